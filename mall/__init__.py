@@ -1,0 +1,1 @@
+"""Mall: a headless GraphQL commerce API with consumption rebates (消费全返)."""

@@ -1,0 +1,79 @@
+"""Security settings: password change, payment password, account deletion (PIPL)."""
+
+from __future__ import annotations
+
+from tortoise.transactions import in_transaction
+
+from mall.accounts import passwords, sessions
+from mall.accounts.errors import InvalidCredentials, PaymentPasswordInvalid
+from mall.accounts.models import Address, User
+from mall.core.actors import Actor
+from mall.core.clock import clock
+from mall.core.errors import NotFound
+
+
+async def _signed_in_user(actor: Actor) -> User:
+    user = await User.get_or_none(id=actor.require_user(), deleted_at=None)
+    if user is None:
+        raise NotFound("No such account.")
+    return user
+
+
+async def _confirm_password(user: User, password: str, *, field: str) -> None:
+    if not await passwords.verify_password(user.password_hash, password):
+        raise InvalidCredentials("The password is wrong.", field=field)
+
+
+async def password_change(actor: Actor, *, old_password: str, new_password: str) -> None:
+    """Change the login password; every other session is signed out."""
+    user = await _signed_in_user(actor)
+    await _confirm_password(user, old_password, field="oldPassword")
+    passwords.check_password_strength(new_password, field="newPassword", login=user.login)
+    new_hash = await passwords.hash_password(new_password)
+    async with in_transaction():
+        await User.filter(id=user.id).update(password_hash=new_hash, updated_at=clock.now())
+        await sessions.revoke_all(user.id, reason="password_changed", keep_session_id=actor.session_id)
+
+
+async def payment_password_set(actor: Actor, *, password: str, payment_password: str) -> None:
+    """Set or replace the six-digit payment password, confirmed with the login password."""
+    user = await _signed_in_user(actor)
+    await _confirm_password(user, password, field="password")
+    passwords.check_payment_password(payment_password)
+    new_hash = await passwords.hash_password(payment_password)
+    await User.filter(id=user.id).update(payment_password_hash=new_hash, updated_at=clock.now())
+
+
+async def payment_password_verify(user_id: int, payment_password: str) -> None:
+    """Raise ``PaymentPasswordInvalid`` unless it matches (used by wallet payments)."""
+    user = await User.get(id=user_id)
+    if user.payment_password_hash is None:
+        raise PaymentPasswordInvalid("Set a payment password first.", field="paymentPassword")
+    if not await passwords.verify_password(user.payment_password_hash, payment_password):
+        raise PaymentPasswordInvalid("The payment password is wrong.", field="paymentPassword")
+
+
+async def account_delete(actor: Actor, *, password: str) -> None:
+    """Erase personal data (PIPL) and sign out everywhere.
+
+    The row stays, anonymised, because orders and ledger entries must keep
+    pointing at it; addresses and the WeChat identity are removed.
+    """
+    user = await _signed_in_user(actor)
+    await _confirm_password(user, password, field="password")
+    now = clock.now()
+    async with in_transaction():
+        await Address.filter(user_id=user.id).delete()
+        await User.filter(id=user.id).update(
+            email=None,
+            mobile=None,
+            name="",
+            password_hash="!deleted",
+            payment_password_hash=None,
+            wechat_openid=None,
+            is_active=False,
+            permissions=[],
+            deleted_at=now,
+            updated_at=now,
+        )
+        await sessions.revoke_all(user.id, reason="account_deleted")

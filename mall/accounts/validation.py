@@ -1,0 +1,65 @@
+"""Normalising and checking what people type: emails, mobiles, addresses."""
+
+from __future__ import annotations
+
+import re
+
+from email_validator import EmailNotValidError, validate_email
+
+from mall.core.errors import ErrorCode, InvalidInput, Problem
+
+# Mainland China mobile numbers: 11 digits starting 13–19; +86/0086 accepted.
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_PHONE = re.compile(r"[\d\-+ ()]{5,20}")
+_POSTAL_CODE = re.compile(r"\d{6}")
+
+
+def normalize_email(value: str, *, field: str = "email") -> str:
+    try:
+        result = validate_email(value.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise InvalidInput.one(field, f"Not a valid email address: {exc}") from exc
+    return result.normalized.lower()
+
+
+def normalize_mobile(value: str, *, field: str = "mobile") -> str:
+    digits = re.sub(r"[\s\-]", "", value)
+    for prefix in ("+86", "0086"):
+        digits = digits.removeprefix(prefix)
+    if not _MOBILE.fullmatch(digits):
+        raise InvalidInput.one(field, "Not a valid mainland China mobile number (11 digits, 1[3-9]…).")
+    return digits
+
+
+def normalize_login(login: str) -> str | None:
+    """An email or mobile as stored, or None if it is neither (for lookups)."""
+    login = login.strip()
+    try:
+        return normalize_email(login) if "@" in login else normalize_mobile(login)
+    except InvalidInput:
+        return None
+
+
+def clean_text(value: str | None, *, field: str, max_length: int, required: bool) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise InvalidInput([Problem(ErrorCode.REQUIRED, "This field is required.", (field,))])
+    if len(text) > max_length:
+        raise InvalidInput.one(field, f"Use at most {max_length} characters.")
+    if any(ord(c) < 32 for c in text):
+        raise InvalidInput.one(field, "Control characters are not allowed.")
+    return text
+
+
+def check_phone(value: str, *, field: str = "phone") -> str:
+    phone = clean_text(value, field=field, max_length=20, required=True)
+    if not _PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 5:
+        raise InvalidInput.one(field, "Not a valid phone number.")
+    return phone
+
+
+def check_postal_code(value: str | None, *, field: str = "postalCode") -> str:
+    code = (value or "").strip()
+    if code and not _POSTAL_CODE.fullmatch(code):
+        raise InvalidInput.one(field, "A postal code is six digits.")
+    return code

@@ -1,0 +1,81 @@
+"""The ASGI application, ``mall.app:app``: wiring only (nothing imports this module)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from functools import partial
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from mall import db, logs, redis
+from mall.core.clock import clock
+from mall.graphql.schema import build_schema
+from mall.graphql.view import GraphQLView
+from mall.http import graphiql, health
+from mall.http.middleware import BodyLimit, RequestContext
+from mall.settings import Settings, get_settings
+
+GRAPHQL_PATH = "/graphql"
+ASSETS_PATH = "/graphql/static"
+
+
+def configure(settings: Settings) -> None:
+    """Process-wide wiring that does not need the event loop."""
+    logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
+    clock.configure(time_zone=settings.time_zone)
+    redis.configure(settings.redis_url, prefix=settings.redis_prefix)
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """Build the app. Tests pass ``manage_database=False`` and connect the ORM themselves."""
+    settings = settings or get_settings()
+    configure(settings)
+    page = partial(graphiql.render_graphiql_page, graphql_url=GRAPHQL_PATH, assets_url=ASSETS_PATH + "/")
+    view = GraphQLView(build_schema(settings), settings=settings, graphiql_page=page if settings.graphiql else None)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            await db.connect(settings)
+        try:
+            yield
+        finally:
+            if manage_database:
+                await db.disconnect()
+            await redis.close()
+
+    routes = [
+        Route("/healthz", health.healthz),
+        Route("/readyz", health.readyz),
+        Mount(ASSETS_PATH, StaticFiles(directory=graphiql.STATIC_DIR), name="graphiql-assets"),
+        Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+        WebSocketRoute(GRAPHQL_PATH, view),
+    ]
+    middleware = [
+        Middleware(RequestContext),
+        Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type", "x-request-id"],
+            expose_headers=["x-request-id"],
+            max_age=600,
+        ),
+    ]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def __getattr__(name: str) -> Starlette:
+    # ``mall.app:app`` is built on first access, so importing this module
+    # (tests, the CLI) does not read the environment as a side effect.
+    if name == "app":
+        application = create_app()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)

@@ -1,0 +1,62 @@
+"""Database wiring: the Tortoise configuration and its lifecycle.
+
+One app label, ``models``, holds every domain's models so foreign keys can
+name ``models.User`` without importing another domain's module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
+
+from mall.settings import Settings
+
+MODEL_MODULES = [
+    "mall.accounts.models",
+    "mall.audit.models",
+    "mall.sandbox.models",
+]
+
+MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def tortoise_config(settings: Settings, *, with_aerich: bool = False) -> dict[str, Any]:
+    """The Tortoise config for ``settings``; ``with_aerich`` adds aerich's bookkeeping model."""
+    connection = expand_db_url(settings.database_url)
+    credentials = connection["credentials"]
+    if settings.is_sqlite:
+        # WAL lets readers run beside the single writer; NORMAL is safe with WAL.
+        credentials.setdefault("synchronous", "NORMAL")
+        credentials.setdefault("busy_timeout", 5000)
+    else:
+        credentials.setdefault("min_size", 1)
+        credentials.setdefault("max_size", settings.database_pool_max)
+        if not settings.database_statement_cache:
+            # PgBouncer in transaction mode cannot keep prepared statements.
+            credentials["statement_cache_size"] = 0
+    models = list(MODEL_MODULES) + (["aerich.models"] if with_aerich else [])
+    return {
+        "connections": {"default": connection},
+        "apps": {"models": {"models": models, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def migrations_location(settings: Settings) -> Path:
+    """Each dialect keeps its own aerich history (DESIGN §5)."""
+    return MIGRATIONS_ROOT / settings.dialect
+
+
+async def connect(settings: Settings, *, with_aerich: bool = False) -> None:
+    await Tortoise.init(
+        config=tortoise_config(settings, with_aerich=with_aerich),
+        _enable_global_fallback=True,
+    )
+
+
+async def disconnect() -> None:
+    await Tortoise.close_connections()

@@ -1,0 +1,1 @@
+"""Accounts in the schema: viewer, sessions, addresses, sign-in and security mutations."""

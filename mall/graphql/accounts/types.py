@@ -1,0 +1,123 @@
+"""Account types: User, Address, Session."""
+
+from __future__ import annotations
+
+
+import strawberry
+
+from mall.accounts import models
+from mall.core.actors import Permission
+from mall.graphql.accounts.loaders import ActiveSessionsByUserIdLoader, AddressesByUserIdLoader
+from mall.graphql.context import Info
+from mall.graphql.relay import Node, encode_id
+from mall.graphql.scalars import DateTime
+
+PermissionEnum = strawberry.enum(Permission, name="Permission", description="Staff permissions (DESIGN §3.8).")
+
+
+@strawberry.type(name="Address")
+class AddressType(Node):
+    recipient: str
+    phone: str
+    province: str
+    city: str
+    district: str
+    street: str
+    postal_code: str
+    is_default: bool
+
+    @classmethod
+    def from_model(cls, address: models.Address) -> AddressType:
+        return cls(
+            id=strawberry.ID(encode_id("Address", address.id)),
+            recipient=address.recipient,
+            phone=address.phone,
+            province=address.province,
+            city=address.city,
+            district=address.district,
+            street=address.street,
+            postal_code=address.postal_code,
+            is_default=address.is_default,
+        )
+
+
+@strawberry.type(name="Session", description="A signed-in device of the viewer.")
+class SessionType(Node):
+    created_at: DateTime  # type: ignore[valid-type]
+    last_used_at: DateTime  # type: ignore[valid-type]
+    user_agent: str
+    _pk: strawberry.Private[int]
+
+    @strawberry.field(description="Whether this is the session making the request.")
+    async def current(self, info: Info) -> bool:
+        viewer = await info.context.viewer()
+        return viewer is not None and viewer.session.id == self._pk
+
+    @classmethod
+    def from_model(cls, session: models.Session) -> SessionType:
+        return cls(
+            id=strawberry.ID(encode_id("Session", session.id)),
+            created_at=session.created_at,
+            last_used_at=session.last_used_at,
+            user_agent=session.user_agent,
+            _pk=session.id,
+        )
+
+
+@strawberry.type(name="User", description="A customer or staff account.")
+class UserType(Node):
+    email: str | None
+    mobile: str | None
+    name: str
+    is_staff: bool
+    is_active: bool
+    permissions: list[PermissionEnum]  # type: ignore[valid-type]
+    has_payment_password: bool
+    wechat_bound: bool
+    created_at: DateTime  # type: ignore[valid-type]
+    _pk: strawberry.Private[int]
+
+    @strawberry.field(description="The user's shipping addresses, default first. Null unless it is you or staff with MANAGE_USERS or MANAGE_ORDERS.")
+    async def addresses(self, info: Info) -> list[AddressType] | None:
+        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_USERS, Permission.MANAGE_ORDERS):
+            return None
+        rows = await info.context.loader(AddressesByUserIdLoader).load(self._pk)
+        return [AddressType.from_model(row) for row in rows]
+
+    @strawberry.field(description="Signed-in devices, most recently used first. Null unless it is you.")
+    async def sessions(self, info: Info) -> list[SessionType] | None:
+        if not await _is_self_or_staff(info, self._pk):
+            return None
+        rows = await info.context.loader(ActiveSessionsByUserIdLoader).load(self._pk)
+        return [SessionType.from_model(row) for row in rows]
+
+    @classmethod
+    def from_model(cls, user: models.User) -> UserType:
+        granted = list(Permission) if user.is_superuser else [
+            Permission(p) for p in user.permissions if p in Permission.__members__
+        ]
+        return cls(
+            id=strawberry.ID(encode_id("User", user.id)),
+            email=user.email,
+            mobile=user.mobile,
+            name=user.name,
+            is_staff=user.is_staff,
+            is_active=user.is_active,
+            permissions=granted if user.is_staff else [],
+            has_payment_password=user.payment_password_hash is not None,
+            wechat_bound=user.wechat_openid is not None,
+            created_at=user.created_at,
+            _pk=user.id,
+        )
+
+
+async def _is_self_or_staff(info: Info, user_id: int, *permissions: Permission) -> bool:
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return False
+    if viewer.user.id == user_id:
+        return True
+    actor = await info.context.actor()
+    return any(actor.has(p) for p in permissions)
+
+

@@ -1,0 +1,1 @@
+"""Staff administration in the schema: staff, customers, the audit log."""

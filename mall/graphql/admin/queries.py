@@ -1,0 +1,53 @@
+"""Staff lists: staff members, customers, the audit log."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.expressions import Q
+
+from mall.accounts.models import User
+from mall.audit.models import AuditRecord
+from mall.core.actors import Permission
+from mall.graphql.accounts.types import UserType
+from mall.graphql.admin.types import AuditRecordType
+from mall.graphql.context import Info
+from mall.graphql.permissions import require_permission
+from mall.graphql.relay import Connection, Ordering, paginate
+
+_NEWEST_FIRST = Ordering.of("-id")
+_SEARCH_MAX = 100
+
+
+@strawberry.type
+class AdminQueries:
+    @strawberry.field(description="Staff accounts. MANAGE_STAFF.")
+    async def staff(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+    ) -> Connection[UserType]:
+        await require_permission(info, Permission.MANAGE_STAFF)
+        query = User.filter(is_staff=True, deleted_at=None)
+        return await paginate(query, _NEWEST_FIRST, first=first, after=after, last=last, before=before,
+                              to_node=UserType.from_model)
+
+    @strawberry.field(description="Customer accounts, newest first; search matches email, mobile or name. MANAGE_USERS.")
+    async def customers(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None, search: str | None = None,
+    ) -> Connection[UserType]:
+        await require_permission(info, Permission.MANAGE_USERS)
+        query = User.filter(is_staff=False, deleted_at=None)
+        if search and search.strip():
+            term = search.strip()[:_SEARCH_MAX]
+            query = query.filter(Q(email__icontains=term) | Q(mobile__contains=term) | Q(name__icontains=term))
+        return await paginate(query, _NEWEST_FIRST, first=first, after=after, last=last, before=before,
+                              to_node=UserType.from_model)
+
+    @strawberry.field(description="Every admin action, newest first. MANAGE_STAFF.")
+    async def audit_log(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+    ) -> Connection[AuditRecordType]:
+        await require_permission(info, Permission.MANAGE_STAFF)
+        return await paginate(AuditRecord.all(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
+                              to_node=AuditRecordType.from_model)

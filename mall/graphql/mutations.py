@@ -1,0 +1,39 @@
+"""Running a mutation: call the service, turn a ``DomainError`` into userErrors.
+
+Every mutation payload has ``userErrors``; anything other than a
+``DomainError`` propagates and is masked as a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from mall.core.actors import Actor
+from mall.core.errors import DomainError, Unauthenticated
+from mall.graphql.context import Info
+from mall.graphql.errors import user_errors
+
+PayloadT = TypeVar("PayloadT")
+
+
+async def mutate(
+    info: Info,
+    payload: Callable[..., PayloadT],
+    action: Callable[[Actor], Awaitable[dict[str, Any]]],
+) -> PayloadT:
+    """``payload(**await action(actor), user_errors=[])``, or ``payload(user_errors=…)``."""
+    actor = await info.context.actor()
+    try:
+        fields = await action(actor)
+    except Unauthenticated as exc:
+        # Say why when a token was sent but is no good (expired, revoked).
+        token_error = info.context.token_error
+        reason = Unauthenticated(token_error.message) if token_error else exc
+        return payload(user_errors=user_errors(reason, prefix=()))
+    except DomainError as exc:
+        return payload(user_errors=user_errors(exc))
+    finally:
+        # What the payload shows must be read after the change, not from a cache.
+        info.context.clear_loaders()
+    return payload(**fields, user_errors=[])

@@ -1,0 +1,72 @@
+"""``node(id:)``: any object by global id, if the caller may see it (null otherwise)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import strawberry
+
+from mall.accounts.models import Address, Session
+from mall.audit.models import AuditRecord
+from mall.core.actors import Permission
+from mall.graphql.accounts.loaders import UserByIdLoader
+from mall.graphql.accounts.types import AddressType, SessionType, UserType
+from mall.graphql.admin.types import AuditRecordType
+from mall.graphql.context import Info
+from mall.graphql.relay import Node, decode_any_id
+
+
+async def _user(info: Info, pk: int) -> UserType | None:
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return None
+    actor = await info.context.actor()
+    if viewer.user.id != pk and not (actor.has(Permission.MANAGE_USERS) or actor.has(Permission.MANAGE_STAFF)):
+        return None
+    user = await info.context.loader(UserByIdLoader).load(pk)
+    if user is None or user.deleted_at is not None:
+        return None
+    if user.id != viewer.user.id and user.is_staff and not actor.has(Permission.MANAGE_STAFF):
+        return None
+    return UserType.from_model(user)
+
+
+async def _address(info: Info, pk: int) -> AddressType | None:
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return None
+    address = await Address.get_or_none(id=pk, user_id=viewer.user.id)
+    return AddressType.from_model(address) if address else None
+
+
+async def _session(info: Info, pk: int) -> SessionType | None:
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return None
+    session = await Session.get_or_none(id=pk, user_id=viewer.user.id, revoked_at=None)
+    return SessionType.from_model(session) if session else None
+
+
+async def _audit_record(info: Info, pk: int) -> AuditRecordType | None:
+    actor = await info.context.actor()
+    if not actor.has(Permission.MANAGE_STAFF):
+        return None
+    record = await AuditRecord.get_or_none(id=pk)
+    return AuditRecordType.from_model(record) if record else None
+
+
+RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {
+    "User": _user,
+    "Address": _address,
+    "Session": _session,
+    "AuditRecord": _audit_record,
+}
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="Fetch any object by its global ID; null if it does not exist or is not yours to see.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        type_name, pk = decode_any_id(id)
+        resolver = RESOLVERS.get(type_name)
+        return await resolver(info, pk) if resolver else None

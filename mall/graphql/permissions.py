@@ -1,0 +1,42 @@
+"""Guards for query fields: a top-level UNAUTHENTICATED or FORBIDDEN (DESIGN §4).
+
+Mutations do not use these: their services check the actor and the failure
+comes back as a userError.
+"""
+
+from __future__ import annotations
+
+from mall.accounts.sessions import Viewer
+from mall.core.actors import Actor, Permission
+from mall.graphql.context import Info
+from mall.graphql.errors import Forbidden, Unauthenticated
+
+
+async def require_viewer(info: Info) -> Viewer:
+    viewer = await info.context.viewer()
+    if viewer is None:
+        error = info.context.token_error
+        raise Unauthenticated(error.message if error else "Sign in to see this.")
+    return viewer
+
+
+async def require_permission(info: Info, permission: Permission) -> Actor:
+    await require_viewer(info)
+    actor = await info.context.actor()
+    if not actor.has(permission):
+        raise Forbidden(f"This needs the {permission.value} permission.")
+    return actor
+
+
+async def require_staff(info: Info) -> Actor:
+    await require_viewer(info)
+    actor = await info.context.actor()
+    if not actor.is_staff:
+        raise Forbidden("Only staff may see this.")
+    return actor
+
+
+async def viewer_has(info: Info, permission: Permission) -> bool:
+    """For staff-only fields: True only for staff holding ``permission``; never raises."""
+    viewer = await info.context.viewer()
+    return viewer is not None and (await info.context.actor()).has(permission)

@@ -1,0 +1,1 @@
+"""Sandbox-only mutations: present in every schema, SANDBOX_DISABLED when off."""

@@ -1,0 +1,70 @@
+"""The one schema: every domain's queries and mutations, plus the protection extensions.
+
+``build_schema(settings)`` varies only behaviour (limits, introspection,
+suggestions, batching), never the types: ``schema.graphql`` is the same
+whatever the settings.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import strawberry
+from strawberry.extensions import (
+    AddValidationRules,
+    DisableIntrospection,
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from mall.graphql.accounts.mutations import AccountMutations
+from mall.graphql.accounts.queries import AccountQueries
+from mall.graphql.admin.mutations import AdminMutations
+from mall.graphql.admin.queries import AdminQueries
+from mall.graphql.errors import MaskUnexpectedErrors
+from mall.graphql.limits import RULES
+from mall.graphql.node import NodeQueries
+from mall.graphql.scalars import SCALAR_MAP
+from mall.graphql.sandbox.mutations import SandboxMutations
+from mall.graphql.shop.queries import ShopQueries
+from mall.settings import Settings
+
+_DOCUMENT_CACHE_SIZE = 1024
+
+
+@strawberry.type
+class Query(NodeQueries, AccountQueries, ShopQueries, AdminQueries):
+    pass
+
+
+@strawberry.type
+class Mutation(AccountMutations, AdminMutations, SandboxMutations):
+    pass
+
+
+def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.Schema:
+    extensions: list[object] = [
+        MaskUnexpectedErrors,
+        partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
+        partial(AddValidationRules, list(RULES)),
+        partial(ParserCache, maxsize=_DOCUMENT_CACHE_SIZE),
+        partial(ValidationCache, maxsize=_DOCUMENT_CACHE_SIZE),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    config = StrawberryConfig(
+        disable_field_suggestions=not settings.debug,
+        batching_config={"max_operations": 10} if settings.debug else None,
+        # Sorted only for printing: strawberry 0.341's sorted schema cannot
+        # serialise enum values.
+        sort_schema=for_export,
+        scalar_map=SCALAR_MAP,
+    )
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions, config=config)  # type: ignore[arg-type]
+
+
+def schema_sdl() -> str:
+    """The schema as ``schema.graphql`` holds it."""
+    return build_schema(Settings(database_url="sqlite://:memory:"), for_export=True).as_str() + "\n"

@@ -1,0 +1,204 @@
+"""GraphQL over HTTP and WebSocket, following the GraphQL-over-HTTP spec.
+
+Stock Strawberry always answers ``application/json`` with status 200. This
+view negotiates ``application/graphql-response+json``: a request error
+(syntax, validation, bad variables: nothing executed) then answers 400 with
+no ``data``; field errors keep 200. A mutation over GET answers 405, a
+subscription over HTTP a clear 400, a non-JSON body 415. Malformed requests
+get a JSON ``errors`` body in the negotiated media type.
+
+This module is the one bridge between Strawberry and Starlette.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET, UnsetType
+
+from mall import logs
+from mall.core.net import client_address
+from mall.graphql.context import Context
+from mall.settings import Settings
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+_ALLOWED = {"GET": {OperationType.QUERY}, "POST": {OperationType.QUERY, OperationType.MUTATION}}
+
+
+class MethodNotAllowed(HTTPException):
+    def __init__(self, reason: str, allow: str) -> None:
+        super().__init__(405, reason)
+        self.allow = allow
+
+
+_MEDIA_CHOICES = {GRAPHQL_RESPONSE: GRAPHQL_RESPONSE, JSON: JSON, "application/*": JSON, "*/*": JSON}
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The response media type for an Accept header; None when no JSON type is acceptable.
+
+    No header means legacy ``application/json``; wildcards too, so only a
+    client that names ``application/graphql-response+json`` gets its status codes.
+    """
+    if not accept or not accept.strip():
+        return JSON
+    ranked = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = (p.strip().lower() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0 and media in _MEDIA_CHOICES:
+            explicit = media in (GRAPHQL_RESPONSE, JSON)
+            ranked.append((quality, explicit, -position, _MEDIA_CHOICES[media]))
+    return max(ranked)[3] if ranked else None
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """Nothing was executed: every error precedes execution (none has a path)."""
+    return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
+
+
+def _error_body(message: str) -> bytes:
+    return json.dumps({"errors": [{"message": message}]}, ensure_ascii=False).encode()
+
+
+class GraphQLView(GraphQL):  # type: ignore[type-arg]
+    def __init__(self, schema: Any, *, settings: Settings, graphiql_page: Callable[[], str] | None) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if graphiql_page else None,
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
+            connection_init_wait_timeout=dt.timedelta(seconds=10),
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
+            allowed_origins=settings.allowed_origins,
+        )
+        self._settings = settings
+        self._graphiql_page = graphiql_page
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        media_type = negotiate(request.headers.get("accept"))
+        if media_type is None and not self._wants_ide(request):
+            response = Response(_error_body("Acceptable: application/graphql-response+json, application/json."),
+                                status_code=406, media_type=JSON)
+        else:
+            request.state.media_type = media_type or JSON
+            try:
+                response = await self._checked_run(request)
+            except HTTPException as exc:
+                response = Response(_error_body(exc.reason), status_code=exc.status_code, media_type=request.state.media_type)
+                if isinstance(exc, MethodNotAllowed):
+                    response.headers["Allow"] = exc.allow
+        await response(scope, receive, send)
+
+    def _wants_ide(self, request: Request) -> bool:
+        return self._graphiql_page is not None and request.method == "GET" and "text/html" in request.headers.get("accept", "")
+
+    async def _checked_run(self, request: Request) -> Response:
+        if request.method not in _ALLOWED:
+            raise MethodNotAllowed("GraphQL answers GET (queries) and POST.", allow="GET, POST")
+        if request.method == "POST":
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type != JSON:
+                raise HTTPException(415, "Send the GraphQL request as application/json.")
+        return await self.run(request)
+
+    async def execute_single(  # noqa: PLR0917
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=_ALLOWED[request_adapter.method],
+                operation_extensions=request_data.extensions,
+            )
+        except InvalidOperationTypeError as exc:
+            if exc.operation_type is OperationType.SUBSCRIPTION:
+                raise HTTPException(
+                    400, "Subscriptions are served over WebSocket at this path (graphql-transport-ws or graphql-ws)."
+                ) from exc
+            raise MethodNotAllowed("Mutations need POST.", allow="POST") from exc
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        body = process_result(result)
+        if is_request_error(result):
+            # Per the GraphQL spec, no data entry when execution never started.
+            body.pop("data", None)
+            if request.state.media_type == GRAPHQL_RESPONSE:
+                request.state.status_code = 400
+        return body
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.mall_request = request  # type: ignore[attr-defined]
+        return sub_response
+
+    def create_response(self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response) -> Response:
+        request: Request = sub_response.mall_request  # type: ignore[attr-defined]
+        response = Response(
+            self.encode_json(response_data),
+            status_code=getattr(request.state, "status_code", 200),
+            media_type=request.state.media_type,
+        )
+        response.headers.raw.extend(sub_response.headers.raw)
+        return response
+
+    def encode_json(self, data: object) -> bytes:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        assert self._graphiql_page is not None
+        return HTMLResponse(self._graphiql_page())
+
+    async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
+        headers = request.headers
+        peer = request.client.host if request.client else None
+        return Context(
+            request_id=logs.request_id.get(),
+            client_ip=client_address(peer, headers.get("x-forwarded-for"), self._settings.trusted_proxies),
+            user_agent=headers.get("user-agent", "")[:300],
+            authorization=headers.get("authorization"),
+            connection_params={} if isinstance(request, WebSocket) else None,
+        )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Refuse a connection whose payload carries a bad token (4403); anonymous ones may stay."""
+        await context.viewer()
+        if context.token_error is not None:
+            raise ConnectionRejectionError({"message": context.token_error.message})
+        return UNSET

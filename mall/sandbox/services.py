@@ -1,0 +1,54 @@
+"""The sandbox clock: staff move it, every process reads it from the database.
+
+Each process keeps the offset it last read and re-reads it when it is older
+than a second (``refresh``), so a change made in one process reaches the
+others within that second; the process that makes the change applies it at
+once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from mall.audit import services as audit
+from mall.core.actors import Actor
+from mall.core.clock import clock
+from mall.core.errors import SandboxDisabled
+from mall.sandbox.models import SandboxClock
+from mall.settings import get_settings
+
+_REFRESH_SECONDS = 1.0
+_last_read = -_REFRESH_SECONDS
+
+
+async def refresh(*, force: bool = False) -> None:
+    """Load the shared offset into this process's clock (at most once a second)."""
+    global _last_read
+    if not get_settings().sandbox_enabled:
+        return
+    monotonic = time.monotonic()
+    if not force and monotonic - _last_read < _REFRESH_SECONDS:
+        return
+    row = await SandboxClock.get_or_none(id=1)
+    clock.set_offset(dt.timedelta(microseconds=row.offset_us) if row else dt.timedelta(0))
+    _last_read = monotonic
+
+
+async def clock_set(actor: Actor, *, now: dt.datetime | None) -> dt.datetime:
+    """Make the sandbox clock read ``now`` from this moment on; ``None`` returns to real time."""
+    actor.require_staff()
+    if not get_settings().sandbox_enabled:
+        raise SandboxDisabled()
+    offset = clock.offset_for(now) if now is not None else dt.timedelta(0)
+    offset_us = offset // dt.timedelta(microseconds=1)
+    previous = await SandboxClock.get_or_none(id=1)
+    await SandboxClock.update_or_create(
+        id=1, defaults={"offset_us": offset_us, "set_at": clock.real_now(), "set_by_id": actor.user_id}
+    )
+    await audit.record(
+        actor, action="sandbox.clock_set", target="SandboxClock:1",
+        old={"offsetSeconds": previous.offset_us / 1e6 if previous else 0}, new={"offsetSeconds": offset_us / 1e6},
+    )
+    clock.set_offset(dt.timedelta(microseconds=offset_us))
+    return clock.now()

@@ -1,0 +1,199 @@
+"""All configuration, read from ``MALL_*`` environment variables (and ``.env``).
+
+This is the only module that reads the environment. Every setting is listed,
+with its default and meaning, in ``.env.example``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import secrets
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from mall.core.money import decimal_to_minor
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MALL_", env_file=".env", extra="ignore", frozen=True)
+
+    # --- runtime shape (DESIGN §2) ---
+    database_url: str = "sqlite://mall.db"
+    redis_url: str | None = None
+    redis_prefix: str = "mall:"
+    database_pool_max: int = Field(10, ge=1, le=500)
+    database_statement_cache: bool = True
+    sandbox: bool | None = None
+    debug: bool = False
+    secret_key: SecretStr | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+
+    # --- shop ---
+    currency: str = Field("CNY", min_length=3, max_length=3)
+    time_zone: str = "Asia/Shanghai"
+    points_per_yuan: int = Field(100, ge=1, le=10_000)
+    points_max_share: Decimal = Field(Decimal("0.5"), ge=0, le=1)
+    after_sale_window_days: int = Field(7, ge=0, le=365)
+    withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
+    withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
+    withdrawal_min_fee: Decimal = Field(Decimal("1.00"), ge=0)
+
+    # --- accounts and sessions ---
+    access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)
+    refresh_token_ttl_days: int = Field(30, ge=1, le=365)
+    refresh_reuse_grace_seconds: int = Field(10, ge=0, le=120)
+    password_hash_time_cost: int = Field(3, ge=1)
+    password_hash_memory_kib: int = Field(65_536, ge=8)
+    password_hash_parallelism: int = Field(4, ge=1)
+    login_max_failures_per_account: int = Field(5, ge=1)
+    login_max_failures_per_address: int = Field(20, ge=1)
+    login_throttle_window_seconds: int = Field(900, ge=1)
+    registration_max_per_address: int = Field(10, ge=1)
+    registration_window_seconds: int = Field(3600, ge=1)
+    trusted_proxies: Annotated[list[Network], NoDecode] = Field(default_factory=list)
+    max_addresses_per_user: int = Field(20, ge=1, le=200)
+    wechat_app_id: str | None = None
+    wechat_app_secret: SecretStr | None = None
+
+    # --- GraphQL protection (DESIGN §4) ---
+    introspection: bool = True
+    graphiql: bool = True
+    max_query_depth: int = Field(12, ge=2)
+    max_aliases: int = Field(30, ge=1)
+    max_query_tokens: int = Field(4000, ge=100)
+    max_subscriptions_per_connection: int = Field(20, ge=1)
+    max_request_bytes: int = Field(1_048_576, ge=1024)
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("trusted_proxies", "allowed_origins", mode="before")
+    @classmethod
+    def _csv(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("trusted_proxies", mode="after")
+    @classmethod
+    def _networks(cls, value: list[Network]) -> list[Network]:
+        return [ipaddress.ip_network(str(net), strict=False) for net in value]
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("withdrawal_min", "withdrawal_min_fee")
+    @classmethod
+    def _whole_fen(cls, value: Decimal) -> Decimal:
+        decimal_to_minor(value)
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if value.startswith("postgresql://"):
+            value = "postgres://" + value.removeprefix("postgresql://")
+        if not value.startswith(("sqlite://", "postgres://")):
+            raise ValueError("MALL_DATABASE_URL must start with sqlite:// or postgres://")
+        return value
+
+    @model_validator(mode="after")
+    def _production_needs_a_secret(self) -> Settings:
+        if not self.is_sqlite and self.secret_key is None:
+            raise ValueError("MALL_SECRET_KEY is required with PostgreSQL (the production shape)")
+        return self
+
+    # --- derived values ---
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite://")
+
+    @property
+    def dialect(self) -> Literal["sqlite", "postgres"]:
+        return "sqlite" if self.is_sqlite else "postgres"
+
+    @property
+    def sandbox_enabled(self) -> bool:
+        """On by default in the embedded shape, off in production."""
+        return self.is_sqlite if self.sandbox is None else self.sandbox
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        location = self.database_url.removeprefix("sqlite://").split("?", 1)[0]
+        return None if location in ("", ":memory:") else Path(location)
+
+    @property
+    def signing_key(self) -> str:
+        """The key that signs access tokens.
+
+        Production must set MALL_SECRET_KEY. The embedded shape, when unset,
+        keeps a generated key beside its database file so tokens survive a
+        restart without a secret ever living in the repository.
+        """
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        return _embedded_secret(self.sqlite_path)
+
+    @property
+    def access_token_ttl(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.access_token_ttl_seconds)
+
+    @property
+    def refresh_token_ttl(self) -> dt.timedelta:
+        return dt.timedelta(days=self.refresh_token_ttl_days)
+
+    @property
+    def withdrawal_min_minor(self) -> int:
+        return decimal_to_minor(self.withdrawal_min)
+
+    @property
+    def withdrawal_min_fee_minor(self) -> int:
+        return decimal_to_minor(self.withdrawal_min_fee)
+
+
+@lru_cache(maxsize=8)
+def _embedded_secret(database_path: Path | None) -> str:
+    if database_path is None:
+        return secrets.token_urlsafe(48)
+    key_file = database_path.with_name(database_path.name + ".secret")
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(48))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+_current: Settings | None = None
+
+
+def get_settings() -> Settings:
+    """The process's settings, read from the environment once."""
+    global _current
+    if _current is None:
+        _current = Settings()
+    return _current
+
+
+def use_settings(settings: Settings | None) -> None:
+    """Replace the process's settings (tests, the CLI); None re-reads the environment."""
+    global _current
+    _current = settings

@@ -1,0 +1,53 @@
+"""Plain async factories with keyword overrides and random values."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from mall.accounts import registration, sessions
+from mall.accounts.models import User
+from mall.core.actors import Permission
+
+PASSWORD = "correct-horse-42"
+
+
+@dataclass
+class Account:
+    user: User
+    password: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def login(self) -> str:
+        assert self.user.email or self.user.mobile
+        return self.user.email or self.user.mobile  # type: ignore[return-value]
+
+
+def random_email() -> str:
+    return f"user-{secrets.token_hex(4)}@example.com"
+
+
+def random_mobile() -> str:
+    return "139" + "".join(secrets.choice("0123456789") for _ in range(8))
+
+
+async def customer(*, email: str | None = None, mobile: str | None = None, password: str = PASSWORD,
+                   name: str = "Test Customer") -> Account:
+    """A customer with a signed-in session."""
+    if email is None and mobile is None:
+        email = random_email()
+    user = await registration.create_user(email=email, mobile=mobile, password=password, name=name)
+    pair = await sessions.start_session(user, client_ip="127.0.0.1", user_agent="pytest")
+    return Account(user, password, pair.access_token, pair.refresh_token)
+
+
+async def staff(*permissions: Permission, superuser: bool = False, password: str = PASSWORD) -> Account:
+    """A staff member holding ``permissions`` (or every one, as a superuser), signed in."""
+    user = await registration.create_user(
+        email=random_email(), mobile=None, password=password, name="Test Staff", is_staff=True,
+        is_superuser=superuser, permissions=[p.value for p in permissions],
+    )
+    pair = await sessions.start_session(user, client_ip="127.0.0.1", user_agent="pytest")
+    return Account(user, password, pair.access_token, pair.refresh_token)
