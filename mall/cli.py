@@ -1,0 +1,163 @@
+"""The ``mall`` command: serve, migrate, createsuperuser, export-schema, seed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from mall.settings import Settings, get_settings
+
+
+def _fail(message: str) -> int:
+    print(f"mall: {message}", file=sys.stderr)
+    return 2
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Start uvicorn. Several workers need PostgreSQL and Redis (DESIGN §2)."""
+    import uvicorn
+
+    settings = get_settings()
+    if args.workers > 1 and settings.is_sqlite:
+        return _fail(
+            "--workers > 1 is refused on SQLite: the embedded shape is one process. "
+            "Set MALL_DATABASE_URL=postgres://… and MALL_REDIS_URL=redis://… to scale out."
+        )
+    if args.workers > 1 and settings.redis_url is None:
+        return _fail("--workers > 1 needs MALL_REDIS_URL: rate limits and events must be shared between processes.")
+    uvicorn.run(
+        "mall.app:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=False,  # X-Forwarded-For is read by Mall itself, only from MALL_TRUSTED_PROXIES
+        server_header=False,
+        log_level=settings.log_level.lower(),
+        ws="websockets-sansio",
+    )
+    return 0
+
+
+def _run(coroutine_factory: Callable[[Settings], Awaitable[int]]) -> int:
+    settings = get_settings()
+
+    async def main() -> int:
+        from mall import db
+
+        try:
+            return await coroutine_factory(settings)
+        finally:
+            await db.disconnect()
+
+    return asyncio.run(main())
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from mall import migrate as migrations
+
+    async def run(settings: Settings) -> int:
+        applied = await migrations.upgrade(settings)
+        print(f"Applied {len(applied)} migration(s): {', '.join(applied)}" if applied else "Database is up to date.")
+        return 0
+
+    return _run(run)
+
+
+def createsuperuser(args: argparse.Namespace) -> int:
+    email = args.email or input("Email: ").strip()
+    password = args.password or getpass.getpass("Password: ")
+    if not args.password and getpass.getpass("Password (again): ") != password:
+        return _fail("the passwords differ")
+
+    async def run(settings: Settings) -> int:
+        from mall import db
+        from mall.accounts import registration
+        from mall.core.errors import DomainError
+
+        await db.connect(settings)
+        try:
+            user = await registration.create_user(
+                email=email, mobile=None, password=password, name=args.name or "", is_staff=True, is_superuser=True
+            )
+        except DomainError as exc:
+            return _fail(exc.message)
+        print(f"Created superuser {user.email} (every permission).")
+        return 0
+
+    return _run(run)
+
+
+def export_schema(args: argparse.Namespace) -> int:
+    from mall.graphql.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if args.output:
+        Path(args.output).write_text(sdl, encoding="utf-8")
+        print(f"Wrote {args.output}")
+    else:
+        sys.stdout.write(sdl)
+    return 0
+
+
+def seed(args: argparse.Namespace) -> int:
+    if not args.demo:
+        return _fail("only `mall seed --demo` exists")
+    settings = get_settings()
+    if not settings.sandbox_enabled:
+        return _fail("demo data has well-known passwords: it is only seeded with MALL_SANDBOX on")
+
+    async def run(settings: Settings) -> int:
+        from mall import db
+        from mall.demo import seed_demo
+
+        await db.connect(settings)
+        for line in await seed_demo():
+            print(line)
+        return 0
+
+    return _run(run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mall", description="Mall: a headless GraphQL commerce API.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("serve", help="serve the API with uvicorn")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1)
+    p.set_defaults(handler=serve)
+
+    p = commands.add_parser("migrate", help="apply the database migrations of this dialect")
+    p.set_defaults(handler=migrate)
+
+    p = commands.add_parser("createsuperuser", help="create a staff account holding every permission")
+    p.add_argument("--email")
+    p.add_argument("--password")
+    p.add_argument("--name")
+    p.set_defaults(handler=createsuperuser)
+
+    p = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
+    p.add_argument("--output", help="write to this file instead of standard output")
+    p.set_defaults(handler=export_schema)
+
+    p = commands.add_parser("seed", help="load data")
+    p.add_argument("--demo", action="store_true", help="the demo customer and staff account")
+    p.set_defaults(handler=seed)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

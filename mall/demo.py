@@ -1,0 +1,27 @@
+"""Demo data for the embedded mall (sandbox only): logins to explore the API with."""
+
+from __future__ import annotations
+
+from mall.accounts import registration
+from mall.accounts.models import User
+
+DEMO_CUSTOMER = ("demo@example.com", "shop-2026-pass")
+DEMO_STAFF = ("admin@example.com", "staff-2026-pass")
+
+
+async def _ensure(email: str, password: str, **kwargs: object) -> bool:
+    if await User.exists(email=email):
+        return False
+    await registration.create_user(email=email, mobile=None, password=password, **kwargs)  # type: ignore[arg-type]
+    return True
+
+
+async def seed_demo() -> list[str]:
+    """Create what is missing; returns the lines to print."""
+    created_customer = await _ensure(*DEMO_CUSTOMER, name="Demo Customer 演示顾客")
+    created_staff = await _ensure(*DEMO_STAFF, name="Demo Admin", is_staff=True, is_superuser=True)
+    state = lambda created: "created" if created else "exists"  # noqa: E731
+    return [
+        f"Demo customer ({state(created_customer)}): {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}",
+        f"Demo staff, every permission ({state(created_staff)}): {DEMO_STAFF[0]} / {DEMO_STAFF[1]}",
+    ]

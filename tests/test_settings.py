@@ -1,0 +1,35 @@
+"""Every setting is documented in .env.example, and nothing there is stale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from mall.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_env_example_lists_exactly_the_settings():
+    documented = set(re.findall(r"^(MALL_[A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    declared = {"MALL_" + name.upper() for name in Settings.model_fields}
+
+    assert documented == declared
+
+
+def test_postgres_needs_a_secret_key():
+    with pytest.raises(ValidationError, match="MALL_SECRET_KEY is required"):
+        Settings(database_url="postgres://postgres@127.0.0.1/x", secret_key=None, _env_file=None)
+
+
+def test_sandbox_defaults_follow_the_shape():
+    assert Settings(database_url="sqlite://x.db", sandbox=None, _env_file=None).sandbox_enabled is True
+    assert Settings(database_url="postgres://p@h/x", secret_key="k", sandbox=None, _env_file=None).sandbox_enabled is False
+
+
+def test_money_settings_refuse_fractions_of_a_fen():
+    with pytest.raises(ValidationError, match="fractions of a fen"):
+        Settings(withdrawal_min="10.001", _env_file=None)
