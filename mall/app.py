@@ -24,17 +24,18 @@ GRAPHQL_PATH = "/graphql"
 ASSETS_PATH = "/graphql/static"
 
 
-def configure(settings: Settings) -> None:
+def configure(settings: Settings, *, logging: bool = True) -> None:
     """Process-wide wiring that does not need the event loop."""
-    logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
+    if logging:
+        logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
     clock.configure(time_zone=settings.time_zone)
     redis.configure(settings.redis_url, prefix=settings.redis_prefix)
 
 
-def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
-    """Build the app. Tests pass ``manage_database=False`` and connect the ORM themselves."""
+def create_app(settings: Settings | None = None, *, manage_database: bool = True, configure_logging: bool = True) -> Starlette:
+    """Build the app. Tests connect the ORM themselves and keep pytest's log capture."""
     settings = settings or get_settings()
-    configure(settings)
+    configure(settings, logging=configure_logging)
     page = partial(graphiql.render_graphiql_page, graphql_url=GRAPHQL_PATH, assets_url=ASSETS_PATH + "/")
     view = GraphQLView(build_schema(settings), settings=settings, graphiql_page=page if settings.graphiql else None)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import asyncpg
 import httpx
@@ -89,13 +90,48 @@ async def clean(database: Settings) -> AsyncIterator[None]:
     use_settings(None)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not get_settings().is_sqlite:
+        return
+    skip = pytest.mark.skip(reason="PostgreSQL only (real concurrency); runs in the PostgreSQL + Redis pass")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture
 def settings(database: Settings) -> Settings:
     return database
 
 
 @pytest.fixture
-async def api(database: Settings) -> AsyncIterator[Api]:
-    app = create_app(database, manage_database=False)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mall.test") as http:
-        yield Api(http)
+def configure(database: Settings) -> Callable[..., Settings]:
+    """``configure(**changes)`` replaces settings for this test (restored afterwards)."""
+
+    def apply(**changes: Any) -> Settings:
+        changed = get_settings().model_copy(update=changes)
+        use_settings(changed)
+        return changed
+
+    return apply
+
+
+@pytest.fixture
+async def make_api(database: Settings) -> AsyncIterator[Callable[[], Api]]:
+    """Build an API client for the current settings (after ``configure``)."""
+    clients: list[httpx.AsyncClient] = []
+
+    def build() -> Api:
+        app = create_app(get_settings(), manage_database=False, configure_logging=False)
+        http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mall.test")
+        clients.append(http)
+        return Api(http)
+
+    yield build
+    for http in clients:
+        await http.aclose()
+
+
+@pytest.fixture
+async def api(make_api: Callable[[], Api]) -> Api:
+    return make_api()
