@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = Field(5, ge=1)
     login_max_failures_per_address: int = Field(20, ge=1)
     login_throttle_window_seconds: int = Field(900, ge=1)
+    payment_password_max_failures: int = Field(5, ge=1)
+    payment_password_window_seconds: int = Field(3600, ge=1)
     registration_max_per_address: int = Field(10, ge=1)
     registration_window_seconds: int = Field(3600, ge=1)
     trusted_proxies: Annotated[list[Network], NoDecode] = Field(default_factory=list)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
+from mall import ratelimit
 from mall.accounts import passwords, sessions
 from mall.accounts.errors import InvalidCredentials, PaymentPasswordInvalid
 from mall.accounts.models import Address, User
 from mall.core.actors import Actor
 from mall.core.clock import clock
-from mall.core.errors import NotFound
+from mall.core.errors import NotFound, RateLimited
+from mall.settings import get_settings
 
 
 async def _signed_in_user(actor: Actor) -> User:
@@ -20,8 +22,15 @@ async def _signed_in_user(actor: Actor) -> User:
 
 
 async def _confirm_password(user: User, password: str, *, field: str) -> None:
+    """Check the login password again; guesses count against the sign-in limit."""
+    settings = get_settings()
+    window = ratelimit.Window(settings.login_max_failures_per_account, settings.login_throttle_window_seconds)
+    key = f"confirm:user:{user.id}"
+    if not await ratelimit.attempt(key, window):
+        raise RateLimited("Too many password attempts; try again later.")
     if not await passwords.verify_password(user.password_hash, password):
         raise InvalidCredentials("The password is wrong.", field=field)
+    await ratelimit.give_back(key)
 
 
 async def password_change(actor: Actor, *, old_password: str, new_password: str) -> None:
@@ -45,12 +54,22 @@ async def payment_password_set(actor: Actor, *, password: str, payment_password:
 
 
 async def payment_password_verify(user_id: int, payment_password: str) -> None:
-    """Raise ``PaymentPasswordInvalid`` unless it matches (used by wallet payments)."""
+    """Raise unless it matches (wallet payments, withdrawals); guesses are throttled per account.
+
+    Six digits are a small space: after ``MALL_PAYMENT_PASSWORD_MAX_FAILURES``
+    wrong tries in the window every try is refused with ``RATE_LIMITED``.
+    """
+    settings = get_settings()
+    window = ratelimit.Window(settings.payment_password_max_failures, settings.payment_password_window_seconds)
+    key = f"paypw:user:{user_id}"
     user = await User.get(id=user_id)
     if user.payment_password_hash is None:
         raise PaymentPasswordInvalid("Set a payment password first.", field="paymentPassword")
+    if not await ratelimit.attempt(key, window):
+        raise RateLimited("Too many wrong payment passwords; try again later.")
     if not await passwords.verify_password(user.payment_password_hash, payment_password):
         raise PaymentPasswordInvalid("The payment password is wrong.", field="paymentPassword")
+    await ratelimit.give_back(key)
 
 
 async def account_delete(actor: Actor, *, password: str) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from tortoise.transactions import in_transaction
+
 from mall.audit import services as audit
 from mall.core.actors import Actor
 from mall.core.clock import clock
@@ -42,13 +44,15 @@ async def clock_set(actor: Actor, *, now: dt.datetime | None) -> dt.datetime:
         raise SandboxDisabled()
     offset = clock.offset_for(now) if now is not None else dt.timedelta(0)
     offset_us = offset // dt.timedelta(microseconds=1)
-    previous = await SandboxClock.get_or_none(id=1)
-    await SandboxClock.update_or_create(
-        id=1, defaults={"offset_us": offset_us, "set_at": clock.real_now(), "set_by_id": actor.user_id}
-    )
-    await audit.record(
-        actor, action="sandbox.clock_set", target="SandboxClock:1",
-        old={"offsetSeconds": previous.offset_us / 1e6 if previous else 0}, new={"offsetSeconds": offset_us / 1e6},
-    )
+    async with in_transaction():
+        previous = await SandboxClock.get_or_none(id=1)
+        await SandboxClock.update_or_create(
+            id=1, defaults={"offset_us": offset_us, "set_at": clock.real_now(), "set_by_id": actor.user_id}
+        )
+        await audit.record(
+            actor, action="sandbox.clock_set", target="SandboxClock:1",
+            old={"offset": str(dt.timedelta(microseconds=previous.offset_us if previous else 0))},
+            new={"offset": str(dt.timedelta(microseconds=offset_us)), "now": now.isoformat() if now else None},
+        )
     clock.set_offset(dt.timedelta(microseconds=offset_us))
     return clock.now()
