@@ -18,13 +18,15 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+from graphql import GraphQLError
 
 from mall.graphql.accounts.mutations import AccountMutations
 from mall.graphql.accounts.queries import AccountQueries
 from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
 from mall.graphql.errors import MaskUnexpectedErrors
-from mall.graphql.limits import RULES
+from mall.graphql.limits import RULES, CostLimit
 from mall.graphql.node import NodeQueries
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.sandbox.mutations import SandboxMutations
@@ -44,11 +46,18 @@ class Mutation(AccountMutations, AdminMutations, SandboxMutations):
     pass
 
 
+class MallSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Log nothing here: deliberate errors are the client's, and
+        ``MaskUnexpectedErrors`` logs the unexpected ones with the request id."""
+
+
 def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.Schema:
     extensions: list[object] = [
         MaskUnexpectedErrors,
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(AddValidationRules, list(RULES)),
+        CostLimit,
         partial(ParserCache, maxsize=_DOCUMENT_CACHE_SIZE),
         partial(ValidationCache, maxsize=_DOCUMENT_CACHE_SIZE),
     ]
@@ -62,7 +71,7 @@ def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.
         sort_schema=for_export,
         scalar_map=SCALAR_MAP,
     )
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions, config=config)  # type: ignore[arg-type]
+    return MallSchema(query=Query, mutation=Mutation, extensions=extensions, config=config)  # type: ignore[arg-type]
 
 
 def schema_sdl() -> str:
