@@ -96,3 +96,4 @@ async def account_delete(actor: Actor, *, password: str) -> None:
             updated_at=now,
         )
         await sessions.revoke_all(user.id, reason="account_deleted")
+        await sessions.forget_devices(user.id)

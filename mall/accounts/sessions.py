@@ -85,17 +85,20 @@ async def token_create(*, login: str, password: str, client_ip: str, user_agent:
     Unknown logins and wrong passwords get the same answer after the same
     work (a password check against a dummy hash). Attempts are counted per
     account and per client address before the check, so parallel guesses
-    cannot slip past the limit; a success gives its attempts back.
+    cannot slip past the limit; a success resets the account's count and
+    gives its attempt back to the address.
     """
     account_window, address_window = _login_windows()
-    account_key = _account_key(normalize_login(login) or login.strip().lower()[:254])
+    user = await find_by_login(login)
+    # One counter per account, whichever of its logins is typed; an unknown
+    # login is counted under its own name so it is throttled the same way.
+    account_key = f"login:user:{user.id}" if user else _account_key(normalize_login(login) or login.strip().lower()[:254])
     address_key = f"login:addr:{client_ip}"
     account_ok = await ratelimit.attempt(account_key, account_window)
     address_ok = await ratelimit.attempt(address_key, address_window)
     if not (account_ok and address_ok):
         raise RateLimited("Too many sign-in attempts; try again later.")
 
-    user = await find_by_login(login)
     valid = await passwords.verify_password(user.password_hash if user else passwords.dummy_hash(), password)
     if user is None or not valid:
         raise InvalidCredentials()
@@ -212,6 +215,11 @@ async def revoke_all(user_id: int, *, reason: str, keep_session_id: int | None =
     if keep_session_id is not None:
         query = query.exclude(id=keep_session_id)
     return await _revoke(query, reason=reason)
+
+
+async def forget_devices(user_id: int) -> None:
+    """Erase where and on what a user signed in (personal data, PIPL)."""
+    await Session.filter(user_id=user_id).update(user_agent="", client_ip="")
 
 
 async def _revoke(query, *, reason: str) -> int:  # type: ignore[no-untyped-def]

@@ -55,7 +55,7 @@ def decode_id(global_id: str, type_name: str, *, field: str) -> int:
     """The pk of a global id of ``type_name``, for mutation inputs: a userError otherwise."""
     parts = _split_id(global_id)
     if parts is None or parts[0] != type_name:
-        raise InvalidInput([Problem(ErrorCode.INVALID, f"Expected the ID of a {type_name}.", (field,))])
+        raise InvalidInput([Problem(ErrorCode.INVALID, f"Expected an ID of type {type_name}.", (field,))])
     return parts[1]
 
 

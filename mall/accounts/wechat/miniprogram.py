@@ -28,9 +28,11 @@ class MiniProgramLogin:
                 response = await client.get("/sns/jscode2session", params={**self._params, "js_code": code})
             response.raise_for_status()
             body = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            if not isinstance(body, dict):
+                raise ValueError("not a JSON object")
+            errcode = int(body.get("errcode") or 0)
+        except (httpx.HTTPError, ValueError, TypeError) as exc:
             raise WechatUnavailable("WeChat could not be reached; try again.") from exc
-        errcode = int(body.get("errcode") or 0)
         if errcode in _REFUSED:
             raise WechatCodeInvalid("WeChat refused the login code; call wx.login again.", field="code")
         if errcode or not body.get("openid"):

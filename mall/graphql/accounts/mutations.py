@@ -128,6 +128,8 @@ class AccountMutations:
     @strawberry.mutation(description="Sign out one session.")
     async def token_revoke(self, info: Info, input: TokenRevokeInput) -> TokenRevokePayload:
         async def action(actor: Actor) -> dict[str, object]:
+            if input.session_id is not None:
+                actor.require_user()
             session_id = decode_id(input.session_id, "Session", field="sessionId") if input.session_id else None
             revoked = await sessions.token_revoke(actor, refresh_token=input.refresh_token, session_id=session_id)
             return {"revoked": revoked}
@@ -145,6 +147,7 @@ class AccountMutations:
     @strawberry.mutation
     async def address_update(self, info: Info, input: AddressUpdateInput) -> AddressPayload:
         async def action(actor: Actor) -> dict[str, object]:
+            actor.require_user()
             address = await addresses.address_update(
                 actor, address_id=decode_id(input.address_id, "Address", field="addressId"),
                 fields=_address_fields(input), is_default=input.is_default,
@@ -156,6 +159,7 @@ class AccountMutations:
     @strawberry.mutation(description="Delete an address; the newest other address becomes the default.")
     async def address_delete(self, info: Info, input: AddressDeleteInput) -> AddressDeletePayload:
         async def action(actor: Actor) -> dict[str, object]:
+            actor.require_user()
             await addresses.address_delete(actor, address_id=decode_id(input.address_id, "Address", field="addressId"))
             return {"user": await _owner(actor)}
 
