@@ -19,7 +19,7 @@ _COMMON = frozenset(
     88888888 00000000 qwerty123 qwertyuiop 1q2w3e4r 1qaz2wsx abc12345 abcd1234 a1234567
     iloveyou woaini520 woaini1314 admin123 letmein1 welcome1 zxcvbnm1 asdf1234""".split()
 )
-_PAYMENT_PASSWORD = re.compile(r"\d{6}")
+_PAYMENT_PASSWORD = re.compile(r"[0-9]{6}")  # ASCII: what a payment keypad types
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +83,8 @@ def check_password_strength(password: str, *, field: str = "password", login: st
     lowered = password.lower()
     if lowered in _COMMON:
         raise WeakPassword("This password is too common.", field=field)
-    if login and len(login) >= 4 and login.split("@")[0].lower() in lowered:
+    name = login.split("@")[0].lower() if login else ""
+    if len(name) >= 4 and name in lowered:
         raise WeakPassword("The password must not contain your login.", field=field)
 
 

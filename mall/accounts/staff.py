@@ -10,7 +10,7 @@ from mall.accounts.models import User
 from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
-from mall.core.errors import NotFound
+from mall.core.errors import NotFound, PermissionDenied
 from mall.accounts.validation import clean_text
 
 
@@ -18,12 +18,37 @@ def _permission_names(permissions: list[Permission]) -> list[str]:
     return sorted({p.value for p in permissions})
 
 
-def _check_grantable(actor: Actor, permissions: list[Permission]) -> None:
-    beyond = sorted(p.value for p in set(permissions) - actor.permissions)
+def _effective(user: User) -> frozenset[Permission]:
+    if user.is_superuser:
+        return frozenset(Permission)
+    return frozenset(Permission(p) for p in user.permissions if p in Permission.__members__)
+
+
+def _check_grantable(actor: Actor, permissions: set[Permission]) -> None:
+    beyond = sorted(p.value for p in permissions - actor.permissions)
     if beyond:
         raise PermissionOutOfScope(
-            f"You cannot grant permissions you do not hold: {', '.join(beyond)}.", field="permissions"
+            f"You cannot grant or remove permissions you do not hold: {', '.join(beyond)}.", field="permissions"
         )
+
+
+async def _lock_actor_and(actor: Actor, user_id: int, **target_filters: object) -> User:
+    """Lock the acting staff member's row and the target's, in id order (no deadlock).
+
+    The actor is re-checked inside the transaction, so two managers
+    deactivating each other at the same moment cannot both succeed.
+    """
+    ids = sorted({actor.user_id, user_id} - {None})
+    rows = {row.id: row for row in await User.filter(id__in=ids).select_for_update().order_by("id")}
+    acting = rows.get(actor.user_id) if actor.user_id is not None else None
+    if actor.user_id is not None and (
+        acting is None or not acting.is_active or Permission.MANAGE_STAFF not in _effective(acting)
+    ):
+        raise PermissionDenied("This needs the MANAGE_STAFF permission.")
+    target = rows.get(user_id)
+    if target is None or any(getattr(target, key) != value for key, value in target_filters.items()):
+        raise NotFound("No such staff member.", field="userId")
+    return target
 
 
 async def staff_create(
@@ -31,7 +56,7 @@ async def staff_create(
 ) -> User:
     """Create a staff account with some of the permissions the creator holds."""
     actor.require(Permission.MANAGE_STAFF)
-    _check_grantable(actor, permissions)
+    _check_grantable(actor, set(permissions))
     async with in_transaction():
         user = await registration.create_user(
             email=email, mobile=None, password=password, name=name, is_staff=True,
@@ -47,18 +72,22 @@ async def staff_create(
 async def staff_update(
     actor: Actor, *, user_id: int, permissions: list[Permission] | None = None, is_active: bool | None = None
 ) -> User:
-    """Change a staff member's permissions or deactivate them (which signs them out)."""
+    """Change a staff member's permissions or deactivate them (which signs them out).
+
+    Only a member whose permissions are all held by the actor can be changed
+    (a MANAGE_STAFF-only manager cannot deactivate a superuser), and only
+    permissions the actor holds can be granted or removed.
+    """
     actor.require(Permission.MANAGE_STAFF)
     async with in_transaction():
-        user = await User.filter(id=user_id, is_staff=True, deleted_at=None).select_for_update().first()
-        if user is None:
-            raise NotFound("No such staff member.", field="userId")
-        before = {"permissions": list(user.permissions), "isActive": user.is_active}
+        user = await _lock_actor_and(actor, user_id, is_staff=True, deleted_at=None)
+        if user.id != actor.user_id and not _effective(user) <= actor.permissions:
+            raise PermissionOutOfScope("This staff member holds permissions you do not.", field="userId")
+        before = {"permissions": sorted(p.value for p in _effective(user)), "isActive": user.is_active}
         after = dict(before)
         if permissions is not None:
             new_names = _permission_names(permissions)
-            changed = set(new_names).symmetric_difference(user.permissions)
-            _check_grantable(actor, [Permission(p) for p in changed if p in Permission.__members__])
+            _check_grantable(actor, {Permission(p) for p in set(new_names).symmetric_difference(before["permissions"])})
             if user.id == actor.user_id and Permission.MANAGE_STAFF.value not in new_names:
                 raise CannotModifySelf("You cannot remove your own MANAGE_STAFF permission.", field="permissions")
             after["permissions"] = new_names
@@ -68,9 +97,11 @@ async def staff_update(
             after["isActive"] = is_active
         old, new = audit.changes(before, after)
         if new:
-            await User.filter(id=user.id).update(
-                permissions=after["permissions"], is_active=after["isActive"], updated_at=clock.now()
-            )
+            changes: dict[str, object] = {"is_active": after["isActive"], "updated_at": clock.now()}
+            if "permissions" in new:
+                # Naming the permissions turns a superuser into a member holding exactly those.
+                changes.update(permissions=after["permissions"], is_superuser=False)
+            await User.filter(id=user.id).update(**changes)
             if not after["isActive"]:
                 await sessions.revoke_all(user.id, reason="deactivated")
         await audit.record(actor, action="staff.update", target=f"User:{user.id}", old=old, new=new)

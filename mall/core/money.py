@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 MINOR_PER_MAJOR = 100
+# Amounts must fit a BIGINT of minor units; checking digits first keeps a
+# text such as "1e99999999" from building a huge integer.
+MAX_MAJOR_DIGITS = 17
+MAX_MINOR = 2**63 - 1
 _CENT = Decimal("0.01")
 
 
@@ -85,11 +89,26 @@ def parse_decimal(text: str | Decimal | int) -> Decimal:
 
 
 def decimal_to_minor(value: Decimal) -> int:
-    """Major units to minor units, refusing fractions of a minor unit."""
-    scaled = value * MINOR_PER_MAJOR
-    if scaled != scaled.to_integral_value():
+    """Major units to minor units, refusing fractions of a minor unit.
+
+    Exact integer arithmetic on the digits: Decimal multiplication would
+    round to the context's 28 digits and could hide a fraction of a fen.
+    """
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise MoneyFormatError(f"{value} is not a finite number")
+    if len(digits) + exponent > MAX_MAJOR_DIGITS:
+        raise MoneyFormatError(f"{value} is too large an amount")
+    coefficient = int("".join(map(str, digits)) or "0")
+    while exponent < -2 and coefficient % 10 == 0 and coefficient:
+        coefficient //= 10
+        exponent += 1
+    if exponent < -2 and coefficient:
         raise MoneyFormatError(f"{value} has fractions of a fen")
-    return int(scaled)
+    minor = coefficient * 10 ** (exponent + 2) if exponent >= -2 else 0
+    if minor > MAX_MINOR:
+        raise MoneyFormatError(f"{value} is too large an amount")
+    return -minor if sign else minor
 
 
 def parse_minor(text: str | Decimal | int) -> int:

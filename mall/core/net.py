@@ -9,8 +9,14 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An address, also when a proxy wrote it with a port ("1.2.3.4:80", "[::1]:80")."""
+    address = address.strip()
+    if address.startswith("[") and "]" in address:
+        address = address[1 : address.index("]")]
+    elif address.count(":") == 1:
+        address = address.split(":", 1)[0]
     try:
-        return ipaddress.ip_address(address.strip())
+        return ipaddress.ip_address(address)
     except ValueError:
         return None
 
@@ -20,7 +26,8 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequenc
 
     Only when the direct peer is a trusted proxy is ``X-Forwarded-For`` read,
     right to left, skipping further trusted proxies: the first untrusted hop
-    is the client. Anything a client wrote further left is ignored.
+    is the client. Anything a client wrote further left is ignored. When
+    every hop is trusted, the request came from inside: the leftmost hop.
     """
     peer_ip = _parse(peer or "")
     if peer_ip is None:
@@ -28,10 +35,12 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequenc
     if not forwarded_for or not any(peer_ip in net for net in trusted):
         return str(peer_ip)
     hops = [h for h in (part.strip() for part in forwarded_for.split(",")) if h]
+    client = peer_ip
     for hop in reversed(hops):
         hop_ip = _parse(hop)
         if hop_ip is None:
             break
+        client = hop_ip
         if not any(hop_ip in net for net in trusted):
-            return str(hop_ip)
-    return str(peer_ip)
+            break
+    return str(client)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
@@ -30,29 +31,81 @@ from strawberry.extensions import SchemaExtension
 from mall.settings import get_settings
 
 _INTROSPECTION = ("__schema", "__type")
+# A list field without first/last (a product's variants) is assumed this long.
+_DEFAULT_PAGE = 20
 
 
-def _depth(
-    selection_set: SelectionSetNode | None,
-    fragments: dict[str, FragmentDefinitionNode],
-    seen: frozenset[str],
-) -> int:
-    if selection_set is None:
-        return 0
-    deepest = 0
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            if selection.name.value in _INTROSPECTION:
-                continue
-            deepest = max(deepest, 1 + _depth(selection.selection_set, fragments, seen))
-        elif isinstance(selection, InlineFragmentNode):
-            deepest = max(deepest, _depth(selection.selection_set, fragments, seen))
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            fragment = fragments.get(name)
-            if fragment is not None and name not in seen:
-                deepest = max(deepest, _depth(fragment.selection_set, fragments, seen | {name}))
-    return deepest
+class _Measure:
+    """Folds one number over a selection set, each fragment computed once per document.
+
+    Memoising fragments keeps the walk linear: without it a chain of
+    fragments each spreading the next twice takes exponential time.
+    """
+
+    def __init__(self, fragments: Mapping[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self._memo: dict[str, int] = {}
+
+    def of(self, selection_set: SelectionSetNode | None) -> int:
+        raise NotImplementedError
+
+    def fragment(self, name: str) -> int:
+        if name not in self._memo:
+            fragment = self.fragments.get(name)
+            self._memo[name] = 0  # a cycle (refused by validation anyway) counts nothing
+            self._memo[name] = self.of(fragment.selection_set) if fragment else 0
+        return self._memo[name]
+
+    def parts(self, selection_set: SelectionSetNode | None) -> Iterator[FieldNode | int]:
+        """Fields of the selection, and the measures of its fragments."""
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                yield selection
+            elif isinstance(selection, InlineFragmentNode):
+                yield self.of(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                yield self.fragment(selection.name.value)
+
+
+class _Depth(_Measure):
+    def of(self, selection_set: SelectionSetNode | None) -> int:
+        deepest = 0
+        for part in self.parts(selection_set):
+            if isinstance(part, FieldNode):
+                if part.name.value in _INTROSPECTION:
+                    continue
+                part = 1 + self.of(part.selection_set)
+            deepest = max(deepest, part)
+        return deepest
+
+
+class _Aliases(_Measure):
+    def of(self, selection_set: SelectionSetNode | None) -> int:
+        total = 0
+        for part in self.parts(selection_set):
+            if isinstance(part, FieldNode):
+                part = (part.alias is not None) + self.of(part.selection_set)
+            total += part
+        return total
+
+
+class _Cost(_Measure):
+    def __init__(self, fragments: Mapping[str, FragmentDefinitionNode], variables: Mapping[str, Any]) -> None:
+        super().__init__(fragments)
+        self.variables = variables
+
+    def of(self, selection_set: SelectionSetNode | None) -> int:
+        total = 0
+        for part in self.parts(selection_set):
+            if isinstance(part, FieldNode):
+                page = _page_argument(part, self.variables)
+                part = 1 + (page if page is not None else 1) * self.of(part.selection_set)
+            total += part
+        return total
+
+
+def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
+    return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
 
 
 class DepthLimit(ValidationRule):
@@ -60,36 +113,9 @@ class DepthLimit(ValidationRule):
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
         limit = get_settings().max_query_depth
-        fragments = {
-            definition.name.value: definition
-            for definition in self.context.document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
-        depth = _depth(node.selection_set, fragments, frozenset())
-        if depth > limit:
+        if _Depth(_fragments(self.context.document)).of(node.selection_set) > limit:
             name = node.name.value if node.name else "anonymous"
             self.report_error(GraphQLError(f"'{name}' exceeds the maximum query depth of {limit}.", node))
-
-
-def _count_aliases(
-    selection_set: SelectionSetNode | None,
-    fragments: dict[str, FragmentDefinitionNode],
-    seen: frozenset[str],
-) -> int:
-    if selection_set is None:
-        return 0
-    total = 0
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            total += (selection.alias is not None) + _count_aliases(selection.selection_set, fragments, seen)
-        elif isinstance(selection, InlineFragmentNode):
-            total += _count_aliases(selection.selection_set, fragments, seen)
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            fragment = fragments.get(name)
-            if fragment is not None and name not in seen:
-                total += _count_aliases(fragment.selection_set, fragments, seen | {name})
-    return total
 
 
 class AliasLimit(ValidationRule):
@@ -97,19 +123,11 @@ class AliasLimit(ValidationRule):
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
         limit = get_settings().max_aliases
-        fragments = {
-            definition.name.value: definition
-            for definition in self.context.document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
-        if _count_aliases(node.selection_set, fragments, frozenset()) > limit:
+        if _Aliases(_fragments(self.context.document)).of(node.selection_set) > limit:
             self.report_error(GraphQLError(f"Operations may use at most {limit} aliases.", node))
 
 
 RULES = (DepthLimit, AliasLimit)
-
-# A list field without first/last (a product's variants) is assumed this long.
-_DEFAULT_PAGE = 20
 
 
 def _page_argument(field: FieldNode, variables: Mapping[str, Any]) -> int | None:
@@ -130,28 +148,13 @@ def query_cost(
     selection_set: SelectionSetNode | None,
     fragments: Mapping[str, FragmentDefinitionNode],
     variables: Mapping[str, Any],
-    seen: frozenset[str] = frozenset(),
 ) -> int:
     """Fields that may be resolved: each field counts once per parent it can appear under.
 
     A field taking ``first``/``last`` multiplies everything below it by that
     page size (connections), so nested lists cannot hide their fan-out.
     """
-    if selection_set is None:
-        return 0
-    total = 0
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            page = _page_argument(selection, variables)
-            below = query_cost(selection.selection_set, fragments, variables, seen)
-            total += 1 + (page if page is not None else 1) * below
-        elif isinstance(selection, InlineFragmentNode):
-            total += query_cost(selection.selection_set, fragments, variables, seen)
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            if name in fragments and name not in seen:
-                total += query_cost(fragments[name].selection_set, fragments, variables, seen | {name})
-    return total
+    return _Cost(fragments, variables).of(selection_set)
 
 
 class CostLimit(SchemaExtension):
@@ -161,7 +164,7 @@ class CostLimit(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None and not context.result:
-            fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+            fragments = _fragments(document)
             operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
             chosen = [o for o in operations if context.operation_name is None or (o.name and o.name.value == context.operation_name)]
             limit = get_settings().max_query_cost

@@ -24,6 +24,7 @@ from mall.graphql.errors import BadUserInput
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+_MAX_PK = 2**63 - 1
 
 
 def encode_id(type_name: str, pk: int | str) -> str:
@@ -38,7 +39,8 @@ def _split_id(global_id: str) -> tuple[str, int] | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     type_name, sep, pk = decoded.partition(":")
-    if not sep or not pk.isdigit() or len(pk) > 18:
+    # ASCII digits only ("²".isdigit() is true); at most a BIGINT.
+    if not sep or not (pk.isascii() and pk.isdigit()) or len(pk) > 19 or int(pk) > _MAX_PK:
         return None
     return type_name, int(pk)
 
@@ -156,6 +158,17 @@ def decode_cursor(cursor: str, ordering: Ordering) -> list[Any]:
         raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.") from exc
 
 
+def _cursor_values(cursor: str, ordering: Ordering, model: Any) -> list[Any]:
+    """Decode a cursor; a forged one must not reach the database with values of the wrong type."""
+    values = decode_cursor(cursor, ordering)
+    for name, value in zip(ordering.fields, values, strict=True):
+        expected = model._meta.fields_map[name].field_type
+        out_of_range = isinstance(value, int) and not -_MAX_PK - 1 <= value <= _MAX_PK
+        if isinstance(value, bool) or not isinstance(value, expected) or out_of_range:
+            raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.")
+    return values
+
+
 def page_size(first: int | None, last: int | None) -> tuple[int, bool]:
     """(size, backwards) from ``first``/``last``; BAD_USER_INPUT when out of range."""
     if first is not None and last is not None:
@@ -181,11 +194,12 @@ async def paginate(
     """One page of ``query`` in ``ordering``: one SELECT, plus a COUNT only if asked."""
     size, backwards = page_size(first, last)
     page_query = query
-    if after is not None:
-        page_query = page_query.filter(ordering.after(decode_cursor(after, ordering)))
-    if before is not None:
-        page_query = page_query.filter(ordering.after(decode_cursor(before, ordering), reverse=True))
-    rows = await page_query.order_by(*ordering.order_by(reverse=backwards)).limit(size + 1) if size else []
+    for cursor, reverse in ((after, False), (before, True)):
+        if cursor is not None:
+            values = _cursor_values(cursor, ordering, query.model)
+            page_query = page_query.filter(ordering.after(values, reverse=reverse))
+    # One row more than asked tells whether another page exists (also for first: 0).
+    rows = await page_query.order_by(*ordering.order_by(reverse=backwards)).limit(size + 1)
     more = len(rows) > size
     rows = list(rows[:size])
     if backwards:

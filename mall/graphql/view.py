@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +25,8 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.exceptions import MissingQueryError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
@@ -37,6 +39,7 @@ from mall.settings import Settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 _ALLOWED = {"GET": {OperationType.QUERY}, "POST": {OperationType.QUERY, OperationType.MUTATION}}
 
 
@@ -147,6 +150,10 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
                 allowed_operation_types=_ALLOWED[request_adapter.method],
                 operation_extensions=request_data.extensions,
             )
+        except MissingQueryError as exc:
+            raise HTTPException(400, "No GraphQL query found in the request.") from exc
+        except CannotGetOperationTypeError as exc:
+            raise HTTPException(400, exc.as_http_error_reason()) from exc
         except InvalidOperationTypeError as exc:
             if exc.operation_type is OperationType.SUBSCRIPTION:
                 raise HTTPException(
@@ -156,6 +163,12 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         body = process_result(result)
+        if not self._settings.debug and "errors" in body:
+            # graphql-core suggests names ("Did you mean 'Node'?") for types,
+            # arguments and enum values too: they reveal the schema even with
+            # introspection off.
+            for error in body["errors"]:
+                error["message"] = _SUGGESTION.sub("", error["message"])
         if is_request_error(result):
             # Per the GraphQL spec, no data entry when execution never started.
             body.pop("data", None)
@@ -171,15 +184,16 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
     def create_response(self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response) -> Response:
         request: Request = sub_response.mall_request  # type: ignore[attr-defined]
         response = Response(
-            self.encode_json(response_data),
+            self.encode_json(response_data).encode(),
             status_code=getattr(request.state, "status_code", 200),
             media_type=request.state.media_type,
         )
         response.headers.raw.extend(sub_response.headers.raw)
         return response
 
-    def encode_json(self, data: object) -> bytes:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    def encode_json(self, data: object) -> str:
+        # A str, so WebSocket messages go out as text frames (browser clients need that).
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self._graphiql_page is not None

@@ -93,9 +93,10 @@ class UserType(Node):
 
     @classmethod
     def from_model(cls, user: models.User) -> UserType:
-        granted = list(Permission) if user.is_superuser else [
-            Permission(p) for p in user.permissions if p in Permission.__members__
-        ]
+        granted = sorted(
+            Permission if user.is_superuser else (Permission(p) for p in user.permissions if p in Permission.__members__),
+            key=lambda p: p.value,
+        )
         return cls(
             id=strawberry.ID(encode_id("User", user.id)),
             email=user.email,

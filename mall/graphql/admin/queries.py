@@ -18,13 +18,14 @@ _NEWEST_FIRST = Ordering.of("-id")
 _SEARCH_MAX = 100
 
 
+# Nullable, so a FORBIDDEN here leaves the rest of the response intact.
 @strawberry.type
 class AdminQueries:
     @strawberry.field(description="Staff accounts. MANAGE_STAFF.")
     async def staff(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
-    ) -> Connection[UserType]:
+    ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_STAFF)
         query = User.filter(is_staff=True, deleted_at=None)
         return await paginate(query, _NEWEST_FIRST, first=first, after=after, last=last, before=before,
@@ -34,7 +35,7 @@ class AdminQueries:
     async def customers(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None, search: str | None = None,
-    ) -> Connection[UserType]:
+    ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_USERS)
         query = User.filter(is_staff=False, deleted_at=None)
         if search and search.strip():
@@ -47,7 +48,7 @@ class AdminQueries:
     async def audit_log(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
-    ) -> Connection[AuditRecordType]:
+    ) -> Connection[AuditRecordType] | None:
         await require_permission(info, Permission.MANAGE_STAFF)
         return await paginate(AuditRecord.all(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
                               to_node=AuditRecordType.from_model)

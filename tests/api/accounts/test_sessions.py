@@ -10,8 +10,8 @@ import jwt
 
 from mall.accounts.models import User
 from mall.core.actors import Permission
-from mall.core.clock import clock
 from tests import factories
+from tests.timetravel import travel
 
 USER_ERRORS = "fragment UserErrors on UserError { field code message }\n"
 LOGIN = USER_ERRORS + """
@@ -183,10 +183,10 @@ async def test_an_expired_access_token_is_unauthenticated_and_the_refresh_token_
     assert settings.access_token_ttl_seconds == 900
     account = await factories.customer()
 
-    clock.set_offset(dt.timedelta(seconds=890))
+    await travel(dt.timedelta(seconds=890))
     assert (await api(ME, token=account.access_token)).data["me"]["id"]
 
-    clock.set_offset(dt.timedelta(seconds=901))
+    await travel(dt.timedelta(seconds=901))
     me = await api(ME, token=account.access_token)
     create = await api(ADDRESS_CREATE, {"input": ADDRESS}, token=account.access_token)
 

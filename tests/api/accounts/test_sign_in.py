@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mall.core.clock import clock
 from tests import factories
+from tests.timetravel import travel
 
 REGISTER = """
 mutation Register($input: AccountRegisterInput!) {
@@ -107,7 +107,7 @@ async def test_refresh_rotates_and_the_old_token_stops_after_the_grace_period(ap
     again = (await api(REFRESH, {"input": {"refreshToken": account.refresh_token}})).data["tokenRefresh"]
     assert again == first
 
-    clock.set_offset(dt.timedelta(seconds=11))
+    await travel(dt.timedelta(seconds=11))
     replay = (await api(REFRESH, {"input": {"refreshToken": account.refresh_token}})).data["tokenRefresh"]
     assert replay["userErrors"][0]["code"] == "INVALID_TOKEN"
 

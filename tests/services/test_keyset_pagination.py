@@ -1,0 +1,211 @@
+"""Keyset pagination on the real database: every row exactly once, in order, both ways."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import random
+
+import pytest
+
+from mall.accounts.models import User
+from mall.graphql.errors import BadUserInput
+from mall.graphql.relay import Connection, Ordering, encode_cursor, paginate
+
+NEWEST_FIRST = Ordering.of("-created_at", "-id")
+NEWEST_ID_FIRST = Ordering.of("-id")  # what the admin lists (customers, staff, auditLog) use
+BY_EMAIL = Ordering.of("email", "id")
+BASE = dt.datetime(2030, 3, 1, 9, 0, tzinfo=dt.UTC)
+# Six instants for 25 users, so most share their created_at with others; whole
+# seconds and fractions mixed, as the database stores both.
+INSTANTS = [
+    BASE,
+    BASE + dt.timedelta(microseconds=1),
+    BASE + dt.timedelta(microseconds=500_000),
+    BASE + dt.timedelta(seconds=1),
+    BASE + dt.timedelta(days=1, microseconds=999_999),
+    BASE - dt.timedelta(days=400),
+]
+PAGE_SIZES = range(1, 8)
+
+
+async def make_users(count: int = 25) -> list[User]:
+    rng = random.Random(20300301)
+    names = [f"{word}{n:02d}" for n, word in enumerate(rng.sample(["kiwi", "mango", "pear", "fig", "lime"] * 5, count))]
+    rng.shuffle(names)
+    users = []
+    for index, name in enumerate(names):
+        user = await User.create(email=f"{name}@example.com", password_hash="x", name=name)
+        created_at = INSTANTS[rng.randrange(len(INSTANTS))] if index % 5 else INSTANTS[0]
+        await User.filter(id=user.id).update(created_at=created_at)
+        users.append(await User.get(id=user.id))
+    return users
+
+
+def ids(connection: Connection) -> list[int]:
+    return [edge.node for edge in connection.edges]
+
+
+async def page(ordering: Ordering, **arguments) -> Connection:
+    return await paginate(User.all(), ordering, to_node=lambda user: user.id, **arguments)
+
+
+async def walk_forward(ordering: Ordering, size: int) -> list[int]:
+    seen: list[int] = []
+    after = None
+    for _ in range(100):
+        connection = await page(ordering, first=size, after=after)
+        assert len(connection.edges) <= size
+        assert connection.page_info.has_previous_page is (after is not None)
+        if connection.edges:
+            assert connection.page_info.start_cursor == connection.edges[0].cursor
+            assert connection.page_info.end_cursor == connection.edges[-1].cursor
+        seen += ids(connection)
+        if not connection.page_info.has_next_page:
+            return seen
+        assert len(connection.edges) == size, "only the last page may be short"
+        after = connection.page_info.end_cursor
+    raise AssertionError("forward walk did not end")
+
+
+async def walk_backward(ordering: Ordering, size: int) -> list[int]:
+    seen: list[int] = []
+    before = None
+    for _ in range(100):
+        connection = await page(ordering, last=size, before=before)
+        assert len(connection.edges) <= size
+        assert connection.page_info.has_next_page is (before is not None)
+        seen = ids(connection) + seen
+        if not connection.page_info.has_previous_page:
+            return seen
+        assert len(connection.edges) == size, "only the first page may be short"
+        before = connection.page_info.start_cursor
+    raise AssertionError("backward walk did not end")
+
+
+def newest_first(users: list[User]) -> list[int]:
+    return [u.id for u in sorted(users, key=lambda u: (u.created_at, u.id), reverse=True)]
+
+
+def by_email(users: list[User]) -> list[int]:
+    return [u.id for u in sorted(users, key=lambda u: (u.email, u.id))]
+
+
+async def test_the_fixture_has_ties_and_an_order_unlike_insertion():
+    users = await make_users()
+
+    assert len(users) == 25
+    assert len({u.created_at for u in users}) < 10
+    assert newest_first(users) != sorted((u.id for u in users), reverse=True)
+    assert by_email(users) != sorted(u.id for u in users)
+    # The database agrees with the expected orders (the walks below compare against these).
+    assert [u.id for u in await User.all().order_by("-created_at", "-id")] == newest_first(users)
+    assert [u.id for u in await User.all().order_by("email", "id")] == by_email(users)
+
+
+@pytest.mark.parametrize(("ordering", "expected_order"), [(NEWEST_FIRST, newest_first), (BY_EMAIL, by_email)])
+async def test_walking_forward_visits_every_row_once_in_order(ordering, expected_order):
+    users = await make_users()
+    expected = expected_order(users)
+
+    for size in PAGE_SIZES:
+        assert await walk_forward(ordering, size) == expected, f"first={size}"
+
+
+@pytest.mark.parametrize(("ordering", "expected_order"), [(NEWEST_FIRST, newest_first), (BY_EMAIL, by_email)])
+async def test_walking_backward_visits_every_row_once_in_order(ordering, expected_order):
+    users = await make_users()
+    expected = expected_order(users)
+
+    for size in PAGE_SIZES:
+        assert await walk_backward(ordering, size) == expected, f"last={size}"
+
+
+@pytest.mark.parametrize(("ordering", "expected_order"), [(NEWEST_FIRST, newest_first), (BY_EMAIL, by_email)])
+async def test_after_and_before_any_row_split_the_list_there(ordering, expected_order):
+    users = await make_users()
+    expected = expected_order(users)
+    by_id = {u.id: u for u in users}
+
+    for position, user_id in enumerate(expected):
+        cursor = encode_cursor(by_id[user_id], ordering)
+        assert ids(await page(ordering, first=100, after=cursor)) == expected[position + 1:]
+        assert ids(await page(ordering, last=100, before=cursor)) == expected[:position]
+
+
+async def test_after_and_before_together_give_the_rows_between():
+    users = await make_users()
+    expected = newest_first(users)
+    by_id = {u.id: u for u in users}
+    after = encode_cursor(by_id[expected[3]], NEWEST_FIRST)
+    before = encode_cursor(by_id[expected[15]], NEWEST_FIRST)
+
+    assert ids(await page(NEWEST_FIRST, first=100, after=after, before=before)) == expected[4:15]
+    assert ids(await page(NEWEST_FIRST, first=5, after=after, before=before)) == expected[4:9]
+    assert ids(await page(NEWEST_FIRST, last=5, after=after, before=before)) == expected[10:15]
+
+
+async def test_pages_do_not_shift_when_newer_rows_arrive():
+    users = await make_users()
+    first_page = await page(NEWEST_FIRST, first=5)
+    # A newer row arrives while the client reads page two: keyset pages do not shift.
+    newcomer = await User.create(email="zz-newcomer@example.com", password_hash="x")
+    await User.filter(id=newcomer.id).update(created_at=BASE + dt.timedelta(days=30))
+
+    second_page = await page(NEWEST_FIRST, first=5, after=first_page.page_info.end_cursor)
+
+    assert ids(second_page) == newest_first(users)[5:10]
+    assert ids(await page(NEWEST_FIRST, first=1)) == [newcomer.id]
+
+
+async def test_zero_sized_and_empty_pages():
+    await make_users(3)
+
+    empty = await page(NEWEST_FIRST, first=0)
+    assert empty.edges == []
+    assert (empty.page_info.has_next_page, empty.page_info.start_cursor, empty.page_info.end_cursor) == (True, None, None)  # Relay: more edges exist than first (0)
+    assert await empty._count() == 3
+
+    await User.all().delete()
+    nothing = await page(BY_EMAIL, first=10)
+    assert nothing.edges == []
+    assert nothing.page_info.has_next_page is False
+    assert await nothing._count() == 0
+
+
+async def test_the_count_covers_all_pages_and_follows_the_query():
+    await make_users()
+
+    connection = await paginate(
+        User.filter(email__startswith="kiwi"), BY_EMAIL, first=2, to_node=lambda user: user.email
+    )
+
+    assert await connection._count() == await User.filter(email__startswith="kiwi").count() == 5
+    assert [edge.node for edge in connection.edges] == sorted(
+        [u.email for u in await User.filter(email__startswith="kiwi")]
+    )[:2]
+
+
+def forged(values: list) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+@pytest.mark.parametrize(
+    ("ordering", "values"),
+    [
+        (NEWEST_ID_FIRST, ["one"]),
+        (NEWEST_ID_FIRST, [{"t": "2030-03-01T09:00:00+00:00"}]),
+        (NEWEST_FIRST, ["yesterday", 1]),
+        (NEWEST_FIRST, [{"t": "2030-03-01T09:00:00+00:00"}, "one"]),
+        (NEWEST_FIRST, [5, 1]),
+        (BY_EMAIL, ["a@example.com", {"t": "2030-03-01T09:00:00+00:00"}]),
+    ],
+)
+async def test_a_forged_cursor_with_values_of_the_wrong_type_is_bad_user_input(ordering, values):
+    # DESIGN §4: a bad cursor is a top-level BAD_USER_INPUT, never an unexpected error.
+    await make_users(3)
+
+    for direction in ({"first": 5, "after": forged(values)}, {"last": 5, "before": forged(values)}):
+        with pytest.raises(BadUserInput):
+            await page(ordering, **direction)
