@@ -8,16 +8,10 @@ import pytest
 
 import mall.graphql.shop.queries
 from tests import factories
+from tests.operations import contract
 
 GQL = {"Accept": "application/graphql-response+json"}
-SHOP_SETTINGS = """
-query ShopSettings {
-  shopSettings {
-    currency timeZone pointsPerYuan pointsMaxShare afterSaleWindowDays
-    withdrawalMin { ...Money } withdrawalFeeRate withdrawalMinFee { ...Money }
-  }
-}
-fragment Money on Money { amount currency }"""
+SHOP_SETTINGS = contract("ShopSettings")
 ME = "query Me { me { id email } }"
 DEEP = "query Deep { me { sessions { id } } }"  # depth 2
 DEEPER = "query Deeper { customers { edges { node { id } } } }"  # depth 4
@@ -41,7 +35,7 @@ async def test_an_unexpected_exception_is_masked_with_the_request_id(api, monkey
     assert result.body["data"] is None  # shopSettings is non-null, so the error nulls data
     assert result.errors == [{
         "message": "Unexpected error.",
-        "locations": [{"line": 3, "column": 3}],
+        "locations": [{"line": 2, "column": 3}],  # where print_ast puts shopSettings in contract("ShopSettings")
         "path": ["shopSettings"],
         "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": result.headers["x-request-id"]},
     }]

@@ -12,38 +12,16 @@ from mall.app import create_app
 from mall.core.actors import Permission
 from mall.settings import get_settings
 from tests import factories
+from tests.operations import contract
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 GQL = {"Accept": GRAPHQL_RESPONSE}
 LEGACY = {"Accept": "application/json"}
 
-SHOP_SETTINGS = """
-query ShopSettings {
-  shopSettings {
-    currency timeZone pointsPerYuan pointsMaxShare afterSaleWindowDays
-    withdrawalMin { ...Money } withdrawalFeeRate withdrawalMinFee { ...Money }
-  }
-}
-fragment Money on Money { amount currency }"""
-REGISTER = """
-mutation Register($input: AccountRegisterInput!) {
-  accountRegister(input: $input) { user { id email mobile name } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-LOGIN = """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-CUSTOMERS = """
-query Customers($first: Int, $after: String, $search: String) {
-  customers(first: $first, after: $after, search: $search) {
-    totalCount
-    pageInfo { ...Page }
-    edges { cursor node { id email mobile name isActive createdAt } }
-  }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
+SHOP_SETTINGS = contract("ShopSettings")
+REGISTER = contract("Register")
+LOGIN = contract("Login")
+CUSTOMERS = contract("Customers")
 INVALID_QUERY = "{ shopSettings { nope } }"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 

@@ -9,6 +9,7 @@ import pytest
 from mall.core.actors import Permission
 from mall.graphql.relay import encode_id
 from tests import factories
+from tests.operations import contract
 
 NODE = """
 query Node($id: ID!) {
@@ -19,25 +20,9 @@ query Node($id: ID!) {
     ... on Session { userAgent current }
   }
 }"""
-ADDRESS_CREATE = """
-mutation AddressCreate($input: AddressCreateInput!) {
-  addressCreate(input: $input) { address { id } user { id addresses { id isDefault } } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-LOGOUT = """
-mutation Logout($input: TokenRevokeInput!) {
-  tokenRevoke(input: $input) { revoked userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-CUSTOMERS = """
-query Customers($first: Int, $after: String, $search: String) {
-  customers(first: $first, after: $after, search: $search) {
-    totalCount
-    pageInfo { ...Page }
-    edges { cursor node { id email mobile name isActive createdAt } }
-  }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
+ADDRESS_CREATE = contract("AddressCreate")
+LOGOUT = contract("Logout")
+CUSTOMERS = contract("Customers")
 CUSTOMERS_EITHER_WAY = """
 query CustomersEitherWay($first: Int, $after: String, $last: Int, $before: String) {
   customers(first: $first, after: $after, last: $last, before: $before) {

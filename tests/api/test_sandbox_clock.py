@@ -9,25 +9,11 @@ from mall.core.actors import Permission
 from mall.core.clock import clock
 from mall.graphql.relay import encode_id
 from tests import factories
+from tests.operations import contract
 
-SANDBOX_CLOCK_SET = """
-mutation SandboxClockSet($input: SandboxClockSetInput!) {
-  sandboxClockSet(input: $input) { now userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-AUDIT_LOG = """
-query AuditLog($first: Int, $after: String) {
-  auditLog(first: $first, after: $after) {
-    pageInfo { ...Page }
-    edges { cursor node { id at actor { id email } action target oldValue newValue } }
-  }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
-LOGIN = """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
+SANDBOX_CLOCK_SET = contract("SandboxClockSet")
+AUDIT_LOG = contract("AuditLog")
+LOGIN = contract("Login")
 ME = "query Me { me { id email } }"
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))

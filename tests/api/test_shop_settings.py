@@ -5,15 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests import factories
+from tests.operations import contract
 
-SHOP_SETTINGS = """
-query ShopSettings {
-  shopSettings {
-    currency timeZone pointsPerYuan pointsMaxShare afterSaleWindowDays
-    withdrawalMin { ...Money } withdrawalFeeRate withdrawalMinFee { ...Money }
-  }
-}
-fragment Money on Money { amount currency }"""
+SHOP_SETTINGS = contract("ShopSettings")
 
 DEFAULTS = {
     "currency": "CNY",

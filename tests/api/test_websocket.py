@@ -17,15 +17,12 @@ from mall.app import create_app
 from mall.graphql.relay import encode_id
 from mall.settings import get_settings
 from tests import factories
+from tests.operations import contract
 
 TRANSPORT_WS = "graphql-transport-ws"
 LEGACY_WS = "graphql-ws"
 ME = "{ me { id email } }"
-LOGOUT = """
-mutation Logout($input: TokenRevokeInput!) {
-  tokenRevoke(input: $input) { revoked userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
+LOGOUT = contract("Logout")
 TIMEOUT = 5
 
 

@@ -6,28 +6,12 @@ import base64
 
 from mall.accounts.models import Address
 from tests import factories
+from tests.operations import contract
 
-USER_ERRORS = "fragment UserErrors on UserError { field code message }\n"
-ME = """
-query Me {
-  me {
-    id email mobile name isStaff permissions hasPaymentPassword wechatBound
-    addresses { id recipient phone province city district street postalCode isDefault }
-    sessions { id createdAt lastUsedAt userAgent current }
-  }
-}"""
-ADDRESS_CREATE = USER_ERRORS + """
-mutation AddressCreate($input: AddressCreateInput!) {
-  addressCreate(input: $input) { address { id } user { id addresses { id isDefault } } userErrors { ...UserErrors } }
-}"""
-ADDRESS_UPDATE = USER_ERRORS + """
-mutation AddressUpdate($input: AddressUpdateInput!) {
-  addressUpdate(input: $input) { address { id isDefault } user { id addresses { id isDefault } } userErrors { ...UserErrors } }
-}"""
-ADDRESS_DELETE = USER_ERRORS + """
-mutation AddressDelete($input: AddressDeleteInput!) {
-  addressDelete(input: $input) { user { id addresses { id } } userErrors { ...UserErrors } }
-}"""
+ME = contract("Me")
+ADDRESS_CREATE = contract("AddressCreate")
+ADDRESS_UPDATE = contract("AddressUpdate")
+ADDRESS_DELETE = contract("AddressDelete")
 
 HOME = {
     "recipient": "李雷",

@@ -4,48 +4,17 @@ from __future__ import annotations
 
 from mall.accounts.models import Address, Session, User
 from tests import factories
+from tests.operations import contract
 
-USER_ERRORS = "fragment UserErrors on UserError { field code message }\n"
-REGISTER = USER_ERRORS + """
-mutation Register($input: AccountRegisterInput!) {
-  accountRegister(input: $input) { user { id email mobile name } userErrors { ...UserErrors } }
-}"""
-LOGIN = USER_ERRORS + """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}"""
-REFRESH = USER_ERRORS + """
-mutation Refresh($input: TokenRefreshInput!) {
-  tokenRefresh(input: $input) { accessToken refreshToken userErrors { ...UserErrors } }
-}"""
-ME = """
-query Me {
-  me {
-    id email mobile name isStaff permissions hasPaymentPassword wechatBound
-    addresses { id recipient phone province city district street postalCode isDefault }
-    sessions { id createdAt lastUsedAt userAgent current }
-  }
-}"""
-ADDRESS_CREATE = USER_ERRORS + """
-mutation AddressCreate($input: AddressCreateInput!) {
-  addressCreate(input: $input) { address { id } user { id addresses { id isDefault } } userErrors { ...UserErrors } }
-}"""
-PASSWORD_CHANGE = USER_ERRORS + """
-mutation PasswordChange($input: PasswordChangeInput!) {
-  passwordChange(input: $input) { ok userErrors { ...UserErrors } }
-}"""
-PAYMENT_PASSWORD_SET = USER_ERRORS + """
-mutation PaymentPasswordSet($input: PaymentPasswordSetInput!) {
-  paymentPasswordSet(input: $input) { ok userErrors { ...UserErrors } }
-}"""
-WECHAT_BIND = USER_ERRORS + """
-mutation WechatBind($input: WechatBindInput!) {
-  wechatBind(input: $input) { user { id wechatBound } userErrors { ...UserErrors } }
-}"""
-ACCOUNT_DELETE = USER_ERRORS + """
-mutation AccountDelete($input: AccountDeleteInput!) {
-  accountDelete(input: $input) { ok userErrors { ...UserErrors } }
-}"""
+REGISTER = contract("Register")
+LOGIN = contract("Login")
+REFRESH = contract("Refresh")
+ME = contract("Me")
+ADDRESS_CREATE = contract("AddressCreate")
+PASSWORD_CHANGE = contract("PasswordChange")
+PAYMENT_PASSWORD_SET = contract("PaymentPasswordSet")
+WECHAT_BIND = contract("WechatBind")
+ACCOUNT_DELETE = contract("AccountDelete")
 
 NEW_PASSWORD = "brand-new-secret-77"
 ADDRESS = {"recipient": "李雷", "phone": "13912345678", "province": "上海市", "city": "上海市",

@@ -11,37 +11,15 @@ import jwt
 from mall.accounts.models import User
 from mall.core.actors import Permission
 from tests import factories
+from tests.operations import contract
 from tests.timetravel import travel
 
-USER_ERRORS = "fragment UserErrors on UserError { field code message }\n"
-LOGIN = USER_ERRORS + """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}"""
-REFRESH = USER_ERRORS + """
-mutation Refresh($input: TokenRefreshInput!) {
-  tokenRefresh(input: $input) { accessToken refreshToken userErrors { ...UserErrors } }
-}"""
-LOGOUT = USER_ERRORS + """
-mutation Logout($input: TokenRevokeInput!) {
-  tokenRevoke(input: $input) { revoked userErrors { ...UserErrors } }
-}"""
-ME = """
-query Me {
-  me {
-    id email mobile name isStaff permissions hasPaymentPassword wechatBound
-    addresses { id recipient phone province city district street postalCode isDefault }
-    sessions { id createdAt lastUsedAt userAgent current }
-  }
-}"""
-ADDRESS_CREATE = USER_ERRORS + """
-mutation AddressCreate($input: AddressCreateInput!) {
-  addressCreate(input: $input) { address { id } user { id addresses { id isDefault } } userErrors { ...UserErrors } }
-}"""
-CUSTOMER_UPDATE = USER_ERRORS + """
-mutation CustomerUpdate($input: CustomerUpdateInput!) {
-  customerUpdate(input: $input) { customer { id isActive } userErrors { ...UserErrors } }
-}"""
+LOGIN = contract("Login")
+REFRESH = contract("Refresh")
+LOGOUT = contract("Logout")
+ME = contract("Me")
+ADDRESS_CREATE = contract("AddressCreate")
+CUSTOMER_UPDATE = contract("CustomerUpdate")
 
 ADDRESS = {"recipient": "李雷", "phone": "13912345678", "province": "上海市", "city": "上海市",
            "district": "浦东新区", "street": "世纪大道 100 号", "postalCode": "200120"}

@@ -5,24 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from tests import factories
+from tests.operations import contract
 from tests.timetravel import travel
 
-REGISTER = """
-mutation Register($input: AccountRegisterInput!) {
-  accountRegister(input: $input) { user { id email mobile name } userErrors { field code message } }
-}"""
-LOGIN = """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { field code message } }
-}"""
-REFRESH = """
-mutation Refresh($input: TokenRefreshInput!) {
-  tokenRefresh(input: $input) { accessToken refreshToken userErrors { field code message } }
-}"""
-LOGOUT = """
-mutation Logout($input: TokenRevokeInput!) {
-  tokenRevoke(input: $input) { revoked userErrors { field code message } }
-}"""
+REGISTER = contract("Register")
+LOGIN = contract("Login")
+REFRESH = contract("Refresh")
+LOGOUT = contract("Logout")
 ME = "query Me { me { id email mobile name isStaff permissions hasPaymentPassword wechatBound sessions { id current } } }"
 
 

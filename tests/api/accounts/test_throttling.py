@@ -6,16 +6,10 @@ import ipaddress
 
 from mall.accounts.models import User
 from tests import factories
+from tests.operations import contract
 
-USER_ERRORS = "fragment UserErrors on UserError { field code message }\n"
-REGISTER = USER_ERRORS + """
-mutation Register($input: AccountRegisterInput!) {
-  accountRegister(input: $input) { user { id email mobile name } userErrors { ...UserErrors } }
-}"""
-LOGIN = USER_ERRORS + """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}"""
+REGISTER = contract("Register")
+LOGIN = contract("Login")
 
 WRONG = "wrong-pass-1"
 INVALID_CREDENTIALS = [{"field": None, "code": "INVALID_CREDENTIALS", "message": "Wrong login or password."}]

@@ -9,20 +9,10 @@ from mall.accounts.models import User
 from mall.accounts.wechat import binding
 from mall.accounts.wechat.miniprogram import MiniProgramLogin
 from tests import factories
+from tests.operations import contract
 
-USER_ERRORS = "fragment UserErrors on UserError { field code message }\n"
-WECHAT_BIND = USER_ERRORS + """
-mutation WechatBind($input: WechatBindInput!) {
-  wechatBind(input: $input) { user { id wechatBound } userErrors { ...UserErrors } }
-}"""
-ME = """
-query Me {
-  me {
-    id email mobile name isStaff permissions hasPaymentPassword wechatBound
-    addresses { id recipient phone province city district street postalCode isDefault }
-    sessions { id createdAt lastUsedAt userAgent current }
-  }
-}"""
+WECHAT_BIND = contract("WechatBind")
+ME = contract("Me")
 
 ALREADY_BOUND = [{"field": ["input", "code"], "code": "WECHAT_ALREADY_BOUND",
                   "message": "This WeChat account is bound to another account."}]

@@ -9,30 +9,12 @@ from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.graphql.relay import encode_id
 from tests import factories
+from tests.operations import contract
 
-AUDIT_LOG = """
-query AuditLog($first: Int, $after: String) {
-  auditLog(first: $first, after: $after) {
-    pageInfo { ...Page }
-    edges { cursor node { id at actor { id email } action target oldValue newValue } }
-  }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
-STAFF_CREATE = """
-mutation StaffCreate($input: StaffCreateInput!) {
-  staffCreate(input: $input) { user { id permissions } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-STAFF_UPDATE = """
-mutation StaffUpdate($input: StaffUpdateInput!) {
-  staffUpdate(input: $input) { user { id permissions } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-CUSTOMER_UPDATE = """
-mutation CustomerUpdate($input: CustomerUpdateInput!) {
-  customerUpdate(input: $input) { customer { id isActive } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
+AUDIT_LOG = contract("AuditLog")
+STAFF_CREATE = contract("StaffCreate")
+STAFF_UPDATE = contract("StaffUpdate")
+CUSTOMER_UPDATE = contract("CustomerUpdate")
 AUDIT_NODE = "query AuditNode($id: ID!) { node(id: $id) { id ... on AuditRecord { action target } } }"
 
 

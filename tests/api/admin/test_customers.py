@@ -5,32 +5,12 @@ from __future__ import annotations
 from mall.core.actors import Permission
 from mall.graphql.relay import encode_id
 from tests import factories
+from tests.operations import contract
 
-# Contract texts (tests/contract/admin.graphql, storefront.graphql) with their fragments.
-CUSTOMERS = """
-query Customers($first: Int, $after: String, $search: String) {
-  customers(first: $first, after: $after, search: $search) {
-    totalCount
-    pageInfo { ...Page }
-    edges { cursor node { id email mobile name isActive createdAt } }
-  }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
-CUSTOMER_UPDATE = """
-mutation CustomerUpdate($input: CustomerUpdateInput!) {
-  customerUpdate(input: $input) { customer { id isActive } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-LOGIN = """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-REFRESH = """
-mutation Refresh($input: TokenRefreshInput!) {
-  tokenRefresh(input: $input) { accessToken refreshToken userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
+CUSTOMERS = contract("Customers")
+CUSTOMER_UPDATE = contract("CustomerUpdate")
+LOGIN = contract("Login")
+REFRESH = contract("Refresh")
 ME = "query Me { me { id email isStaff } }"
 # Not in the contract: backwards pagination and the audit reason.
 CUSTOMERS_BACKWARDS = """

@@ -7,36 +7,13 @@ import base64
 from mall.core.actors import Permission
 from mall.graphql.relay import encode_id
 from tests import factories
+from tests.operations import contract
 
-# Contract texts (tests/contract/admin.graphql and storefront.graphql), with the fragments they use.
-STAFF_CREATE = """
-mutation StaffCreate($input: StaffCreateInput!) {
-  staffCreate(input: $input) { user { id permissions } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-STAFF_UPDATE = """
-mutation StaffUpdate($input: StaffUpdateInput!) {
-  staffUpdate(input: $input) { user { id permissions } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
-STAFF = """
-query Staff($first: Int, $after: String) {
-  staff(first: $first, after: $after) { totalCount pageInfo { ...Page } edges { cursor node { id email name permissions } } }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
-AUDIT_LOG = """
-query AuditLog($first: Int, $after: String) {
-  auditLog(first: $first, after: $after) {
-    pageInfo { ...Page }
-    edges { cursor node { id at actor { id email } action target oldValue newValue } }
-  }
-}
-fragment Page on PageInfo { hasNextPage endCursor }"""
-LOGIN = """
-mutation Login($input: TokenCreateInput!) {
-  tokenCreate(input: $input) { accessToken refreshToken user { id } userErrors { ...UserErrors } }
-}
-fragment UserErrors on UserError { field code message }"""
+STAFF_CREATE = contract("StaffCreate")
+STAFF_UPDATE = contract("StaffUpdate")
+STAFF = contract("Staff")
+AUDIT_LOG = contract("AuditLog")
+LOGIN = contract("Login")
 ME = "query Me { me { id email isStaff permissions } }"
 
 NEW_PASSWORD = "s3cret-staff-pass"
