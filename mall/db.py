@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "mall.accounts.models",
     "mall.audit.models",
     "mall.sandbox.models",
+    "mall.catalog.models",
 ]
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"

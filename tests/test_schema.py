@@ -17,8 +17,11 @@ IMPLEMENTED = {
     "storefront.graphql": [
         "Register", "Login", "Refresh", "Logout", "Me", "AddressCreate", "AddressUpdate", "AddressDelete",
         "PasswordChange", "PaymentPasswordSet", "WechatBind", "AccountDelete", "ShopSettings",
+        "Products", "ProductDetail", "Categories",
     ],
-    "admin.graphql": ["Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet"],
+    "admin.graphql": [
+        "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
+        "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet"],
 }
 
 

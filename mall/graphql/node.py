@@ -8,10 +8,14 @@ import strawberry
 
 from mall.accounts.models import Address, Session
 from mall.audit.models import AuditRecord
+from mall.catalog.models import ProductStatus, Variant
 from mall.core.actors import Permission
 from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import AddressType, SessionType, UserType
 from mall.graphql.admin.types import AuditRecordType
+from mall.graphql.catalog.loaders import CategoryByIdLoader, ProductByIdLoader
+from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
+from mall.graphql.permissions import viewer_has
 from mall.graphql.context import Info
 from mall.graphql.relay import Node, decode_any_id
 
@@ -55,7 +59,34 @@ async def _audit_record(info: Info, pk: int) -> AuditRecordType | None:
     return AuditRecordType.from_model(record) if record else None
 
 
+async def _product(info: Info, pk: int) -> ProductType | None:
+    staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
+    product = await info.context.loader(ProductByIdLoader).load(pk)
+    if product is None or (product.status is not ProductStatus.ACTIVE and not staff):
+        return None
+    return ProductType.from_model(product, staff=staff)
+
+
+async def _variant(info: Info, pk: int) -> VariantType | None:
+    staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
+    variant = await Variant.get_or_none(id=pk)
+    if variant is None:
+        return None
+    product = await info.context.loader(ProductByIdLoader).load(variant.product_id)
+    if product is None or (product.status is not ProductStatus.ACTIVE and not staff):
+        return None
+    return VariantType.from_model(variant, staff=staff)
+
+
+async def _category(info: Info, pk: int) -> CategoryType | None:
+    category = await info.context.loader(CategoryByIdLoader).load(pk)
+    return CategoryType.from_model(category) if category else None
+
+
 RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {
+    "Product": _product,
+    "ProductVariant": _variant,
+    "Category": _category,
     "User": _user,
     "Address": _address,
     "Session": _session,

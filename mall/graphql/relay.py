@@ -158,11 +158,11 @@ def decode_cursor(cursor: str, ordering: Ordering) -> list[Any]:
         raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.") from exc
 
 
-def _cursor_values(cursor: str, ordering: Ordering, model: Any) -> list[Any]:
+def _cursor_values(cursor: str, ordering: Ordering, model: Any, annotation_types: dict[str, type]) -> list[Any]:
     """Decode a cursor; a forged one must not reach the database with values of the wrong type."""
     values = decode_cursor(cursor, ordering)
     for name, value in zip(ordering.fields, values, strict=True):
-        expected = model._meta.fields_map[name].field_type
+        expected = annotation_types.get(name) or model._meta.fields_map[name].field_type
         out_of_range = isinstance(value, int) and not -_MAX_PK - 1 <= value <= _MAX_PK
         if isinstance(value, bool) or not isinstance(value, expected) or out_of_range:
             raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.")
@@ -190,13 +190,14 @@ async def paginate(
     last: int | None = None,
     before: str | None = None,
     to_node: Callable[[Any], Any],
+    annotation_types: dict[str, type] | None = None,
 ) -> Connection[Any]:
     """One page of ``query`` in ``ordering``: one SELECT, plus a COUNT only if asked."""
     size, backwards = page_size(first, last)
     page_query = query
     for cursor, reverse in ((after, False), (before, True)):
         if cursor is not None:
-            values = _cursor_values(cursor, ordering, query.model)
+            values = _cursor_values(cursor, ordering, query.model, annotation_types or {})
             page_query = page_query.filter(ordering.after(values, reverse=reverse))
     # One row more than asked tells whether another page exists (also for first: 0).
     rows = await page_query.order_by(*ordering.order_by(reverse=backwards)).limit(size + 1)

@@ -25,6 +25,8 @@ from mall.graphql.accounts.mutations import AccountMutations
 from mall.graphql.accounts.queries import AccountQueries
 from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
+from mall.graphql.catalog.mutations import CatalogMutations
+from mall.graphql.catalog.queries import CatalogQueries
 from mall.graphql.errors import MaskUnexpectedErrors
 from mall.graphql.limits import RULES, CostLimit
 from mall.graphql.node import NodeQueries
@@ -37,12 +39,12 @@ _DOCUMENT_CACHE_SIZE = 1024
 
 
 @strawberry.type
-class Query(NodeQueries, AccountQueries, ShopQueries, AdminQueries):
+class Query(NodeQueries, AccountQueries, CatalogQueries, ShopQueries, AdminQueries):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutations, AdminMutations, SandboxMutations):
+class Mutation(AccountMutations, CatalogMutations, AdminMutations, SandboxMutations):
     pass
 
 

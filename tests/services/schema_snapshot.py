@@ -71,6 +71,13 @@ async def postgres_snapshot(url: str) -> dict[str, Any]:
         ):
             if row["table_name"] in tables and not row["is_primary"]:
                 tables[row["table_name"]]["indexes"].add((tuple(row["columns"]), row["is_unique"]))
+        # Expression indexes (indkey 0) have no column: listed by name.
+        tables["_expression_indexes"] = {
+            row["name"] for row in await connection.fetch(
+                "SELECT c.relname AS name FROM pg_index ix JOIN pg_class c ON c.oid = ix.indexrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' WHERE 0 = ANY(ix.indkey)"
+            )
+        }
         for row in await connection.fetch(
             """
             SELECT c.conrelid::regclass::text AS table_name, c.conname, c.contype::text AS kind,

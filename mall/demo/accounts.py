@@ -1,4 +1,4 @@
-"""Demo data for the embedded mall (sandbox only): logins to explore the API with."""
+"""Demo logins: a customer, and a staff member holding every permission."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ async def _ensure(email: str, password: str, **kwargs: object) -> bool:
     return True
 
 
-async def seed_demo() -> list[str]:
-    """Create what is missing; returns the lines to print."""
+async def seed_accounts() -> list[str]:
     created_customer = await _ensure(*DEMO_CUSTOMER, name="Demo Customer 演示顾客")
     created_staff = await _ensure(*DEMO_STAFF, name="Demo Admin", is_staff=True, is_superuser=True)
-    state = lambda created: "created" if created else "exists"  # noqa: E731
+
+    def state(created: bool) -> str:
+        return "created" if created else "exists"
+
     return [
         f"Demo customer ({state(created_customer)}): {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}",
         f"Demo staff, every permission ({state(created_staff)}): {DEMO_STAFF[0]} / {DEMO_STAFF[1]}",

@@ -1,0 +1,52 @@
+"""The category tree: creating categories and finding a category's descendants."""
+
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from mall import cache
+from mall.audit import services as audit
+from mall.catalog import validation
+from mall.catalog.models import Category
+from mall.core.actors import Actor, Permission
+from mall.core.errors import Duplicate, NotFound
+
+MAX_DEPTH = 8
+
+
+async def category_create(actor: Actor, *, name: str, slug: str | None, parent_id: int | None) -> Category:
+    """Add a category, at the top or below ``parent_id`` (at most ``MAX_DEPTH`` levels)."""
+    actor.require(Permission.MANAGE_PRODUCTS)
+    clean_name = validation.text(name, field="name", max_length=100)
+    clean_slug = validation.slug(slug, fallback_from=name, max_length=100)
+    try:
+        async with in_transaction():
+            parent = None
+            if parent_id is not None:
+                parent = await Category.get_or_none(id=parent_id)
+                if parent is None:
+                    raise NotFound("No such category.", field="parentId")
+                if parent.path.count("/") - 1 >= MAX_DEPTH:
+                    raise validation.fail("parentId", f"Categories nest at most {MAX_DEPTH} levels deep.")
+            if await Category.exists(slug=clean_slug):
+                raise Duplicate("A category with this slug exists.", field="slug")
+            category = await Category.create(name=clean_name, slug=clean_slug, parent_id=parent_id, path="")
+            category.path = f"{parent.path if parent else '/'}{category.id}/"
+            await category.save(update_fields=["path"])
+            await audit.record(
+                actor, action="category.create", target=f"Category:{category.id}",
+                new={"name": clean_name, "slug": clean_slug, "parentId": parent_id},
+            )
+    except IntegrityError as exc:
+        raise Duplicate("A category with this slug exists.", field="slug") from exc
+    await cache.bump("catalog")
+    return category
+
+
+async def subtree_ids(category_id: int) -> list[int]:
+    """The category and all its descendants (empty if it does not exist)."""
+    category = await Category.get_or_none(id=category_id).only("path")
+    if category is None:
+        return []
+    return list(await Category.filter(path__startswith=category.path).values_list("id", flat=True))

@@ -1,0 +1,146 @@
+"""Variants (SKUs): their price and options, and their stock on hand.
+
+Stock moves by conditional updates, never read-then-write: an adjustment
+that would leave less on hand than is reserved changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from mall import cache
+from mall.audit import services as audit
+from mall.catalog import validation
+from mall.catalog.derived import refresh_derived
+from mall.catalog.errors import StockBelowReserved
+from mall.catalog.models import Product, Variant
+from mall.core.actors import Actor, Permission
+from mall.core.clock import clock
+from mall.core.errors import Duplicate, ErrorCode, NotFound
+from mall.core.keep import KEEP, Keepable
+
+
+@dataclass(frozen=True)
+class VariantFields:
+    """Variant fields as typed by staff; ``KEEP`` leaves a field unchanged on update."""
+
+    sku: Keepable[str] = KEEP
+    title: Keepable[str] = KEEP
+    options: Keepable[Sequence[tuple[str, str]]] = KEEP
+    price: Keepable[Decimal] = KEEP
+    compare_at_price: Keepable[Decimal | None] = KEEP
+    cost_price: Keepable[Decimal | None] = KEEP
+    stock: Keepable[int] = KEEP
+
+
+def _cleaned(fields: VariantFields, *, field: tuple[str, ...], creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if fields.sku is not KEEP or creating:
+        sku = validation.text(fields.sku if fields.sku is not KEEP else "", field=(*field, "sku"), max_length=64)
+        values["sku"] = sku
+    if fields.title is not KEEP or creating:
+        values["title"] = validation.text(fields.title if fields.title is not KEEP else "", field=(*field, "title"), max_length=200)
+    if fields.options is not KEEP:
+        values["options"] = validation.pairs(fields.options, field=(*field, "options"), max_length=50)
+    if fields.price is not KEEP:
+        values["price_minor"] = validation.money(fields.price, field=(*field, "price"))
+    elif creating:
+        raise validation.fail((*field, "price"), "A variant needs a price.", ErrorCode.REQUIRED)
+    for name, column in (("compare_at_price", "compare_at_minor"), ("cost_price", "cost_minor")):
+        value = getattr(fields, name)
+        if value is not KEEP:
+            api_name = "compareAtPrice" if name == "compare_at_price" else "costPrice"
+            values[column] = None if value is None else validation.money(value, field=(*field, api_name))
+    return values
+
+
+async def new_variant_row(
+    product_id: int, fields: VariantFields, *, position: int, field: tuple[str, ...], now: dt.datetime
+) -> Variant:
+    """A validated, unsaved variant (``product_create`` saves it in its transaction)."""
+    values = _cleaned(fields, field=field, creating=True)
+    on_hand = validation.stock(fields.stock if fields.stock is not KEEP else 0, field=(*field, "stock"))
+    if await Variant.exists(sku=values["sku"]):
+        raise Duplicate("A variant with this SKU exists.", field=(*field, "sku"))
+    return Variant(product_id=product_id, position=position, on_hand=on_hand, reserved=0,
+                   created_at=now, updated_at=now, **values)
+
+
+async def variant_create(actor: Actor, *, product_id: int, fields: VariantFields) -> Variant:
+    actor.require(Permission.MANAGE_PRODUCTS)
+    now = clock.now()
+    try:
+        async with in_transaction():
+            if not await Product.filter(id=product_id).select_for_update().exists():
+                raise NotFound("No such product.", field="productId")
+            position = await Variant.filter(product_id=product_id).count()
+            variant = await new_variant_row(product_id, fields, position=position, field=(), now=now)
+            await variant.save()
+            await refresh_derived(product_id)
+            await audit.record(
+                actor, action="variant.create", target=f"ProductVariant:{variant.id}",
+                new={"productId": product_id, "sku": variant.sku, "price": variant.price_minor, "stock": variant.on_hand},
+            )
+    except IntegrityError as exc:
+        raise Duplicate("A variant with this SKU exists.", field="sku") from exc
+    await cache.bump("catalog")
+    return variant
+
+
+async def variant_update(actor: Actor, *, variant_id: int, fields: VariantFields) -> Variant:
+    """Change a variant's SKU, title, options or prices (stock moves with ``stock_adjust``)."""
+    actor.require(Permission.MANAGE_PRODUCTS)
+    values = _cleaned(fields, field=(), creating=False)
+    try:
+        async with in_transaction():
+            variant = await Variant.filter(id=variant_id).select_for_update().first()
+            if variant is None:
+                raise NotFound("No such variant.", field="variantId")
+            if "sku" in values and values["sku"] != variant.sku and await Variant.exists(sku=values["sku"]):
+                raise Duplicate("A variant with this SKU exists.", field="sku")
+            old, new = audit.changes({name: getattr(variant, name) for name in values}, values)
+            if values:
+                await Variant.filter(id=variant_id).update(**values, updated_at=clock.now())
+                await refresh_derived(variant.product_id)
+            await audit.record(actor, action="variant.update", target=f"ProductVariant:{variant_id}", old=old, new=new)
+    except IntegrityError as exc:
+        raise Duplicate("A variant with this SKU exists.", field="sku") from exc
+    await cache.bump("catalog")
+    return await Variant.get(id=variant_id)
+
+
+async def stock_adjust(actor: Actor, *, variant_id: int, delta: int, reason: str) -> Variant:
+    """Add ``delta`` (may be negative) to stock on hand, never below what is reserved."""
+    actor.require(Permission.MANAGE_PRODUCTS)
+    clean_reason = validation.text(reason, field="reason", max_length=500, required=False)
+    if abs(delta) > validation.MAX_STOCK:
+        raise validation.fail("delta", f"Adjust by at most {validation.MAX_STOCK} at a time.")
+    async with in_transaction():
+        before = await Variant.get_or_none(id=variant_id)
+        if before is None:
+            raise NotFound("No such variant.", field="variantId")
+        changed = await Variant.filter(
+            id=variant_id, on_hand__gte=F("reserved") - delta, on_hand__lte=validation.MAX_STOCK - delta
+        ).update(on_hand=F("on_hand") + delta, updated_at=clock.now())
+        if not changed:
+            current = await Variant.get(id=variant_id)
+            raise StockBelowReserved(
+                f"On hand would be {current.on_hand + delta}, below the {current.reserved} reserved "
+                f"(or above {validation.MAX_STOCK}).",
+                field="delta",
+            )
+        after = await Variant.get(id=variant_id)
+        await audit.record(
+            actor, action="stock.adjust", target=f"ProductVariant:{variant_id}",
+            old={"onHand": after.on_hand - delta}, new={"onHand": after.on_hand, "delta": delta}, reason=clean_reason,
+        )
+    await cache.bump("catalog")
+    return after

@@ -1,0 +1,1 @@
+"""The catalog in the schema: categories, products, variants, stock."""

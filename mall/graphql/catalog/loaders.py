@@ -1,0 +1,41 @@
+"""Batch loads for the catalog: one query per kind of row, whatever the page size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from aiodataloader import DataLoader
+
+from mall.catalog.models import Category, Product, Variant
+
+
+class VariantsByProductIdLoader(DataLoader[int, list[Variant]]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[list[Variant]]:
+        keys = list(keys)
+        grouped: dict[int, list[Variant]] = defaultdict(list)
+        for variant in await Variant.filter(product_id__in=keys).order_by("position", "id"):
+            grouped[variant.product_id].append(variant)
+        return [grouped[key] for key in keys]
+
+
+class CategoryByIdLoader(DataLoader[int, Category | None]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[Category | None]:
+        keys = list(keys)
+        found = {category.id: category for category in await Category.filter(id__in=keys)}
+        return [found.get(key) for key in keys]
+
+
+class ProductByIdLoader(DataLoader[int, Product | None]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[Product | None]:
+        keys = list(keys)
+        found = {product.id: product for product in await Product.filter(id__in=keys)}
+        return [found.get(key) for key in keys]
+
+
+class AllCategoriesLoader(DataLoader[str, list[Category]]):
+    """Every category, once per request (the tree is small)."""
+
+    async def batch_load_fn(self, keys: Iterable[str]) -> list[list[Category]]:
+        categories = await Category.all().order_by("position", "id")
+        return [categories for _ in keys]

@@ -1,0 +1,89 @@
+"""Storefront and staff catalog queries: products, product, categories."""
+
+from __future__ import annotations
+
+import strawberry
+
+from mall.catalog import listing
+from mall.catalog.models import Product, ProductStatus
+from mall.core.actors import Permission
+from mall.core.money import MoneyFormatError, decimal_to_minor
+from mall.graphql.catalog.inputs import ProductFilter, ProductSort
+from mall.graphql.catalog.loaders import AllCategoriesLoader
+from mall.graphql.catalog.types import CategoryType, ProductType, SortDirection
+from mall.graphql.context import Info
+from mall.graphql.errors import BadUserInput, Forbidden
+from mall.graphql.permissions import viewer_has
+from mall.graphql.relay import Connection, Ordering, decode_query_id, paginate
+from mall.settings import get_settings
+
+
+def _minor(value: object, name: str) -> int:
+    try:
+        minor = decimal_to_minor(value)  # type: ignore[arg-type]
+    except MoneyFormatError as exc:
+        raise BadUserInput(f"{name}: {exc}.") from exc
+    if minor < 0:
+        raise BadUserInput(f"{name} must not be negative.")
+    return minor
+
+
+def _filters(given: ProductFilter | None, *, staff: bool) -> listing.ProductFilter:
+    if given is None:
+        return listing.ProductFilter()
+    if given.search is not None and len(given.search) > listing.MAX_SEARCH_LENGTH:
+        raise BadUserInput(f"search is at most {listing.MAX_SEARCH_LENGTH} characters.")
+    price_min = _minor(given.price_min, "priceMin") if given.price_min is not None else None
+    price_max = _minor(given.price_max, "priceMax") if given.price_max is not None else None
+    if price_min is not None and price_max is not None and price_min > price_max:
+        raise BadUserInput("priceMin is above priceMax.")
+    status = ProductStatus(given.status.value) if given.status is not None else ProductStatus.ACTIVE
+    if status is not ProductStatus.ACTIVE and not staff:
+        raise Forbidden("Only staff with MANAGE_PRODUCTS see DRAFT or ARCHIVED products.")
+    category_id = None
+    if given.category_id is not None:
+        # Another type's id matches no category: an empty list, not an error.
+        category_id = decode_query_id(given.category_id, "Category") or -1
+    return listing.ProductFilter(
+        search=given.search, category_id=category_id, price_min=price_min, price_max=price_max,
+        in_stock=given.in_stock, statuses=(status,),
+    )
+
+
+@strawberry.type
+class CatalogQueries:
+    @strawberry.field(description="Products, ACTIVE only unless staff ask for another status.")
+    async def products(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None, filter: ProductFilter | None = None, sort: ProductSort | None = None,
+    ) -> Connection[ProductType]:
+        staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
+        found = await listing.product_listing(
+            _filters(filter, staff=staff),
+            sort=listing.SortField(sort.field.value) if sort else None,
+            descending=(sort.direction is SortDirection.DESC) if sort and sort.direction else None,
+            dialect=get_settings().dialect,
+        )
+        return await paginate(
+            found.query, Ordering.of(*found.order), first=first, after=after, last=last, before=before,
+            to_node=lambda product: ProductType.from_model(product, staff=staff),
+            annotation_types=found.annotation_types,
+        )
+
+    @strawberry.field(description="One product by id or slug (exactly one); null if not found or not visible.")
+    async def product(self, info: Info, id: strawberry.ID | None = None, slug: str | None = None) -> ProductType | None:
+        if (id is None) == (slug is None):
+            raise BadUserInput("Give exactly one of id and slug.")
+        staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
+        if id is not None:
+            pk = decode_query_id(id, "Product")
+            found = await Product.get_or_none(id=pk) if pk is not None else None
+        else:
+            found = await Product.get_or_none(slug=slug) if slug and len(slug) <= 160 else None
+        if found is None or (found.status is not ProductStatus.ACTIVE and not staff):
+            return None
+        return ProductType.from_model(found, staff=staff)
+
+    @strawberry.field(description="Every category, flat; build the tree from parent and children.")
+    async def categories(self, info: Info) -> list[CategoryType]:
+        return [CategoryType.from_model(c) for c in await info.context.loader(AllCategoriesLoader).load("all")]

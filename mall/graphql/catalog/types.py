@@ -1,0 +1,192 @@
+"""Catalog types: Category, Product, ProductVariant and their small value types.
+
+Staff-only fields (cost price, stock on hand and reserved) are decided once
+per request at the root resolver and carried in each object, so a list of
+variants needs no permission check per field.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import strawberry
+
+from mall.catalog import models
+from mall.graphql.catalog.loaders import (
+    AllCategoriesLoader,
+    CategoryByIdLoader,
+    ProductByIdLoader,
+    VariantsByProductIdLoader,
+)
+from mall.graphql.context import Info
+from mall.graphql.money import Money
+from mall.graphql.rebates.types import RebateHint
+from mall.graphql.relay import Node, encode_id
+from mall.graphql.scalars import DateTime
+from mall.settings import get_settings
+
+ProductStatus = strawberry.enum(models.ProductStatus, description="DRAFT and ARCHIVED products are seen by staff only.")
+
+
+@strawberry.type
+class Image:
+    url: str
+    alt: str
+
+
+@strawberry.type(description="A descriptive property of a product, e.g. 产地: 云南.")
+class ProductAttribute:
+    name: str
+    value: str
+
+
+@strawberry.type(description="One choice that tells variants apart, e.g. 颜色: 红.")
+class VariantOption:
+    name: str
+    value: str
+
+
+@strawberry.type(description="The cheapest and the dearest variant.")
+class PriceRange:
+    min: Money
+    max: Money
+
+
+def _money(minor: int | None) -> Money | None:
+    return None if minor is None else Money.of(minor, get_settings().currency)
+
+
+@strawberry.type(name="Category", description="A node of the category tree.")
+class CategoryType(Node):
+    name: str
+    slug: str
+    _pk: strawberry.Private[int]
+    _parent_id: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def parent(self, info: Info) -> CategoryType | None:
+        if self._parent_id is None:
+            return None
+        parent = await info.context.loader(CategoryByIdLoader).load(self._parent_id)
+        return CategoryType.from_model(parent) if parent else None
+
+    @strawberry.field(description="Direct children, in display order.")
+    async def children(self, info: Info) -> list[CategoryType]:
+        every = await info.context.loader(AllCategoriesLoader).load("all")
+        return [CategoryType.from_model(c) for c in every if c.parent_id == self._pk]
+
+    @classmethod
+    def from_model(cls, category: models.Category) -> CategoryType:
+        return cls(
+            id=strawberry.ID(encode_id("Category", category.id)),
+            name=category.name,
+            slug=category.slug,
+            _pk=category.id,
+            _parent_id=category.parent_id,
+        )
+
+
+@strawberry.type(name="ProductVariant", description="A sellable SKU of a product.")
+class VariantType(Node):
+    sku: str
+    title: str
+    options: list[VariantOption]
+    price: Money
+    compare_at_price: Money | None
+    stock: int = strawberry.field(description="What can be bought now: on hand minus reserved.")
+    cost_price: Money | None = strawberry.field(description="Staff with MANAGE_PRODUCTS only; null otherwise.")
+    stock_on_hand: int | None = strawberry.field(description="Staff with MANAGE_PRODUCTS only; null otherwise.")
+    stock_reserved: int | None = strawberry.field(description="Held by unpaid orders. Staff with MANAGE_PRODUCTS only.")
+    _product_id: strawberry.Private[int]
+    _staff: strawberry.Private[bool]
+
+    @strawberry.field
+    async def product(self, info: Info) -> ProductType:
+        product = await info.context.loader(ProductByIdLoader).load(self._product_id)
+        assert product is not None
+        return ProductType.from_model(product, staff=self._staff)
+
+    @classmethod
+    def from_model(cls, variant: models.Variant, *, staff: bool) -> VariantType:
+        currency = get_settings().currency
+        return cls(
+            id=strawberry.ID(encode_id("ProductVariant", variant.id)),
+            sku=variant.sku,
+            title=variant.title,
+            options=[VariantOption(name=o["name"], value=o["value"]) for o in variant.options],
+            price=Money.of(variant.price_minor, currency),
+            compare_at_price=_money(variant.compare_at_minor),
+            stock=max(variant.on_hand - variant.reserved, 0),
+            cost_price=_money(variant.cost_minor) if staff else None,
+            stock_on_hand=variant.on_hand if staff else None,
+            stock_reserved=variant.reserved if staff else None,
+            _product_id=variant.product_id,
+            _staff=staff,
+        )
+
+
+@strawberry.type(name="Product")
+class ProductType(Node):
+    slug: str
+    title: str
+    description: str
+    status: ProductStatus  # type: ignore[valid-type]
+    images: list[Image]
+    attributes: list[ProductAttribute]
+    price_range: PriceRange
+    created_at: DateTime  # type: ignore[valid-type]
+    _pk: strawberry.Private[int]
+    _category_id: strawberry.Private[int | None]
+    _staff: strawberry.Private[bool]
+
+    @strawberry.field
+    async def category(self, info: Info) -> CategoryType | None:
+        if self._category_id is None:
+            return None
+        category = await info.context.loader(CategoryByIdLoader).load(self._category_id)
+        return CategoryType.from_model(category) if category else None
+
+    @strawberry.field(description="Variants in display order.")
+    async def variants(self, info: Info) -> list[VariantType]:
+        rows = await info.context.loader(VariantsByProductIdLoader).load(self._pk)
+        return [VariantType.from_model(row, staff=self._staff) for row in rows]
+
+    @strawberry.field(description="Active rebate rules that would apply, in plain words (none until rebate rules exist).")
+    def rebate_hints(self) -> list[RebateHint]:
+        return []
+
+    @classmethod
+    def from_model(cls, product: models.Product, *, staff: bool) -> ProductType:
+        currency = get_settings().currency
+        return cls(
+            id=strawberry.ID(encode_id("Product", product.id)),
+            slug=product.slug,
+            title=product.title,
+            description=product.description,
+            status=product.status,
+            images=[Image(url=i["url"], alt=i.get("alt", "")) for i in product.images],
+            attributes=[ProductAttribute(name=a["name"], value=a["value"]) for a in product.attributes],
+            price_range=PriceRange(
+                min=Money.of(product.min_price_minor, currency), max=Money.of(product.max_price_minor, currency)
+            ),
+            created_at=product.created_at,
+            _pk=product.id,
+            _category_id=product.category_id,
+            _staff=staff,
+        )
+
+
+@strawberry.enum
+class ProductSortField(enum.Enum):
+    PRICE = "PRICE"
+    SALES = "SALES"
+    NEWEST = "NEWEST"
+    RELEVANCE = "RELEVANCE"
+
+
+@strawberry.enum
+class SortDirection(enum.Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
