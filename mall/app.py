@@ -12,7 +12,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from mall import db, logs, redis
+from mall import db, logs, redis, sqlcount
 from mall.core.clock import clock
 from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
@@ -29,6 +29,8 @@ def configure(settings: Settings, *, logging: bool = True) -> None:
     if logging:
         logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
     clock.configure(time_zone=settings.time_zone)
+    if settings.debug:
+        sqlcount.enable()
     redis.configure(settings.redis_url, prefix=settings.redis_prefix)
 
 

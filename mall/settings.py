@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     max_query_cost: int = Field(20_000, ge=100)
     max_subscriptions_per_connection: int = Field(20, ge=1)
     max_request_bytes: int = Field(1_048_576, ge=1024)
+    response_cache: bool = True
+    response_cache_ttl_seconds: int = Field(300, ge=1)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("trusted_proxies", "allowed_origins", mode="before")

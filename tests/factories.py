@@ -51,3 +51,36 @@ async def staff(*permissions: Permission, superuser: bool = False, password: str
     )
     pair = await sessions.start_session(user, client_ip="127.0.0.1", user_agent="pytest")
     return Account(user, password, pair.access_token, pair.refresh_token)
+
+
+async def category(*, name: str | None = None, parent=None):
+    """A category (below ``parent`` if given)."""
+    from mall.catalog import categories
+    from mall.core.actors import Actor
+
+    name = name or f"Category {secrets.token_hex(3)}"
+    return await categories.category_create(
+        Actor.system(), name=name, slug=f"c-{secrets.token_hex(4)}", parent_id=parent.id if parent else None
+    )
+
+
+async def product(*, title: str | None = None, category=None, status: str = "ACTIVE", prices=("10.00",),
+                  stock: int = 10, description: str = "", slug: str | None = None):
+    """A product with one variant per price (stock each), by the catalog service."""
+    from decimal import Decimal
+
+    from mall.catalog import products
+    from mall.catalog.models import ProductStatus
+    from mall.catalog.products import ProductFields
+    from mall.catalog.variants import VariantFields
+    from mall.core.actors import Actor
+
+    title = title or f"Product {secrets.token_hex(3)}"
+    variants = [
+        VariantFields(sku=f"SKU-{secrets.token_hex(5)}", title=f"Variant {index + 1}", price=Decimal(price),
+                      cost_price=Decimal(price) / 2, stock=stock, options=[("Size", f"S{index}")])
+        for index, price in enumerate(prices)
+    ]
+    fields = ProductFields(title=title, slug=slug or f"p-{secrets.token_hex(5)}", description=description,
+                           category_id=category.id if category else None, status=ProductStatus(status))
+    return await products.product_create(Actor.system(), fields=fields, variants=variants)

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from tortoise import Tortoise, connections
 
-from mall import db, migrate, ratelimit, redis
+from mall import cache, db, migrate, ratelimit, redis, sqlcount
 from mall.app import create_app
 from mall.core.clock import clock
 from mall.settings import Settings, get_settings, use_settings
@@ -73,14 +73,18 @@ async def clean(database: Settings) -> AsyncIterator[None]:
     connection = connections.get("default")
     tables = _tables()
     if database.is_sqlite:
+        # Foreign keys off while emptying: tables are not deleted in dependency order.
         await connection.execute_script(
-            "".join(f'DELETE FROM "{table}";' for table in tables) + "DELETE FROM sqlite_sequence;"
+            "PRAGMA foreign_keys = OFF;"
+            + "".join(f'DELETE FROM "{table}";' for table in tables)
+            + "DELETE FROM sqlite_sequence; PRAGMA foreign_keys = ON;"
         )
     else:
         await connection.execute_script(
             "TRUNCATE " + ", ".join(f'"{table}"' for table in tables) + " RESTART IDENTITY CASCADE;"
         )
     ratelimit.reset_memory()
+    cache.reset_memory()
     client = redis.client()
     if client is not None:
         keys = [key async for key in client.scan_iter(match=database.redis_prefix + "*")]
@@ -97,6 +101,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def sql_counting() -> None:
+    """Responses carry X-Mall-SQL-Statements (see tests/api/catalog/test_sql_count.py)."""
+    sqlcount.enable()
 
 
 @pytest.fixture

@@ -32,8 +32,9 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from mall import logs
+from mall import cache, logs
 from mall.core.net import client_address
+from mall.graphql import response_cache
 from mall.graphql.context import Context
 from mall.settings import Settings
 
@@ -129,7 +130,38 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
                 raise HTTPException(415, "Send the GraphQL request as application/json.")
-        return await self.run(request)
+        key = await self._cache_key(request)
+        if key is None:
+            return await self.run(request)
+        # The version is read before executing: a change committed meanwhile
+        # bumps it, so what is stored below is never served as current.
+        version, cached = await cache.lookup(response_cache.SCOPE, key)
+        if cached is not None:
+            return Response(cached, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
+        response = await self.run(request)
+        if response.status_code == 200 and not getattr(request.state, "had_errors", True):
+            ttl = self._settings.response_cache_ttl_seconds
+            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl)
+        response.headers["X-Mall-Cache"] = "miss"
+        return response
+
+    async def _cache_key(self, request: Request) -> str | None:
+        """Anonymous catalog reads only (no Authorization header at all)."""
+        if not self._settings.response_cache or "authorization" in request.headers:
+            return None
+        if request.method == "GET":
+            params = dict(request.query_params)
+            try:
+                variables = json.loads(params["variables"]) if params.get("variables") else None
+            except ValueError:
+                return None
+            payload = {"query": params.get("query"), "operationName": params.get("operationName"), "variables": variables}
+        else:
+            try:
+                payload = json.loads(await request.body())
+            except ValueError:
+                return None
+        return response_cache.request_key(payload)
 
     async def execute_single(  # noqa: PLR0917
         self,
@@ -163,6 +195,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         body = process_result(result)
+        request.state.had_errors = bool(result.errors)
         if not self._settings.debug and "errors" in body:
             # graphql-core suggests names ("Did you mean 'Node'?") for types,
             # arguments and enum values too: they reveal the schema even with

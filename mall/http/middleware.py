@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mall import logs
+from mall import logs, sqlcount
 from mall.sandbox import services as sandbox
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
@@ -16,7 +16,9 @@ _SAFE_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
 
 class RequestContext:
     """Give each request an id (a sane incoming ``X-Request-Id`` or a new one), echo it,
-    and bring the sandbox clock up to date before anything reads the time."""
+    bring the sandbox clock up to date before anything reads the time, and,
+    when SQL counting is on, say how many statements the request ran
+    (``X-Mall-SQL-Statements``)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -28,18 +30,22 @@ class RequestContext:
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = incoming if _SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
         token = logs.request_id.set(request_id)
-        await sandbox.refresh()
+        with sqlcount.counting() as statements:
+            await sandbox.refresh()
+            statements[0] = 0  # the shared clock's read is not the request's
 
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
-            await send(message)
+            async def send_with_id(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                    if sqlcount.enabled():
+                        headers.append((b"x-mall-sql-statements", str(statements[0]).encode()))
+                    message["headers"] = headers
+                await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            logs.request_id.reset(token)
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                logs.request_id.reset(token)
 
 
 class BodyLimit:

@@ -9,7 +9,7 @@ from mall.catalog.models import Product, ProductStatus
 from mall.core.actors import Permission
 from mall.core.money import MoneyFormatError, decimal_to_minor
 from mall.graphql.catalog.inputs import ProductFilter, ProductSort
-from mall.graphql.catalog.loaders import AllCategoriesLoader
+from mall.graphql.catalog.loaders import AllCategoriesLoader, CategoryByIdLoader
 from mall.graphql.catalog.types import CategoryType, ProductType, SortDirection
 from mall.graphql.context import Info
 from mall.graphql.errors import BadUserInput, Forbidden
@@ -86,4 +86,8 @@ class CatalogQueries:
 
     @strawberry.field(description="Every category, flat; build the tree from parent and children.")
     async def categories(self, info: Info) -> list[CategoryType]:
-        return [CategoryType.from_model(c) for c in await info.context.loader(AllCategoriesLoader).load("all")]
+        every = await info.context.loader(AllCategoriesLoader).load("all")
+        by_id = info.context.loader(CategoryByIdLoader)
+        for category in every:
+            by_id.prime(category.id, category)  # parents come from this same read
+        return [CategoryType.from_model(c) for c in every]
