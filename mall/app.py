@@ -59,18 +59,18 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),
     ]
-    middleware = [
-        Middleware(RequestContext),
-        Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
-        Middleware(
-            CORSMiddleware,
-            allow_origins=settings.allowed_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["authorization", "content-type", "x-request-id"],
-            expose_headers=["x-request-id"],
-            max_age=600,
-        ),
-    ]
+    middleware = [Middleware(RequestContext), Middleware(BodyLimit, max_bytes=settings.max_request_bytes)]
+    if settings.allowed_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type", "x-request-id"],
+                expose_headers=["x-request-id"],
+                max_age=600,
+            )
+        )
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _CJK = (
-    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3041-\u3096\u30a1-\u30fa\u30fc"  # Hiragana, Katakana (not the ・ middle dot)
     "\u3400-\u4dbf"  # CJK Extension A
     "\u4e00-\u9fff"  # CJK Unified Ideographs
     "\uac00-\ud7af"  # Hangul syllables

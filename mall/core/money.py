@@ -16,7 +16,6 @@ MINOR_PER_MAJOR = 100
 # text such as "1e99999999" from building a huge integer.
 MAX_MAJOR_DIGITS = 17
 MAX_MINOR = 2**63 - 1
-_CENT = Decimal("0.01")
 
 
 class MoneyFormatError(ValueError):
@@ -67,7 +66,8 @@ class Money:
 
 
 def minor_to_decimal(minor: int) -> Decimal:
-    return (Decimal(minor) / MINOR_PER_MAJOR).quantize(_CENT)
+    """``1230`` → ``Decimal("12.30")``: always two places (exact: only the exponent moves)."""
+    return Decimal(minor).scaleb(-2)
 
 
 def format_minor(minor: int) -> str:

@@ -1,11 +1,11 @@
-"""Query limits (DESIGN §4): depth, aliases and cost.
+"""Query limits (DESIGN §4): tokens, depth, aliases and cost.
 
 Depth and aliases are validation rules: module-level classes reading their
 limits from settings, so the validation cache keys stay stable across
 requests (Strawberry's own limiters build a new rule class per request,
 which defeats that cache). Cost needs the variables (``first: $n``), so it is
 checked after validation, before execution. Token counts are limited at
-parse time (``MaxTokensLimiter``).
+parse time.
 """
 
 from __future__ import annotations
@@ -157,8 +157,16 @@ def query_cost(
     return _Cost(fragments, variables).of(selection_set)
 
 
-class CostLimit(SchemaExtension):
-    """Refuse an operation whose cost exceeds ``MALL_MAX_QUERY_COST`` before executing it."""
+class QueryLimits(SchemaExtension):
+    """Every limit in one extension (each extension costs per request):
+    tokens at parse time, depth and aliases as validation rules, and the cost,
+    which needs the variables, before executing."""
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = get_settings().max_query_tokens
+        context.validation_rules = (*context.validation_rules, *RULES)
+        yield
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context

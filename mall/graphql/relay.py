@@ -142,7 +142,9 @@ def _from_cursor_value(value: Any) -> Any:
 
 
 def encode_cursor(row: Any, ordering: Ordering) -> str:
-    values = [_cursor_value(getattr(row, name)) for name in ordering.fields]
+    """``row`` is a model instance or a dict (a ``values()`` row)."""
+    read = row.__getitem__ if isinstance(row, dict) else lambda name: getattr(row, name)
+    values = [_cursor_value(read(name)) for name in ordering.fields]
     return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode()
 
 
@@ -191,8 +193,13 @@ async def paginate(
     before: str | None = None,
     to_node: Callable[[Any], Any],
     annotation_types: dict[str, type] | None = None,
+    columns: tuple[str, ...] | None = None,
 ) -> Connection[Any]:
-    """One page of ``query`` in ``ordering``: one SELECT, plus a COUNT only if asked."""
+    """One page of ``query`` in ``ordering``: one SELECT, plus a COUNT only if asked.
+
+    With ``columns`` the rows are dicts of those columns (and the sort keys)
+    rather than model instances: cheaper on hot lists.
+    """
     size, backwards = page_size(first, last)
     page_query = query
     for cursor, reverse in ((after, False), (before, True)):
@@ -200,7 +207,8 @@ async def paginate(
             values = _cursor_values(cursor, ordering, query.model, annotation_types or {})
             page_query = page_query.filter(ordering.after(values, reverse=reverse))
     # One row more than asked tells whether another page exists (also for first: 0).
-    rows = await page_query.order_by(*ordering.order_by(reverse=backwards)).limit(size + 1)
+    ordered = page_query.order_by(*ordering.order_by(reverse=backwards)).limit(size + 1)
+    rows = await (ordered.values(*dict.fromkeys((*columns, *ordering.fields))) if columns else ordered)
     more = len(rows) > size
     rows = list(rows[:size])
     if backwards:

@@ -51,18 +51,18 @@ def cacheable(query: str, operation_name: str | None) -> bool:
     return decision
 
 
-_fingerprints: dict[int, str] = {}
+_fingerprint: tuple[object, str] | None = None
 
 
 def _settings_fingerprint() -> str:
     """Responses depend on settings too (currency, shopSettings): a restart with other
-    settings must not be served entries that a shared Redis still holds."""
+    settings must not be served entries that a shared Redis still holds. Remembered
+    for the settings object it was computed from (held, so its id is never reused)."""
+    global _fingerprint
     settings = get_settings()
-    fingerprint = _fingerprints.get(id(settings))
-    if fingerprint is None:
-        _fingerprints.clear()
-        fingerprint = _fingerprints[id(settings)] = hashlib.sha256(settings.model_dump_json().encode()).hexdigest()[:16]
-    return fingerprint
+    if _fingerprint is None or _fingerprint[0] is not settings:
+        _fingerprint = (settings, hashlib.sha256(settings.model_dump_json().encode()).hexdigest()[:16])
+    return _fingerprint[1]
 
 
 def request_key(payload: Any) -> str | None:

@@ -10,13 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from strawberry.extensions import DisableIntrospection, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from graphql import GraphQLError
@@ -28,7 +22,7 @@ from mall.graphql.admin.queries import AdminQueries
 from mall.graphql.catalog.mutations import CatalogMutations
 from mall.graphql.catalog.queries import CatalogQueries
 from mall.graphql.errors import MaskUnexpectedErrors
-from mall.graphql.limits import RULES, CostLimit
+from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.sandbox.mutations import SandboxMutations
@@ -57,9 +51,7 @@ class MallSchema(strawberry.Schema):
 def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.Schema:
     extensions: list[object] = [
         MaskUnexpectedErrors,
-        partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
-        partial(AddValidationRules, list(RULES)),
-        CostLimit,
+        QueryLimits,
         partial(ParserCache, maxsize=_DOCUMENT_CACHE_SIZE),
         partial(ValidationCache, maxsize=_DOCUMENT_CACHE_SIZE),
     ]

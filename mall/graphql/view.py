@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import orjson
+
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -36,7 +38,7 @@ from mall import cache, logs
 from mall.core.net import client_address
 from mall.graphql import response_cache
 from mall.graphql.context import Context
-from mall.settings import Settings
+from mall.settings import Settings, get_settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -98,7 +100,6 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
             allowed_origins=settings.allowed_origins,
         )
-        self._settings = settings
         self._graphiql_page = graphiql_page
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -140,14 +141,14 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             return Response(cached, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
         response = await self.run(request)
         if response.status_code == 200 and not getattr(request.state, "had_errors", True):
-            ttl = self._settings.response_cache_ttl_seconds
+            ttl = get_settings().response_cache_ttl_seconds
             await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl)
         response.headers["X-Mall-Cache"] = "miss"
         return response
 
     async def _cache_key(self, request: Request) -> str | None:
         """Anonymous catalog reads only (no Authorization header at all)."""
-        if not self._settings.response_cache or "authorization" in request.headers:
+        if not get_settings().response_cache or "authorization" in request.headers:
             return None
         if request.method == "GET":
             params = dict(request.query_params)
@@ -196,7 +197,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         body = process_result(result)
         request.state.had_errors = bool(result.errors)
-        if not self._settings.debug and "errors" in body:
+        if not get_settings().debug and "errors" in body:
             # graphql-core suggests names ("Did you mean 'Node'?") for types,
             # arguments and enum values too: they reveal the schema even with
             # introspection off.
@@ -217,7 +218,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
     def create_response(self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response) -> Response:
         request: Request = sub_response.mall_request  # type: ignore[attr-defined]
         response = Response(
-            self.encode_json(response_data).encode(),
+            orjson.dumps(response_data),
             status_code=getattr(request.state, "status_code", 200),
             media_type=request.state.media_type,
         )
@@ -226,7 +227,10 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
 
     def encode_json(self, data: object) -> str:
         # A str, so WebSocket messages go out as text frames (browser clients need that).
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return orjson.dumps(data).decode()
+
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self._graphiql_page is not None
@@ -237,7 +241,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         peer = request.client.host if request.client else None
         return Context(
             request_id=logs.request_id.get(),
-            client_ip=client_address(peer, headers.get("x-forwarded-for"), self._settings.trusted_proxies),
+            client_ip=client_address(peer, headers.get("x-forwarded-for"), get_settings().trusted_proxies),
             user_agent=headers.get("user-agent", "")[:300],
             authorization=headers.get("authorization"),
             connection_params={} if isinstance(request, WebSocket) else None,

@@ -9,8 +9,9 @@ from mall.catalog.models import Product, ProductStatus
 from mall.core.actors import Permission
 from mall.core.money import MoneyFormatError, decimal_to_minor
 from mall.graphql.catalog.inputs import ProductFilter, ProductSort
-from mall.graphql.catalog.loaders import AllCategoriesLoader, CategoryByIdLoader
-from mall.graphql.catalog.types import CategoryType, ProductType, SortDirection
+from mall.graphql.catalog.loaders import AllCategoriesLoader, CategoryByIdLoader, VariantsByProductIdLoader
+from mall.graphql.catalog.types import PRODUCT_COLUMNS, CategoryType, ProductType, SortDirection, VariantType
+from mall.graphql.lookahead import selects
 from mall.graphql.context import Info
 from mall.graphql.errors import BadUserInput, Forbidden
 from mall.graphql.permissions import viewer_has
@@ -26,6 +27,22 @@ def _minor(value: object, name: str) -> int:
     if minor < 0:
         raise BadUserInput(f"{name} must not be negative.")
     return minor
+
+
+async def prefetch(info: Info, products: list[ProductType], *, path: tuple[str, ...]) -> None:
+    """Fetch the variants and categories the client selects for a whole page at once."""
+    if not products:
+        return
+    if selects(info, *path, "variants"):
+        pages = await info.context.loader(VariantsByProductIdLoader).load_many([p._pk for p in products])
+        for product, rows in zip(products, pages, strict=True):
+            product._variants = [VariantType.from_row(row, staff=product._staff) for row in rows]
+    if selects(info, *path, "category"):
+        wanted = sorted({p._category_id for p in products if p._category_id is not None})
+        found = dict(zip(wanted, await info.context.loader(CategoryByIdLoader).load_many(wanted), strict=True))
+        for product in products:
+            category = found.get(product._category_id) if product._category_id is not None else None
+            product._category = CategoryType.from_model(category) if category else None
 
 
 def _filters(given: ProductFilter | None, *, staff: bool) -> listing.ProductFilter:
@@ -64,11 +81,13 @@ class CatalogQueries:
             descending=(sort.direction is SortDirection.DESC) if sort and sort.direction else None,
             dialect=get_settings().dialect,
         )
-        return await paginate(
+        page = await paginate(
             found.query, Ordering.of(*found.order), first=first, after=after, last=last, before=before,
-            to_node=lambda product: ProductType.from_model(product, staff=staff),
-            annotation_types=found.annotation_types,
+            to_node=lambda row: ProductType.from_row(row, staff=staff),
+            annotation_types=found.annotation_types, columns=PRODUCT_COLUMNS,
         )
+        await prefetch(info, [edge.node for edge in page.edges], path=("edges", "node"))
+        return page
 
     @strawberry.field(description="One product by id or slug (exactly one); null if not found or not visible.")
     async def product(self, info: Info, id: strawberry.ID | None = None, slug: str | None = None) -> ProductType | None:

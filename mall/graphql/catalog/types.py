@@ -8,11 +8,13 @@ variants needs no permission check per field.
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import strawberry
 
 from mall.catalog import models
 from mall.graphql.catalog.loaders import (
+    VARIANT_COLUMNS,
     AllCategoriesLoader,
     CategoryByIdLoader,
     ProductByIdLoader,
@@ -50,6 +52,13 @@ class VariantOption:
 class PriceRange:
     min: Money
     max: Money
+
+
+# What the Product type shows (search tokens stay in the database).
+PRODUCT_COLUMNS = (
+    "id", "slug", "title", "description", "status", "images", "attributes",
+    "min_price_minor", "max_price_minor", "created_at", "category_id",
+)
 
 
 def _money(minor: int | None) -> Money | None:
@@ -108,25 +117,35 @@ class VariantType(Node):
 
     @classmethod
     def from_model(cls, variant: models.Variant, *, staff: bool) -> VariantType:
+        return cls.from_row({name: getattr(variant, name) for name in VARIANT_COLUMNS}, staff=staff)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], *, staff: bool) -> VariantType:
+        """From a loader's row (a dict of ``VARIANT_COLUMNS``)."""
         currency = get_settings().currency
+        on_hand, reserved = row["on_hand"], row["reserved"]
         return cls(
-            id=strawberry.ID(encode_id("ProductVariant", variant.id)),
-            sku=variant.sku,
-            title=variant.title,
-            options=[VariantOption(name=o["name"], value=o["value"]) for o in variant.options],
-            price=Money.of(variant.price_minor, currency),
-            compare_at_price=_money(variant.compare_at_minor),
-            stock=max(variant.on_hand - variant.reserved, 0),
-            cost_price=_money(variant.cost_minor) if staff else None,
-            stock_on_hand=variant.on_hand if staff else None,
-            stock_reserved=variant.reserved if staff else None,
-            _product_id=variant.product_id,
+            id=strawberry.ID(encode_id("ProductVariant", row["id"])),
+            sku=row["sku"],
+            title=row["title"],
+            options=[VariantOption(name=o["name"], value=o["value"]) for o in row["options"]],
+            price=Money.of(row["price_minor"], currency),
+            compare_at_price=_money(row["compare_at_minor"]),
+            stock=max(on_hand - reserved, 0),
+            cost_price=_money(row["cost_minor"]) if staff else None,
+            stock_on_hand=on_hand if staff else None,
+            stock_reserved=reserved if staff else None,
+            _product_id=row["product_id"],
             _staff=staff,
         )
 
 
 @strawberry.type(name="Product")
 class ProductType(Node):
+    """Sync resolvers that return either what a root resolver prefetched or an
+    awaitable: Strawberry and graphql-core accept both, and the prefetched path
+    skips an await per product."""
+
     slug: str
     title: str
     description: str
@@ -138,18 +157,30 @@ class ProductType(Node):
     _pk: strawberry.Private[int]
     _category_id: strawberry.Private[int | None]
     _staff: strawberry.Private[bool]
+    # Filled by a root resolver that fetched a whole page's worth at once.
+    _category: strawberry.Private[CategoryType | None] = None
+    _variants: strawberry.Private[list[VariantType] | None] = None
 
     @strawberry.field
-    async def category(self, info: Info) -> CategoryType | None:
-        if self._category_id is None:
-            return None
+    def category(self, info: Info) -> CategoryType | None:
+        if self._category is not None or self._category_id is None:
+            return self._category
+        return self._load_category(info)  # type: ignore[return-value]
+
+    async def _load_category(self, info: Info) -> CategoryType | None:
+        assert self._category_id is not None
         category = await info.context.loader(CategoryByIdLoader).load(self._category_id)
         return CategoryType.from_model(category) if category else None
 
     @strawberry.field(description="Variants in display order.")
-    async def variants(self, info: Info) -> list[VariantType]:
+    def variants(self, info: Info) -> list[VariantType]:
+        if self._variants is not None:
+            return self._variants
+        return self._load_variants(info)  # type: ignore[return-value]
+
+    async def _load_variants(self, info: Info) -> list[VariantType]:
         rows = await info.context.loader(VariantsByProductIdLoader).load(self._pk)
-        return [VariantType.from_model(row, staff=self._staff) for row in rows]
+        return [VariantType.from_row(row, staff=self._staff) for row in rows]
 
     @strawberry.field(description="Active rebate rules that would apply, in plain words (none until rebate rules exist).")
     def rebate_hints(self) -> list[RebateHint]:
@@ -157,21 +188,26 @@ class ProductType(Node):
 
     @classmethod
     def from_model(cls, product: models.Product, *, staff: bool) -> ProductType:
+        return cls.from_row({name: getattr(product, name) for name in PRODUCT_COLUMNS}, staff=staff)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], *, staff: bool) -> ProductType:
+        """From a row of ``PRODUCT_COLUMNS`` (a listing's ``values()`` row)."""
         currency = get_settings().currency
         return cls(
-            id=strawberry.ID(encode_id("Product", product.id)),
-            slug=product.slug,
-            title=product.title,
-            description=product.description,
-            status=product.status,
-            images=[Image(url=i["url"], alt=i.get("alt", "")) for i in product.images],
-            attributes=[ProductAttribute(name=a["name"], value=a["value"]) for a in product.attributes],
+            id=strawberry.ID(encode_id("Product", row["id"])),
+            slug=row["slug"],
+            title=row["title"],
+            description=row["description"],
+            status=models.ProductStatus(row["status"]),
+            images=[Image(url=i["url"], alt=i.get("alt", "")) for i in row["images"]],
+            attributes=[ProductAttribute(name=a["name"], value=a["value"]) for a in row["attributes"]],
             price_range=PriceRange(
-                min=Money.of(product.min_price_minor, currency), max=Money.of(product.max_price_minor, currency)
+                min=Money.of(row["min_price_minor"], currency), max=Money.of(row["max_price_minor"], currency)
             ),
-            created_at=product.created_at,
-            _pk=product.id,
-            _category_id=product.category_id,
+            created_at=row["created_at"],
+            _pk=row["id"],
+            _category_id=row["category_id"],
             _staff=staff,
         )
 

@@ -1,0 +1,202 @@
+"""Baseline 1: the same Strawberry schema, resolving the same rows from memory.
+
+``install()`` reads every product, variant and category ONCE, then replaces
+the catalog's data access so that no SQL runs per request:
+
+* ``mall.catalog.listing.product_listing`` returns the ordering keys the real
+  listing would use (same sort rules) and a marker instead of a QuerySet;
+* ``mall.graphql.catalog.queries.paginate`` pages through a Python list and
+  builds the same Connection / Edge / PageInfo objects (same cursors);
+* the catalog DataLoaders' ``batch_load_fn`` return the in-memory rows.
+
+Everything else (Strawberry, the extensions, the view, the middleware, the
+per-request DataLoaders, ``ProductType.from_model``) is the real app's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mall.catalog import listing
+from mall.catalog.models import Category, Product, ProductStatus, Variant
+from mall.graphql.catalog import loaders, queries
+from mall.graphql import relay
+
+
+@dataclass
+class Store:
+    products: list[Product]
+    variants: dict[int, list[Variant]]
+    categories: dict[int, Category]
+    categories_ordered: list[Category]
+    products_by_id: dict[int, Product] = field(init=False)
+    _sorted: dict[tuple[tuple[str, ...], tuple[bool, ...], frozenset[str]], list[Product]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.products_by_id = {p.id: p for p in self.products}
+
+    def ordered(self, statuses: frozenset[str], ordering: relay.Ordering) -> list[Product]:
+        """The rows of these statuses in this ordering (what an index would give; computed once)."""
+        key = (ordering.fields, ordering.descending, statuses)
+        rows = self._sorted.get(key)
+        if rows is None:
+            rows = [p for p in self.products if p.status.value in statuses]
+            for name, desc in reversed(list(zip(ordering.fields, ordering.descending, strict=True))):
+                rows.sort(key=lambda p, n=name: getattr(p, n), reverse=desc)
+            self._sorted[key] = rows
+        return rows
+
+
+async def load() -> Store:
+    """Every catalog row, read once."""
+    products = await Product.all().order_by("id")
+    grouped: dict[int, list[Variant]] = defaultdict(list)
+    for variant in await Variant.all().order_by("position", "id"):
+        grouped[variant.product_id].append(variant)
+    categories = await Category.all().order_by("position", "id")
+    return Store(products=list(products), variants=dict(grouped),
+                 categories={c.id: c for c in categories}, categories_ordered=list(categories))
+
+
+@dataclass(frozen=True)
+class MemoryQuery:
+    """Stands for the listing's QuerySet: which statuses are listed."""
+
+    statuses: frozenset[str]
+    model: type = Product
+
+
+def _unsupported(filters: listing.ProductFilter) -> bool:
+    return bool(filters.search) or filters.category_id is not None or filters.price_min is not None \
+        or filters.price_max is not None or filters.in_stock is not None
+
+
+async def memory_product_listing(
+    filters: listing.ProductFilter, *, sort: listing.SortField | None, descending: bool | None, dialect: str
+) -> listing.ProductListing:
+    """The real listing's ordering rules, without building a query."""
+    if _unsupported(filters):
+        raise NotImplementedError("the in-memory baseline lists without search or filters only")
+    chosen = sort or listing.SortField.NEWEST
+    if chosen is listing.SortField.RELEVANCE:
+        chosen = listing.SortField.NEWEST  # no search terms
+    keys = listing._KEYS[chosen]
+    if descending is not None and descending != keys[0].startswith("-"):
+        keys = listing._reverse(keys)
+    statuses = frozenset(ProductStatus(s).value for s in filters.statuses)
+    return listing.ProductListing(query=MemoryQuery(statuses), order=keys)  # type: ignore[arg-type]
+
+
+def _strictly_after(row: Any, ordering: relay.Ordering, values: list[Any], reverse: bool) -> bool:
+    for name, desc, value in zip(ordering.fields, ordering.descending, values, strict=True):
+        mine = getattr(row, name)
+        if mine == value:
+            continue
+        return mine < value if desc != reverse else mine > value
+    return False
+
+
+def make_paginate(store: Store) -> Callable[..., Any]:
+    async def memory_paginate(
+        query: MemoryQuery, ordering: relay.Ordering, *, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None, to_node: Callable[[Any], Any],
+        annotation_types: dict[str, type] | None = None,
+    ) -> relay.Connection[Any]:
+        size, backwards = relay.page_size(first, last)
+        matching = store.ordered(query.statuses, ordering)
+        rows: Iterable[Product] = matching
+        for cursor, reverse in ((after, False), (before, True)):
+            if cursor is not None:
+                values = relay.decode_cursor(cursor, ordering)
+                rows = [r for r in rows if _strictly_after(r, ordering, values, reverse)]
+        rows = list(rows)
+        if backwards:
+            rows.reverse()
+        page = rows[: size + 1]
+        more = len(page) > size
+        page = page[:size]
+        if backwards:
+            page.reverse()
+        edges = [relay.Edge(cursor=relay.encode_cursor(row, ordering), node=to_node(row)) for row in page]
+        page_info = relay.PageInfo(
+            has_next_page=more if not backwards else before is not None,
+            has_previous_page=more if backwards else after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        )
+        total = len(matching)
+
+        async def count() -> int:
+            return total
+
+        return relay.Connection(edges=edges, page_info=page_info, _count=count)
+
+    return memory_paginate
+
+
+def patch(store: Store) -> None:
+    """Route the catalog's data access to ``store`` (process-wide)."""
+    listing.product_listing = memory_product_listing  # type: ignore[assignment]
+    queries.paginate = make_paginate(store)  # type: ignore[assignment]
+
+    async def variants(self: Any, keys: Iterable[int]) -> list[list[Variant]]:
+        return [store.variants.get(key, []) for key in keys]
+
+    async def categories(self: Any, keys: Iterable[int]) -> list[Category | None]:
+        return [store.categories.get(key) for key in keys]
+
+    async def products(self: Any, keys: Iterable[int]) -> list[Product | None]:
+        return [store.products_by_id.get(key) for key in keys]
+
+    async def every_category(self: Any, keys: Iterable[str]) -> list[list[Category]]:
+        return [store.categories_ordered for _ in keys]
+
+    loaders.VariantsByProductIdLoader.batch_load_fn = variants  # type: ignore[method-assign]
+    loaders.CategoryByIdLoader.batch_load_fn = categories  # type: ignore[method-assign]
+    loaders.ProductByIdLoader.batch_load_fn = products  # type: ignore[method-assign]
+    loaders.AllCategoriesLoader.batch_load_fn = every_category  # type: ignore[method-assign]
+
+
+async def install() -> Store:
+    store = await load()
+    patch(store)
+    return store
+
+
+def build_app() -> Any:
+    """The real app, whose lifespan loads the rows and patches the data access before serving."""
+    from mall import db
+    from mall.app import create_app
+    from mall.settings import get_settings
+
+    settings = get_settings()
+    app = create_app(settings, manage_database=False)
+    inner_lifespan = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(application: Any) -> AsyncIterator[None]:
+        # The connection stays open only for what the real app reads outside
+        # the catalog (the sandbox clock, at most once a second).
+        await db.connect(settings)
+        try:
+            await install()
+            async with inner_lifespan(application):
+                yield
+        finally:
+            await db.disconnect()
+
+    app.router.lifespan_context = lifespan
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # ``bench_lib.memory:app`` for uvicorn, built on first access like mall.app:app.
+    if name == "app":
+        application = build_app()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)
