@@ -97,7 +97,7 @@ async def clean(database: Settings) -> AsyncIterator[None]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not get_settings().is_sqlite:
         return
-    skip = pytest.mark.skip(reason="PostgreSQL only (real concurrency); runs in the PostgreSQL + Redis pass")
+    skip = pytest.mark.skip(reason="PostgreSQL only (concurrency, PostgreSQL features); runs in the PostgreSQL + Redis pass")
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)

@@ -100,5 +100,5 @@ async def product_listing(
     natural_descending = keys[0].startswith("-")
     if descending is not None and descending != natural_descending:
         keys = _reverse(keys)
-    types = {"rank": float if dialect == "postgres" else int} if chosen is SortField.RELEVANCE else {}
+    types = {"rank": int} if chosen is SortField.RELEVANCE else {}
     return ProductListing(query=query, order=keys, annotation_types=types)

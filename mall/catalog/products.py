@@ -17,7 +17,7 @@ from mall.catalog.derived import refresh_derived
 from mall.catalog.variants import VariantFields, new_variant_row
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
-from mall.core.errors import Duplicate, NotFound
+from mall.core.errors import Duplicate, ErrorCode, NotFound
 from mall.core.keep import KEEP, Keepable
 
 MAX_VARIANTS = 100
@@ -31,7 +31,7 @@ class ProductFields:
     slug: Keepable[str | None] = KEEP
     description: Keepable[str] = KEEP
     category_id: Keepable[int | None] = KEEP
-    status: Keepable[ProductStatus] = KEEP
+    status: Keepable[ProductStatus | None] = KEEP
     attributes: Keepable[Sequence[tuple[str, str]]] = KEEP
     images: Keepable[Sequence[tuple[str, str]]] = KEEP
 
@@ -52,6 +52,8 @@ async def _cleaned(fields: ProductFields, *, creating: bool) -> dict[str, Any]:
             raise NotFound("No such category.", field="categoryId")
         values["category_id"] = fields.category_id
     if fields.status is not KEEP:
+        if fields.status is None:
+            raise validation.fail("status", "A product always has a status.", ErrorCode.REQUIRED)
         values["status"] = ProductStatus(fields.status)
     if fields.attributes is not KEEP:
         values["attributes"] = validation.pairs(fields.attributes, field="attributes")

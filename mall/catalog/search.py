@@ -60,7 +60,8 @@ class QueryTerm:
 
 def query_terms(query: str) -> list[QueryTerm]:
     """What a search box text requires: a single CJK character, the bigrams of a longer
-    CJK run, and each Latin word as a prefix. At most ``MAX_QUERY_TERMS`` terms."""
+    CJK run, and each Latin word as a prefix (a word mixing letters and digits as
+    its parts). At most ``MAX_QUERY_TERMS`` terms."""
     terms: dict[str, QueryTerm] = {}
     for run in _runs(query):
         if _IS_CJK.match(run):
@@ -68,5 +69,7 @@ def query_terms(query: str) -> list[QueryTerm]:
             for gram in grams:
                 terms.setdefault(gram, QueryTerm(gram, prefix=False))
         else:
-            terms.setdefault(run, QueryTerm(run, prefix=True))
+            # "mate60" must find "Mate 60": documents hold the parts of such words too.
+            for part in _LETTERS_OR_DIGITS.findall(run) or [run]:
+                terms.setdefault(part, QueryTerm(part, prefix=True))
     return list(terms.values())[:MAX_QUERY_TERMS]

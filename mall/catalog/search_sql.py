@@ -1,9 +1,12 @@
-"""Search conditions in SQL, one form per dialect.
+"""Search conditions in SQL, one form per dialect, with the same meaning.
 
-PostgreSQL matches the products' GIN-indexed tsvector (the expression must
-stay identical to the index in migrations/postgres) and ranks with ts_rank,
-the title weighing more than the rest. SQLite, the embedded shape with a
-few thousand products at most, matches the same tokens with LIKE.
+Both match the stored tokens exactly as ``catalog/search.py`` cut them and
+rank a product higher when its title holds every term. PostgreSQL reads the
+tokens into a tsvector verbatim (``array_to_tsvector``: no parser, so no
+locale or number rules can re-cut them) and finds them through the GIN index
+``products_search_gin`` — the expression below must stay identical to the
+index in migrations/postgres. SQLite, the embedded shape with a few thousand
+products at most, matches the same tokens with LIKE.
 """
 
 from __future__ import annotations
@@ -17,14 +20,18 @@ from tortoise.expressions import Case, Expression, Q, ResolveContext, ResolveRes
 
 from mall.catalog.search import QueryTerm
 
-VECTOR = (
-    "(setweight(to_tsvector('simple', \"products\".\"search_title\"), 'A') || "
-    "setweight(to_tsvector('simple', \"products\".\"search_body\"), 'B'))"
-)
+
+def _vector(columns: str) -> str:
+    return f"array_to_tsvector(array_remove(string_to_array({columns}, ' '), ''))"
+
+
+VECTOR = _vector('"products"."search_title" || "products"."search_body"')
+TITLE_VECTOR = _vector('"products"."search_title"')
 
 
 def tsquery_text(terms: list[QueryTerm]) -> str:
-    """``'手机' & 'iph':*`` — quoted lexemes are taken as they are (tokens are letters only)."""
+    """``'手机' & 'iph':*`` — quoted lexemes are taken as they are (tokens are letters
+    and digits only, so none holds a quote)."""
     return " & ".join(f"'{t.token}'" + (":*" if t.prefix else "") for t in terms)
 
 
@@ -51,11 +58,12 @@ class _Fragment(Expression):
 
 
 def postgres_match(terms: list[QueryTerm]) -> Expression:
-    return _Fragment(VECTOR + " @@ to_tsquery('simple', {param})", tsquery_text(terms))
+    return _Fragment(VECTOR + " @@ CAST({param} AS tsquery)", tsquery_text(terms))
 
 
 def postgres_rank(terms: list[QueryTerm]) -> Expression:
-    return _Fragment("ts_rank(" + VECTOR + ", to_tsquery('simple', {param}))", tsquery_text(terms))
+    """1 when the title holds every term, else 0: title matches first."""
+    return _Fragment("CAST(" + TITLE_VECTOR + " @@ CAST({param} AS tsquery) AS INTEGER)", tsquery_text(terms))
 
 
 def _has(column: str, term: QueryTerm) -> Q:

@@ -1,14 +1,16 @@
 """Relay plumbing: global ids, the Node interface, connections and keyset pagination.
 
-A global id is base64("<Type>:<pk>"). A cursor is base64 of the JSON list
-of the sort-key values of its row, so pages stay stable while rows are
-added (keyset pagination, never OFFSET).
+A global id is base64("<Type>:<pk>"). A cursor is base64 of a JSON list: a
+tag naming the ordering, then the sort-key values of its row, so pages stay
+stable while rows are added (keyset pagination, never OFFSET) and a cursor
+of one ordering is refused by another.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import datetime as dt
 import json
 from collections.abc import Awaitable, Callable, Sequence
@@ -141,10 +143,15 @@ def _from_cursor_value(value: Any) -> Any:
     raise ValueError("bad cursor value")
 
 
+def cursor_tag(ordering: Ordering) -> str:
+    """Names the ordering inside its cursors (two orderings may share value types)."""
+    return hashlib.blake2s(",".join(ordering.order_by()).encode(), digest_size=3).hexdigest()
+
+
 def encode_cursor(row: Any, ordering: Ordering) -> str:
     """``row`` is a model instance or a dict (a ``values()`` row)."""
     read = row.__getitem__ if isinstance(row, dict) else lambda name: getattr(row, name)
-    values = [_cursor_value(read(name)) for name in ordering.fields]
+    values = [cursor_tag(ordering), *(_cursor_value(read(name)) for name in ordering.fields)]
     return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode()
 
 
@@ -153,9 +160,11 @@ def decode_cursor(cursor: str, ordering: Ordering) -> list[Any]:
         if len(cursor) > 1000:
             raise ValueError("too long")
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not isinstance(values, list) or len(values) != len(ordering.fields):
+        if not isinstance(values, list) or len(values) != len(ordering.fields) + 1:
             raise ValueError("wrong shape")
-        return [_from_cursor_value(v) for v in values]
+        if values[0] != cursor_tag(ordering):
+            raise ValueError("a cursor of another ordering")
+        return [_from_cursor_value(v) for v in values[1:]]
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
         raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.") from exc
 

@@ -57,8 +57,8 @@ COMMENT ON TABLE "variants" IS 'A sellable SKU. ``stock`` in the API is ``on_han
 ALTER TABLE "variants" ADD CONSTRAINT "variants_stock_covers_reserved" CHECK (reserved >= 0 AND on_hand >= reserved);
 ALTER TABLE "variants" ADD CONSTRAINT "variants_prices_not_negative" CHECK (price_minor >= 0 AND (compare_at_minor IS NULL OR compare_at_minor >= 0) AND (cost_minor IS NULL OR cost_minor >= 0));
 -- Search (DESIGN §3.2): CJK characters and bigrams and Latin words (mall/catalog/search.py),
--- title weighted above the rest; mall/catalog/search_sql.py queries this exact expression.
-CREATE INDEX "products_search_gin" ON "products" USING GIN ((setweight(to_tsvector('simple', "search_title"), 'A') || setweight(to_tsvector('simple', "search_body"), 'B')));"""
+-- read verbatim into a tsvector; mall/catalog/search_sql.py queries this exact expression.
+CREATE INDEX "products_search_gin" ON "products" USING GIN ((array_to_tsvector(array_remove(string_to_array("search_title" || "search_body", ' '), ''))));"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import json
 
 import pytest
 
 from mall.core.actors import Permission
 from mall.graphql.relay import encode_id
+from mall.graphql.relay import Ordering, cursor_tag
 from tests import factories
 from tests.operations import contract
 
@@ -39,7 +41,9 @@ ADDRESS = {
 
 
 def _cursor(raw: str) -> str:
-    return base64.urlsafe_b64encode(raw.encode()).decode()
+    """A cursor of the admin lists' ordering (newest id first) holding these raw values."""
+    values = [cursor_tag(Ordering.of("-id")), *json.loads(raw)]
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
 
 
 async def _address(api, token: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from mall.accounts.models import User
 from mall.graphql.errors import BadUserInput
-from mall.graphql.relay import Connection, Ordering, encode_cursor, paginate
+from mall.graphql.relay import Connection, Ordering, cursor_tag, encode_cursor, paginate
 
 NEWEST_FIRST = Ordering.of("-created_at", "-id")
 NEWEST_ID_FIRST = Ordering.of("-id")  # what the admin lists (customers, staff, auditLog) use
@@ -187,8 +187,9 @@ async def test_the_count_covers_all_pages_and_follows_the_query():
     )[:2]
 
 
-def forged(values: list) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+def forged(values: list, ordering: Ordering) -> str:
+    """A cursor with the ordering's own tag, so the values themselves are what is checked."""
+    return base64.urlsafe_b64encode(json.dumps([cursor_tag(ordering), *values]).encode()).decode()
 
 
 @pytest.mark.parametrize(
@@ -206,6 +207,6 @@ async def test_a_forged_cursor_with_values_of_the_wrong_type_is_bad_user_input(o
     # DESIGN §4: a bad cursor is a top-level BAD_USER_INPUT, never an unexpected error.
     await make_users(3)
 
-    for direction in ({"first": 5, "after": forged(values)}, {"last": 5, "before": forged(values)}):
+    for direction in ({"first": 5, "after": forged(values, ordering)}, {"last": 5, "before": forged(values, ordering)}):
         with pytest.raises(BadUserInput):
             await page(ordering, **direction)

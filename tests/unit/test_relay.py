@@ -16,6 +16,7 @@ from mall.graphql.relay import (
     MAX_PAGE_SIZE,
     Ordering,
     decode_any_id,
+    cursor_tag,
     decode_cursor,
     decode_id,
     decode_query_id,
@@ -32,7 +33,10 @@ def b64(text: str | bytes) -> str:
     return base64.b64encode(text.encode() if isinstance(text, str) else text).decode()
 
 
-def cursor_of(values: object) -> str:
+def cursor_of(values: object, ordering: Ordering | None = None) -> str:
+    """Raw JSON as a cursor; given an ordering, a well-formed cursor of it (tag first)."""
+    if ordering is not None:
+        values = [cursor_tag(ordering), *values]  # type: ignore[misc]
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
 
 
@@ -140,7 +144,7 @@ def test_cursors_round_trip_strings():
 def test_a_cursor_is_url_safe_base64_of_a_json_list():
     cursor = encode_cursor(SimpleNamespace(email="a@b.cn", id=3), BY_EMAIL)
 
-    assert json.loads(base64.urlsafe_b64decode(cursor)) == ["a@b.cn", 3]
+    assert json.loads(base64.urlsafe_b64decode(cursor)) == [cursor_tag(BY_EMAIL), "a@b.cn", 3]
 
 
 BAD_CURSORS = [
@@ -150,13 +154,14 @@ BAD_CURSORS = [
     cursor_of({"t": "2030-01-01T00:00:00+00:00"}),
     cursor_of([1]),
     cursor_of([1, 2, 3]),
+    cursor_of([1, 2], BY_EMAIL),  # a cursor of another ordering
     cursor_of([]),
-    cursor_of([True, 1]),
-    cursor_of([None, 1]),
-    cursor_of([[1], 1]),
-    cursor_of([{"t": "not a date"}, 1]),
-    cursor_of([{"t": 5}, 1]),
-    cursor_of([{"x": "2030-01-01"}, 1]),
+    cursor_of([True, 1], NEWEST),
+    cursor_of([None, 1], NEWEST),
+    cursor_of([[1], 1], NEWEST),
+    cursor_of([{"t": "not a date"}, 1], NEWEST),
+    cursor_of([{"t": 5}, 1], NEWEST),
+    cursor_of([{"x": "2030-01-01"}, 1], NEWEST),
     cursor_of("[1, 2]"),
     base64.urlsafe_b64encode(b"\xff\xfe\xfd").decode(),
     base64.urlsafe_b64encode(b"[1, 2").decode(),
@@ -174,12 +179,12 @@ def test_a_malformed_cursor_is_bad_user_input(cursor):
 
 def test_a_cursor_over_a_thousand_characters_is_refused_even_if_well_formed():
     long_text = "x" * 800
-    cursor = cursor_of([long_text, 1])
+    cursor = cursor_of([long_text, 1], BY_EMAIL)
     assert len(cursor) > 1000
 
     with pytest.raises(BadUserInput):
         decode_cursor(cursor, BY_EMAIL)
-    assert decode_cursor(cursor_of(["x" * 700, 1]), BY_EMAIL) == ["x" * 700, 1]
+    assert decode_cursor(cursor_of(["x" * 700, 1], BY_EMAIL), BY_EMAIL) == ["x" * 700, 1]
 
 
 def test_a_cursor_for_another_ordering_of_different_length_is_refused():

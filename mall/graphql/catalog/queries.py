@@ -13,7 +13,7 @@ from mall.graphql.catalog.loaders import AllCategoriesLoader, CategoryByIdLoader
 from mall.graphql.catalog.types import PRODUCT_COLUMNS, CategoryType, ProductType, SortDirection, VariantType
 from mall.graphql.lookahead import selects
 from mall.graphql.context import Info
-from mall.graphql.errors import BadUserInput, Forbidden
+from mall.graphql.errors import BadUserInput, Forbidden, Unauthenticated
 from mall.graphql.permissions import viewer_has
 from mall.graphql.relay import Connection, Ordering, decode_query_id, paginate
 from mall.settings import get_settings
@@ -45,7 +45,7 @@ async def prefetch(info: Info, products: list[ProductType], *, path: tuple[str, 
             product._category = CategoryType.from_model(category) if category else None
 
 
-def _filters(given: ProductFilter | None, *, staff: bool) -> listing.ProductFilter:
+def _filters(given: ProductFilter | None, *, staff: bool, signed_in: bool) -> listing.ProductFilter:
     if given is None:
         return listing.ProductFilter()
     if given.search is not None and len(given.search) > listing.MAX_SEARCH_LENGTH:
@@ -56,6 +56,8 @@ def _filters(given: ProductFilter | None, *, staff: bool) -> listing.ProductFilt
         raise BadUserInput("priceMin is above priceMax.")
     status = ProductStatus(given.status.value) if given.status is not None else ProductStatus.ACTIVE
     if status is not ProductStatus.ACTIVE and not staff:
+        if not signed_in:
+            raise Unauthenticated("Sign in as staff to see DRAFT or ARCHIVED products.")
         raise Forbidden("Only staff with MANAGE_PRODUCTS see DRAFT or ARCHIVED products.")
     category_id = None
     if given.category_id is not None:
@@ -76,7 +78,7 @@ class CatalogQueries:
     ) -> Connection[ProductType]:
         staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
         found = await listing.product_listing(
-            _filters(filter, staff=staff),
+            _filters(filter, staff=staff, signed_in=await info.context.viewer() is not None),
             sort=listing.SortField(sort.field.value) if sort else None,
             descending=(sort.direction is SortDirection.DESC) if sort and sort.direction else None,
             dialect=get_settings().dialect,

@@ -30,6 +30,11 @@ query StaffFields {
   }
 }
 """
+BACKWARDS = """
+query Back($last: Int, $before: String, $sort: ProductSort) {
+  products(last: $last, before: $before, sort: $sort) { pageInfo { hasPreviousPage startCursor } edges { node { title } } }
+}
+"""
 BASE = dt.datetime(2030, 5, 1, 8, 0, tzinfo=dt.UTC)
 
 
@@ -245,6 +250,23 @@ async def test_category_filter_with_an_id_of_another_type_or_an_unknown_category
         assert connection == {"totalCount": 0, "pageInfo": {"hasNextPage": False, "endCursor": None}, "edges": []}
 
 
+async def test_a_category_filter_does_not_take_categories_whose_id_merely_starts_alike(api):
+    # Paths are "/1/", "/11/", "/1/12/": a prefix match must stop at the slash.
+    categories = [await factories.category(name=f"C{n}") for n in range(1, 12)]
+    first, eleventh = categories[0], categories[10]
+    child = await factories.category(name="C1 child", parent=first)
+    assert (first.id, eleventh.id) == (1, 11)
+    await factories.product(title="In 1", category=first)
+    await factories.product(title="In 11", category=eleventh)
+    await factories.product(title="In 1's child", category=child)
+
+    in_first = await listing(api, filter={"categoryId": encode_id("Category", first.id)}, sort={"field": "NEWEST", "direction": "ASC"})
+    in_eleventh = await listing(api, filter={"categoryId": encode_id("Category", eleventh.id)})
+
+    assert titles(in_first) == ["In 1", "In 1's child"]
+    assert titles(in_eleventh) == ["In 11"]
+
+
 @pytest.fixture
 async def priced():
     for title, prices in (
@@ -455,6 +477,21 @@ async def test_paging_through_search_results_by_relevance_visits_every_product_o
 
     for size in (1, 2, 3, 5):
         assert await walk(api, size, filter={"search": "tea"}, sort=sort) == whole, size
+
+
+async def test_paging_backwards_with_last_and_before_gives_the_same_order(api, ties):
+    sort = {"field": "PRICE"}
+    whole = titles(await listing(api, first=100, sort=sort))
+    seen: list[str] = []
+    before = None
+    for _ in range(20):
+        page = (await api(BACKWARDS, {"last": 3, "before": before, "sort": sort})).data["products"]
+        seen = [edge["node"]["title"] for edge in page["edges"]] + seen
+        if not page["pageInfo"]["hasPreviousPage"]:
+            break
+        before = page["pageInfo"]["startCursor"]
+
+    assert seen == whole
 
 
 # --- bad arguments ---

@@ -469,7 +469,7 @@ ERRORS = {
                             [("BAD_USER_INPUT", "Give exactly one of id and slug.")]),
     "anonymous draft filter": ("query Drafts { products(first: 5, filter: {status: DRAFT}) { totalCount } }",
                                GRAPHQL_RESPONSE, 200,
-                               [("FORBIDDEN", "Only staff with MANAGE_PRODUCTS see DRAFT or ARCHIVED products.")]),
+                               [("UNAUTHENTICATED", "Sign in as staff to see DRAFT or ARCHIVED products.")]),
     "unknown field": ("query Bad { categories { nope } }", GRAPHQL_RESPONSE, 400, [(None, UNKNOWN_FIELD)]),
     "unknown field, legacy json": ("query Bad { categories { nope } }", "application/json", 200, [(None, UNKNOWN_FIELD)]),
 }
