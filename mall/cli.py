@@ -46,12 +46,15 @@ def _run(coroutine_factory: Callable[[Settings], Awaitable[int]]) -> int:
     settings = get_settings()
 
     async def main() -> int:
-        from mall import db
+        from mall import db, redis
 
+        # Commands that change the catalog must reach the shared cache versions.
+        redis.configure(settings.redis_url, prefix=settings.redis_prefix)
         try:
             return await coroutine_factory(settings)
         finally:
             await db.disconnect()
+            await redis.close()
 
     return asyncio.run(main())
 

@@ -20,7 +20,9 @@ _current: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("sql
 class _Counter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         tally = _current.get()
-        if tally is not None:
+        # Statements are logged as "%s: %s" (query, values) or bare (scripts);
+        # pool messages ("Created connection pool …") carry other arguments.
+        if tally is not None and (record.msg == "%s: %s" or not record.args):
             tally[0] += 1
 
 

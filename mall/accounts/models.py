@@ -80,6 +80,7 @@ class RefreshToken(Model):
 
     class Meta:
         table = "refresh_tokens"
+        indexes = (("session_id",),)
 
     def __str__(self) -> str:
         return f"refresh token {self.id} of session {self.session_id}"

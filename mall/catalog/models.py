@@ -31,6 +31,7 @@ class Category(Model):
 
     class Meta:
         table = "categories"
+        indexes = (("parent_id",),)
 
     def __str__(self) -> str:
         return self.name
@@ -97,6 +98,8 @@ class Variant(Model):
 
     class Meta:
         table = "variants"
+        # A page's variants are fetched by product (and kept in display order).
+        indexes = (("product_id", "position"),)
         # Hand-written into both migration histories (aerich emits no CHECKs).
         constraints = [
             CheckConstraint(check="reserved >= 0 AND on_hand >= reserved", name="variants_stock_covers_reserved"),

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import datetime as dt
+import functools
+import hashlib
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
+import orjson
 import strawberry
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
@@ -143,6 +145,7 @@ def _from_cursor_value(value: Any) -> Any:
     raise ValueError("bad cursor value")
 
 
+@functools.lru_cache(maxsize=256)
 def cursor_tag(ordering: Ordering) -> str:
     """Names the ordering inside its cursors (two orderings may share value types)."""
     return hashlib.blake2s(",".join(ordering.order_by()).encode(), digest_size=3).hexdigest()
@@ -152,7 +155,7 @@ def encode_cursor(row: Any, ordering: Ordering) -> str:
     """``row`` is a model instance or a dict (a ``values()`` row)."""
     read = row.__getitem__ if isinstance(row, dict) else lambda name: getattr(row, name)
     values = [cursor_tag(ordering), *(_cursor_value(read(name)) for name in ordering.fields)]
-    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode()
+    return base64.urlsafe_b64encode(orjson.dumps(values)).decode()
 
 
 def decode_cursor(cursor: str, ordering: Ordering) -> list[Any]:
@@ -169,11 +172,50 @@ def decode_cursor(cursor: str, ordering: Ordering) -> list[Any]:
         raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.") from exc
 
 
-def _cursor_values(cursor: str, ordering: Ordering, model: Any, annotation_types: dict[str, type]) -> list[Any]:
+class PageSource(Protocol):
+    """What ``paginate`` pages through: rows in a keyset order, and their count."""
+
+    key_types: Mapping[str, type]
+
+    async def fetch(
+        self, columns: Sequence[str], *, after: Sequence[Any] | None, before: Sequence[Any] | None,
+        limit: int, backwards: bool,
+    ) -> list[Any]: ...
+
+    async def count(self) -> int: ...
+
+
+class QuerySetSource:
+    """A Tortoise query as a ``PageSource`` (model instances, or dicts of ``columns``)."""
+
+    def __init__(self, query: QuerySet[Any], ordering: Ordering, *, annotation_types: Mapping[str, type] | None = None) -> None:
+        self.query = query
+        self.ordering = ordering
+        fields = query.model._meta.fields_map
+        self.key_types = {
+            name: (annotation_types or {}).get(name) or fields[name].field_type for name in ordering.fields
+        }
+
+    async def fetch(
+        self, columns: Sequence[str], *, after: Sequence[Any] | None, before: Sequence[Any] | None,
+        limit: int, backwards: bool,
+    ) -> list[Any]:
+        query = self.query
+        for values, reverse in ((after, False), (before, True)):
+            if values is not None:
+                query = query.filter(self.ordering.after(values, reverse=reverse))
+        ordered = query.order_by(*self.ordering.order_by(reverse=backwards)).limit(limit)
+        return list(await (ordered.values(*dict.fromkeys((*columns, *self.ordering.fields))) if columns else ordered))
+
+    async def count(self) -> int:
+        return await self.query.count()
+
+
+def _cursor_values(cursor: str, ordering: Ordering, key_types: Mapping[str, type]) -> list[Any]:
     """Decode a cursor; a forged one must not reach the database with values of the wrong type."""
     values = decode_cursor(cursor, ordering)
     for name, value in zip(ordering.fields, values, strict=True):
-        expected = annotation_types.get(name) or model._meta.fields_map[name].field_type
+        expected = key_types[name]
         out_of_range = isinstance(value, int) and not -_MAX_PK - 1 <= value <= _MAX_PK
         if isinstance(value, bool) or not isinstance(value, expected) or out_of_range:
             raise BadUserInput(f"{cursor!r} is not a valid cursor for this list.")
@@ -193,7 +235,7 @@ def page_size(first: int | None, last: int | None) -> tuple[int, bool]:
 
 
 async def paginate(
-    query: QuerySet[Any],
+    source: QuerySet[Any] | PageSource,
     ordering: Ordering,
     *,
     first: int | None = None,
@@ -201,32 +243,36 @@ async def paginate(
     last: int | None = None,
     before: str | None = None,
     to_node: Callable[[Any], Any],
-    annotation_types: dict[str, type] | None = None,
-    columns: tuple[str, ...] | None = None,
+    annotation_types: Mapping[str, type] | None = None,
+    columns: Sequence[str] = (),
+    edge_cursors: bool = True,
 ) -> Connection[Any]:
-    """One page of ``query`` in ``ordering``: one SELECT, plus a COUNT only if asked.
+    """One page of ``source`` in ``ordering``: one SELECT, plus a COUNT only if asked.
 
-    With ``columns`` the rows are dicts of those columns (and the sort keys)
-    rather than model instances: cheaper on hot lists.
+    ``source`` is a Tortoise query or any ``PageSource``. With ``columns`` the
+    rows are dicts of those columns (and the sort keys) rather than model
+    instances: cheaper on hot lists. ``edge_cursors=False`` (the client selects
+    no ``edges { cursor }``) skips encoding a cursor per edge; ``pageInfo``
+    always has its start and end cursors.
     """
+    if isinstance(source, QuerySet):
+        source = QuerySetSource(source, ordering, annotation_types=annotation_types)
     size, backwards = page_size(first, last)
-    page_query = query
-    for cursor, reverse in ((after, False), (before, True)):
-        if cursor is not None:
-            values = _cursor_values(cursor, ordering, query.model, annotation_types or {})
-            page_query = page_query.filter(ordering.after(values, reverse=reverse))
+    bounds = {
+        name: _cursor_values(cursor, ordering, source.key_types) if cursor is not None else None
+        for name, cursor in (("after", after), ("before", before))
+    }
     # One row more than asked tells whether another page exists (also for first: 0).
-    ordered = page_query.order_by(*ordering.order_by(reverse=backwards)).limit(size + 1)
-    rows = await (ordered.values(*dict.fromkeys((*columns, *ordering.fields))) if columns else ordered)
+    rows = await source.fetch(columns, after=bounds["after"], before=bounds["before"], limit=size + 1, backwards=backwards)
     more = len(rows) > size
-    rows = list(rows[:size])
+    rows = rows[:size]
     if backwards:
         rows.reverse()
-    edges = [Edge(cursor=encode_cursor(row, ordering), node=to_node(row)) for row in rows]
+    edges = [Edge(cursor=encode_cursor(row, ordering) if edge_cursors else "", node=to_node(row)) for row in rows]
     page_info = PageInfo(
         has_next_page=more if not backwards else before is not None,
         has_previous_page=more if backwards else after is not None,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        start_cursor=encode_cursor(rows[0], ordering) if rows else None,
+        end_cursor=encode_cursor(rows[-1], ordering) if rows else None,
     )
-    return Connection(edges=edges, page_info=page_info, _count=query.count)
+    return Connection(edges=edges, page_info=page_info, _count=source.count)

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -115,6 +115,8 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             request.state.media_type = media_type or JSON
             try:
                 response = await self._checked_run(request)
+            except ClientDisconnect:
+                return  # the client left before sending its whole request: nobody to answer
             except HTTPException as exc:
                 response = Response(_error_body(exc.reason), status_code=exc.status_code, media_type=request.state.media_type)
                 if isinstance(exc, MethodNotAllowed):

@@ -32,9 +32,11 @@ async def refresh(*, force: bool = False) -> None:
     monotonic = time.monotonic()
     if not force and monotonic - _last_read < _REFRESH_SECONDS:
         return
+    # Claimed before the read: the requests arriving meanwhile keep the
+    # current offset instead of queueing reads of their own.
+    _last_read = monotonic
     row = await SandboxClock.get_or_none(id=1)
     clock.set_offset(dt.timedelta(microseconds=row.offset_us) if row else dt.timedelta(0))
-    _last_read = monotonic
 
 
 async def clock_set(actor: Actor, *, now: dt.datetime | None) -> dt.datetime:

@@ -21,7 +21,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mall.catalog import listing
+from mall.catalog import listing, reads
 from mall.catalog.models import Category, Product, ProductStatus, Variant
 from mall.graphql.catalog import loaders, queries
 from mall.graphql import relay
@@ -34,21 +34,40 @@ class Store:
     categories: dict[int, Category]
     categories_ordered: list[Category]
     products_by_id: dict[int, Product] = field(init=False)
-    _sorted: dict[tuple[tuple[str, ...], tuple[bool, ...], frozenset[str]], list[Product]] = field(default_factory=dict)
+    _sorted: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
+    _variant_rows: dict[int, list[dict[str, Any]]] | None = None
 
     def __post_init__(self) -> None:
         self.products_by_id = {p.id: p for p in self.products}
 
-    def ordered(self, statuses: frozenset[str], ordering: relay.Ordering) -> list[Product]:
-        """The rows of these statuses in this ordering (what an index would give; computed once)."""
-        key = (ordering.fields, ordering.descending, statuses)
+    def ordered(self, statuses: frozenset[str], ordering: relay.Ordering, columns: tuple[str, ...] | None) -> list[Any]:
+        """The rows of these statuses in this ordering (what an index would give; computed once).
+
+        With ``columns`` (the real paginate's ``values()`` mode) the rows are
+        dicts of those columns and the sort keys, else model instances.
+        """
+        key = (ordering.fields, ordering.descending, statuses, columns)
         rows = self._sorted.get(key)
         if rows is None:
-            rows = [p for p in self.products if p.status.value in statuses]
+            products = [p for p in self.products if p.status.value in statuses]
             for name, desc in reversed(list(zip(ordering.fields, ordering.descending, strict=True))):
-                rows.sort(key=lambda p, n=name: getattr(p, n), reverse=desc)
+                products.sort(key=lambda p, n=name: getattr(p, n), reverse=desc)
+            if columns is None:
+                rows = products
+            else:
+                names = tuple(dict.fromkeys((*columns, *ordering.fields)))
+                rows = [{name: getattr(p, name) for name in names} for p in products]
             self._sorted[key] = rows
         return rows
+
+    def variant_rows(self, product_id: int) -> list[Any]:
+        """What VariantsByProductIdLoader gives: dicts of ``catalog.reads.VARIANT_COLUMNS``."""
+        columns = reads.VARIANT_COLUMNS
+        if self._variant_rows is None:
+            self._variant_rows = {
+                pid: [{name: getattr(v, name) for name in columns} for v in rows] for pid, rows in self.variants.items()
+            }
+        return self._variant_rows.get(product_id, [])
 
 
 async def load() -> Store:
@@ -63,11 +82,11 @@ async def load() -> Store:
 
 
 @dataclass(frozen=True)
-class MemoryQuery:
-    """Stands for the listing's QuerySet: which statuses are listed."""
+class MemoryListing:
+    """Stands for the listing (catalog.listing.ProductListing): statuses and sort keys."""
 
     statuses: frozenset[str]
-    model: type = Product
+    order: tuple[str, ...]
 
 
 def _unsupported(filters: listing.ProductFilter) -> bool:
@@ -77,7 +96,7 @@ def _unsupported(filters: listing.ProductFilter) -> bool:
 
 async def memory_product_listing(
     filters: listing.ProductFilter, *, sort: listing.SortField | None, descending: bool | None, dialect: str
-) -> listing.ProductListing:
+) -> MemoryListing:
     """The real listing's ordering rules, without building a query."""
     if _unsupported(filters):
         raise NotImplementedError("the in-memory baseline lists without search or filters only")
@@ -88,12 +107,12 @@ async def memory_product_listing(
     if descending is not None and descending != keys[0].startswith("-"):
         keys = listing._reverse(keys)
     statuses = frozenset(ProductStatus(s).value for s in filters.statuses)
-    return listing.ProductListing(query=MemoryQuery(statuses), order=keys)  # type: ignore[arg-type]
+    return MemoryListing(statuses, keys)
 
 
 def _strictly_after(row: Any, ordering: relay.Ordering, values: list[Any], reverse: bool) -> bool:
     for name, desc, value in zip(ordering.fields, ordering.descending, values, strict=True):
-        mine = getattr(row, name)
+        mine = row[name] if isinstance(row, dict) else getattr(row, name)
         if mine == value:
             continue
         return mine < value if desc != reverse else mine > value
@@ -102,13 +121,16 @@ def _strictly_after(row: Any, ordering: relay.Ordering, values: list[Any], rever
 
 def make_paginate(store: Store) -> Callable[..., Any]:
     async def memory_paginate(
-        query: MemoryQuery, ordering: relay.Ordering, *, first: int | None = None, after: str | None = None,
+        query: MemoryListing, ordering: relay.Ordering, *, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None, to_node: Callable[[Any], Any],
-        annotation_types: dict[str, type] | None = None,
+        annotation_types: dict[str, type] | None = None, columns: tuple[str, ...] = (),
+        edge_cursors: bool = True,
     ) -> relay.Connection[Any]:
+        # Any other keyword makes this fail loudly (TypeError): the check before
+        # the benchmark then reports the baseline as out of date with the app.
         size, backwards = relay.page_size(first, last)
-        matching = store.ordered(query.statuses, ordering)
-        rows: Iterable[Product] = matching
+        matching = store.ordered(query.statuses, ordering, tuple(columns) or None)
+        rows: Iterable[Any] = matching
         for cursor, reverse in ((after, False), (before, True)):
             if cursor is not None:
                 values = relay.decode_cursor(cursor, ordering)
@@ -121,12 +143,15 @@ def make_paginate(store: Store) -> Callable[..., Any]:
         page = page[:size]
         if backwards:
             page.reverse()
-        edges = [relay.Edge(cursor=relay.encode_cursor(row, ordering), node=to_node(row)) for row in page]
+        edges = [
+            relay.Edge(cursor=relay.encode_cursor(row, ordering) if edge_cursors else "", node=to_node(row))
+            for row in page
+        ]
         page_info = relay.PageInfo(
             has_next_page=more if not backwards else before is not None,
             has_previous_page=more if backwards else after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=relay.encode_cursor(page[0], ordering) if page else None,
+            end_cursor=relay.encode_cursor(page[-1], ordering) if page else None,
         )
         total = len(matching)
 
@@ -143,8 +168,8 @@ def patch(store: Store) -> None:
     listing.product_listing = memory_product_listing  # type: ignore[assignment]
     queries.paginate = make_paginate(store)  # type: ignore[assignment]
 
-    async def variants(self: Any, keys: Iterable[int]) -> list[list[Variant]]:
-        return [store.variants.get(key, []) for key in keys]
+    async def variants(self: Any, keys: Iterable[int]) -> list[list[Any]]:
+        return [store.variant_rows(key) for key in keys]
 
     async def categories(self: Any, keys: Iterable[int]) -> list[Category | None]:
         return [store.categories.get(key) for key in keys]

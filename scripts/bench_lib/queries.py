@@ -41,11 +41,12 @@ def light_body(first: int = 20) -> str:
 # What every benchmarked request sends besides the body.
 HEADERS = {"Content-Type": "application/json", "Accept": "application/graphql-response+json"}
 
-# Search terms for the 100k-product benchmark: two-character Chinese words,
-# English prefixes, and a few mixed queries (both must match).
+# Search terms for the 100k-product benchmark (bench_lib/search.py): two-character
+# Chinese words and English prefixes from the titles' vocabularies, and two mixed
+# queries (a title word and a variant colour; both must match).
 SEARCH_TERMS = [
     "手机", "茶叶", "耳机", "电脑", "衬衫", "零食", "面膜", "键盘", "鼠标", "台灯",
     "水杯", "背包", "手表", "相机", "音箱", "雨伞", "毛巾", "咖啡",
-    "blu", "wirel", "cott", "leath", "camer", "speak", "ceram", "bamb", "organ", "portab",
-    "手机 blue", "茶叶 org",
+    "bluet", "wirel", "cott", "leath", "camer", "speak", "ceram", "bamb", "organ", "portab",
+    "手机 blue", "茶叶 red",
 ]

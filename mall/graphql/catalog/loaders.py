@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from aiodataloader import DataLoader
 
-from mall.catalog.models import Category, Product, Variant
-
-
-# What the Variant type shows; rows as dicts, because building a model
-# instance per row costs more than the query on a listing's hot path.
-VARIANT_COLUMNS = (
-    "id", "product_id", "sku", "title", "options", "price_minor", "compare_at_minor", "cost_minor", "on_hand", "reserved",
-)
+from mall.catalog import reads
+from mall.catalog.models import Category, Product
 
 
 class VariantsByProductIdLoader(DataLoader[int, list[dict[str, Any]]]):
+    """Rows as dicts of ``catalog.reads.VARIANT_COLUMNS`` (the hot path skips the ORM)."""
+
     async def batch_load_fn(self, keys: Iterable[int]) -> list[list[dict[str, Any]]]:
         keys = list(keys)
-        grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        rows = Variant.filter(product_id__in=keys).order_by("position", "id").values(*VARIANT_COLUMNS)
-        for row in await rows:
-            grouped[row["product_id"]].append(row)
-        return [grouped[key] for key in keys]
+        grouped = await reads.variants_by_product(keys)
+        return [grouped.get(key, []) for key in keys]
 
 
 class CategoryByIdLoader(DataLoader[int, Category | None]):

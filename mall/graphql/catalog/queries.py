@@ -35,8 +35,9 @@ async def prefetch(info: Info, products: list[ProductType], *, path: tuple[str, 
         return
     if selects(info, *path, "variants"):
         pages = await info.context.loader(VariantsByProductIdLoader).load_many([p._pk for p in products])
+        currency = get_settings().currency
         for product, rows in zip(products, pages, strict=True):
-            product._variants = [VariantType.from_row(row, staff=product._staff) for row in rows]
+            product._variants = [VariantType.from_row(row, staff=product._staff, currency=currency) for row in rows]
     if selects(info, *path, "category"):
         wanted = sorted({p._category_id for p in products if p._category_id is not None})
         found = dict(zip(wanted, await info.context.loader(CategoryByIdLoader).load_many(wanted), strict=True))
@@ -84,9 +85,9 @@ class CatalogQueries:
             dialect=get_settings().dialect,
         )
         page = await paginate(
-            found.query, Ordering.of(*found.order), first=first, after=after, last=last, before=before,
-            to_node=lambda row: ProductType.from_row(row, staff=staff),
-            annotation_types=found.annotation_types, columns=PRODUCT_COLUMNS,
+            found, Ordering.of(*found.order), first=first, after=after, last=last, before=before,
+            to_node=lambda row: ProductType.from_row(row, staff=staff), columns=PRODUCT_COLUMNS,
+            edge_cursors=selects(info, "edges", "cursor"),
         )
         await prefetch(info, [edge.node for edge in page.edges], path=("edges", "node"))
         return page

@@ -13,8 +13,8 @@ from typing import Any
 import strawberry
 
 from mall.catalog import models
+from mall.catalog.reads import VARIANT_COLUMNS
 from mall.graphql.catalog.loaders import (
-    VARIANT_COLUMNS,
     AllCategoriesLoader,
     CategoryByIdLoader,
     ProductByIdLoader,
@@ -120,18 +120,19 @@ class VariantType(Node):
         return cls.from_row({name: getattr(variant, name) for name in VARIANT_COLUMNS}, staff=staff)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], *, staff: bool) -> VariantType:
-        """From a loader's row (a dict of ``VARIANT_COLUMNS``)."""
-        currency = get_settings().currency
-        on_hand, reserved = row["on_hand"], row["reserved"]
+    def from_row(cls, row: dict[str, Any], *, staff: bool, currency: str | None = None) -> VariantType:
+        """From a loader's row (a dict of ``VARIANT_COLUMNS``). Lists build many of
+        these: ``currency`` can be given once for all of them."""
+        currency = currency or get_settings().currency
+        on_hand, reserved, compare_at = row["on_hand"], row["reserved"], row["compare_at_minor"]
         return cls(
             id=strawberry.ID(encode_id("ProductVariant", row["id"])),
             sku=row["sku"],
             title=row["title"],
             options=[VariantOption(name=o["name"], value=o["value"]) for o in row["options"]],
             price=Money.of(row["price_minor"], currency),
-            compare_at_price=_money(row["compare_at_minor"]),
-            stock=max(on_hand - reserved, 0),
+            compare_at_price=None if compare_at is None else Money.of(compare_at, currency),
+            stock=on_hand - reserved if on_hand > reserved else 0,
             cost_price=_money(row["cost_minor"]) if staff else None,
             stock_on_hand=on_hand if staff else None,
             stock_reserved=reserved if staff else None,
