@@ -8,12 +8,17 @@ values were given. Values are always bound, never interpolated.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 from tortoise import connections
+
+from mall import db
+
+_statements = logging.getLogger("tortoise.db_client")
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,12 @@ def dialect() -> str:
 
 
 async def fetch(statement: Statement) -> list[dict[str, Any]]:
+    """Run a read; on the embedded SQLite file, synchronously (see ``db.sqlite_reader``)."""
     sql, values = statement.render(dialect())
+    reader = db.sqlite_reader()
+    if reader is not None:
+        _statements.debug("%s: %s", sql, values)  # logged as Tortoise logs its own (and counted)
+        return [dict(row) for row in reader.execute(sql, values).fetchall()]
     return await connections.get("default").execute_query_dict(sql, values)
 
 
