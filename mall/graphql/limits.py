@@ -16,6 +16,9 @@ from typing import Any
 from graphql import (
     DocumentNode,
     ExecutionResult,
+    GraphQLField,
+    GraphQLNamedType,
+    GraphQLSchema,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -25,14 +28,20 @@ from graphql import (
     SelectionSetNode,
     ValidationRule,
     VariableNode,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+    value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
 
 from mall.settings import get_settings
 
 _INTROSPECTION = ("__schema", "__type")
-# A list field without first/last (a product's variants) is assumed this long.
+# A connection asked for without first/last returns a default page; a plain
+# list (a product's variants, a variant's options) is assumed this long.
 _DEFAULT_PAGE = 20
+_TYPICAL_LIST = 5
 
 
 class _Measure:
@@ -89,18 +98,62 @@ class _Aliases(_Measure):
         return total
 
 
-class _Cost(_Measure):
-    def __init__(self, fragments: Mapping[str, FragmentDefinitionNode], variables: Mapping[str, Any]) -> None:
-        super().__init__(fragments)
-        self.variables = variables
+class _Cost:
+    """Fields that may be resolved, walking the schema's types as well as the document.
 
-    def of(self, selection_set: SelectionSetNode | None) -> int:
+    A field taking ``first``/``last`` multiplies what is below it by the page
+    asked for (the default page when not given); any other list by a typical
+    list length (``_TYPICAL_LIST``: a cost is an estimate, meant to stop
+    nested fan-out, not honest pages). Each fragment is costed once per context.
+    """
+
+    def __init__(
+        self, fragments: Mapping[str, FragmentDefinitionNode], variables: Mapping[str, Any], schema: GraphQLSchema | None
+    ) -> None:
+        self.fragments = fragments
+        self.variables = variables
+        self.schema = schema
+        self._memo: dict[tuple[str, bool], int] = {}
+
+    def _type(self, name: str | None) -> GraphQLNamedType | None:
+        return self.schema.get_type(name) if self.schema is not None and name else None
+
+    def fragment(self, name: str, paged: bool) -> int:
+        key = (name, paged)
+        if key not in self._memo:
+            fragment = self.fragments.get(name)
+            self._memo[key] = 0  # a cycle (refused by validation anyway) counts nothing
+            if fragment is not None:
+                self._memo[key] = self.of(fragment.selection_set, self._type(fragment.type_condition.name.value), paged)
+        return self._memo[key]
+
+    def _multiplier(self, field: FieldNode, definition: GraphQLField | None, *, paged: bool) -> tuple[int, bool]:
+        """How many times what is below this field may appear, and whether it is a page."""
+        page = _page_argument(field, self.variables)
+        if page is not None:
+            return page, True
+        if definition is None:
+            return 1, False
+        if "first" in definition.args or "last" in definition.args:
+            return _DEFAULT_PAGE, True
+        # The edges of a page are that page, already counted.
+        is_list = is_list_type(get_nullable_type(definition.type))
+        return (_TYPICAL_LIST if is_list and not paged else 1), False
+
+    def of(self, selection_set: SelectionSetNode | None, parent: GraphQLNamedType | None, paged: bool = False) -> int:
         total = 0
-        for part in self.parts(selection_set):
-            if isinstance(part, FieldNode):
-                page = _page_argument(part, self.variables)
-                part = 1 + (page if page is not None else 1) * self.of(part.selection_set)
-            total += part
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                fields = getattr(parent, "fields", None) or {}
+                definition = fields.get(selection.name.value)
+                child = get_named_type(definition.type) if definition is not None else None
+                times, page = self._multiplier(selection, definition, paged=paged)
+                total += 1 + times * self.of(selection.selection_set, child, paged=page)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition.name.value if selection.type_condition else None
+                total += self.of(selection.selection_set, self._type(condition) or parent, paged)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self.fragment(selection.name.value, paged)
         return total
 
 
@@ -148,13 +201,28 @@ def query_cost(
     selection_set: SelectionSetNode | None,
     fragments: Mapping[str, FragmentDefinitionNode],
     variables: Mapping[str, Any],
+    *,
+    schema: GraphQLSchema | None = None,
+    root: GraphQLNamedType | None = None,
 ) -> int:
     """Fields that may be resolved: each field counts once per parent it can appear under.
 
     A field taking ``first``/``last`` multiplies everything below it by that
-    page size (connections), so nested lists cannot hide their fan-out.
+    page size (connections), so nested lists cannot hide their fan-out. With
+    the schema, a connection asked for without ``first`` counts as a default
+    page and a plain list (a product's variants) as a typical list.
     """
-    return _Cost(fragments, variables).of(selection_set)
+    return _Cost(fragments, variables, schema).of(selection_set, root)
+
+
+def _variables_with_defaults(operation: OperationDefinitionNode, given: Mapping[str, Any]) -> dict[str, Any]:
+    """A variable left out takes its default, which a cost must count too."""
+    values = {
+        definition.variable.name.value: value_from_ast_untyped(definition.default_value)
+        for definition in operation.variable_definitions or ()
+        if definition.default_value is not None
+    }
+    return {**values, **given}
 
 
 class QueryLimits(SchemaExtension):
@@ -177,7 +245,11 @@ class QueryLimits(SchemaExtension):
             chosen = [o for o in operations if context.operation_name is None or (o.name and o.name.value == context.operation_name)]
             limit = get_settings().max_query_cost
             if chosen:
-                cost = query_cost(chosen[0].selection_set, fragments, context.variables or {})
+                operation = chosen[0]
+                schema = context.schema._schema
+                root = schema.get_root_type(operation.operation)
+                variables = _variables_with_defaults(operation, context.variables or {})
+                cost = query_cost(operation.selection_set, fragments, variables, schema=schema, root=root)
                 if cost > limit:
                     error = GraphQLError(f"This operation could resolve {cost} fields; the limit is {limit}. Ask for smaller pages.")
                     context.result = ExecutionResult(data=None, errors=[error])

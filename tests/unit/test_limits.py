@@ -140,9 +140,9 @@ def count_walks(monkeypatch, measure) -> list[int]:
     walks = [0]
     original = measure.of
 
-    def counting(self, selection_set):
+    def counting(self, selection_set, *rest, **options):
         walks[0] += 1
-        return original(self, selection_set)
+        return original(self, selection_set, *rest, **options)
 
     monkeypatch.setattr(measure, "of", counting)
     return walks

@@ -36,3 +36,42 @@ def test_fragments_count_and_recursive_spreads_stop():
     """
 
     assert cost(document) == 1 + 2 * 3
+
+
+def typed_cost(document: str, variables: dict | None = None) -> int:
+    from mall.graphql.limits import _variables_with_defaults
+    from mall.graphql.schema import build_schema
+    from mall.settings import get_settings
+
+    schema = build_schema(get_settings())._schema
+    parsed = parse(document)
+    fragments = {d.name.value: d for d in parsed.definitions if isinstance(d, FragmentDefinitionNode)}
+    operation = next(d for d in parsed.definitions if isinstance(d, OperationDefinitionNode))
+    return query_cost(
+        operation.selection_set, fragments, _variables_with_defaults(operation, variables or {}),
+        schema=schema, root=schema.get_root_type(operation.operation),
+    )
+
+
+def test_a_variable_default_counts_like_the_same_value_written_in():
+    by_default = "query Q($n: Int = 100) { products(first: $n) { edges { node { variants { sku } } } } }"
+    written = "query Q { products(first: 100) { edges { node { variants { sku } } } } }"
+
+    assert typed_cost(by_default) == typed_cost(written) == 1 + 100 * (1 + 1 + 1 + 5 * 1)
+
+
+def test_a_connection_without_first_counts_a_default_page_and_plain_lists_a_typical_length():
+    # products (1) + 20 × (edges + node + variants (1) + 5 × (sku + price (1 + amount)))
+    assert typed_cost("{ products { edges { node { variants { sku price { amount } } } } } }") == (
+        1 + 20 * (1 + 1 + 1 + 5 * (1 + 1 + 1))
+    )
+
+
+def test_the_contracts_largest_page_of_products_fits_the_default_limit(settings):
+    from tests.operations import contract
+
+    assert typed_cost(contract("Products"), {"first": 100}) <= settings.max_query_cost
+
+
+def test_the_edges_of_a_page_are_that_page():
+    assert typed_cost("{ products(first: 10) { edges { node { id } } } }") == 1 + 10 * 3
