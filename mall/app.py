@@ -59,7 +59,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),
     ]
-    middleware = [Middleware(RequestContext), Middleware(BodyLimit, max_bytes=settings.max_request_bytes)]
+    middleware = [
+        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH,)),
+        Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
+    ]
     if settings.allowed_origins:
         middleware.append(
             Middleware(

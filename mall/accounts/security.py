@@ -22,7 +22,8 @@ async def _signed_in_user(actor: Actor) -> User:
 
 
 async def _confirm_password(user: User, password: str, *, field: str) -> None:
-    """Check the login password again; guesses count against the sign-in limit."""
+    """Check the login password again; wrong guesses are throttled per account,
+    with the sign-in limit's size and window (its own counter)."""
     settings = get_settings()
     window = ratelimit.Window(settings.login_max_failures_per_account, settings.login_throttle_window_seconds)
     key = f"confirm:user:{user.id}"
@@ -46,9 +47,9 @@ async def password_change(actor: Actor, *, old_password: str, new_password: str)
 
 async def payment_password_set(actor: Actor, *, password: str, payment_password: str) -> None:
     """Set or replace the six-digit payment password, confirmed with the login password."""
+    passwords.check_payment_password(payment_password)
     user = await _signed_in_user(actor)
     await _confirm_password(user, password, field="password")
-    passwords.check_payment_password(payment_password)
     new_hash = await passwords.hash_password(payment_password)
     await User.filter(id=user.id).update(payment_password_hash=new_hash, updated_at=clock.now())
 
@@ -62,7 +63,9 @@ async def payment_password_verify(user_id: int, payment_password: str) -> None:
     settings = get_settings()
     window = ratelimit.Window(settings.payment_password_max_failures, settings.payment_password_window_seconds)
     key = f"paypw:user:{user_id}"
-    user = await User.get(id=user_id)
+    user = await User.get_or_none(id=user_id, deleted_at=None, is_active=True)
+    if user is None:
+        raise NotFound("No such account.")
     if user.payment_password_hash is None:
         raise PaymentPasswordInvalid("Set a payment password first.", field="paymentPassword")
     if not await ratelimit.attempt(key, window):

@@ -101,9 +101,14 @@ async def variant_update(actor: Actor, *, variant_id: int, fields: VariantFields
     values = _cleaned(fields, field=(), creating=False)
     try:
         async with in_transaction():
-            variant = await Variant.filter(id=variant_id).select_for_update().first()
+            variant = await Variant.get_or_none(id=variant_id)
             if variant is None:
                 raise NotFound("No such variant.", field="variantId")
+            # The product's row first (as variant_create and product_update lock it):
+            # its price range and search tokens are rewritten from all its variants.
+            await Product.filter(id=variant.product_id).select_for_update().only("id").first()
+            variant = await Variant.filter(id=variant_id).select_for_update().first()
+            assert variant is not None
             if "sku" in values and values["sku"] != variant.sku and await Variant.exists(sku=values["sku"]):
                 raise Duplicate("A variant with this SKU exists.", field="sku")
             old, new = audit.changes({name: getattr(variant, name) for name in values}, values)
@@ -124,18 +129,17 @@ async def stock_adjust(actor: Actor, *, variant_id: int, delta: int, reason: str
     if abs(delta) > validation.MAX_STOCK:
         raise validation.fail("delta", f"Adjust by at most {validation.MAX_STOCK} at a time.")
     async with in_transaction():
-        before = await Variant.get_or_none(id=variant_id)
-        if before is None:
-            raise NotFound("No such variant.", field="variantId")
         changed = await Variant.filter(
             id=variant_id, on_hand__gte=F("reserved") - delta, on_hand__lte=validation.MAX_STOCK - delta
         ).update(on_hand=F("on_hand") + delta, updated_at=clock.now())
         if not changed:
-            current = await Variant.get(id=variant_id)
+            current = await Variant.get_or_none(id=variant_id)
+            if current is None:
+                raise NotFound("No such variant.", field="variantId")
+            if current.on_hand + delta > validation.MAX_STOCK:
+                raise validation.fail("delta", f"On hand would be {current.on_hand + delta}, above {validation.MAX_STOCK}.")
             raise StockBelowReserved(
-                f"On hand would be {current.on_hand + delta}, below the {current.reserved} reserved "
-                f"(or above {validation.MAX_STOCK}).",
-                field="delta",
+                f"On hand would be {current.on_hand + delta}, below the {current.reserved} reserved.", field="delta"
             )
         after = await Variant.get(id=variant_id)
         await audit.record(

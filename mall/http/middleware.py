@@ -20,8 +20,11 @@ class RequestContext:
     when SQL counting is on, say how many statements the request ran
     (``X-Mall-SQL-Statements``)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, clock_paths: tuple[str, ...] = ()) -> None:
         self.app = app
+        # Only these paths read the time; probes and static files must not
+        # depend on the database.
+        self.clock_paths = clock_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -30,22 +33,23 @@ class RequestContext:
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = incoming if _SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
         token = logs.request_id.set(request_id)
-        with sqlcount.counting() as statements:
-            await sandbox.refresh()
-            statements[0] = 0  # the shared clock's read is not the request's
+        try:
+            with sqlcount.counting() as statements:
+                if scope["path"] in self.clock_paths:
+                    await sandbox.refresh()
+                    statements[0] = 0  # the shared clock's read is not the request's
 
-            async def send_with_id(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
-                    if sqlcount.enabled():
-                        headers.append((b"x-mall-sql-statements", str(statements[0]).encode()))
-                    message["headers"] = headers
-                await send(message)
+                async def send_with_id(message: Message) -> None:
+                    if message["type"] == "http.response.start":
+                        headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                        if sqlcount.enabled():
+                            headers.append((b"x-mall-sql-statements", str(statements[0]).encode()))
+                        message["headers"] = headers
+                    await send(message)
 
-            try:
                 await self.app(scope, receive, send_with_id)
-            finally:
-                logs.request_id.reset(token)
+        finally:
+            logs.request_id.reset(token)
 
 
 class BodyLimit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
 
-from mall.accounts.errors import WechatAlreadyBound
+from mall.accounts.errors import WechatAlreadyBound, WechatUnavailable
 from mall.accounts.models import User
 from mall.accounts.wechat.miniprogram import MiniProgramLogin
 from mall.accounts.wechat.provider import WechatLoginProvider
@@ -25,7 +25,7 @@ def provider() -> WechatLoginProvider:
     if settings.sandbox_enabled:
         return SandboxWechatLogin()
     if not settings.wechat_app_id or settings.wechat_app_secret is None:
-        raise InvalidInput.one("code", "WeChat login is not configured (MALL_WECHAT_APP_ID, MALL_WECHAT_APP_SECRET).")
+        raise WechatUnavailable("WeChat login is not configured on this shop.")
     return MiniProgramLogin(app_id=settings.wechat_app_id, app_secret=settings.wechat_app_secret.get_secret_value())
 
 

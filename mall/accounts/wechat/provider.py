@@ -1,4 +1,4 @@
-"""The WeChat login provider interface and its choice from settings."""
+"""The WeChat login provider interface (binding.py chooses the implementation)."""
 
 from __future__ import annotations
 

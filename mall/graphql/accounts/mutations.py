@@ -130,7 +130,7 @@ class AccountMutations:
         async def action(actor: Actor) -> dict[str, object]:
             if input.session_id is not None:
                 actor.require_user()
-            session_id = decode_id(input.session_id, "Session", field="sessionId") if input.session_id else None
+            session_id = decode_id(input.session_id, "Session", field="sessionId") if input.session_id is not None else None
             revoked = await sessions.token_revoke(actor, refresh_token=input.refresh_token, session_id=session_id)
             return {"revoked": revoked}
 

@@ -73,7 +73,7 @@ class CatalogMutations:
     async def category_create(self, info: Info, input: CategoryCreateInput) -> CategoryCreatePayload:
         async def action(actor: Actor) -> dict[str, object]:
             actor.require(Permission.MANAGE_PRODUCTS)
-            parent_id = decode_id(input.parent_id, "Category", field="parentId") if input.parent_id else None
+            parent_id = decode_id(input.parent_id, "Category", field="parentId") if input.parent_id is not None else None
             category = await categories.category_create(actor, name=input.name, slug=input.slug, parent_id=parent_id)
             return {"category": CategoryType.from_model(category)}
 
@@ -83,7 +83,7 @@ class CatalogMutations:
     async def product_create(self, info: Info, input: ProductCreateInput) -> ProductPayload:
         async def action(actor: Actor) -> dict[str, object]:
             actor.require(Permission.MANAGE_PRODUCTS)
-            category_id = decode_id(input.category_id, "Category", field="categoryId") if input.category_id else None
+            category_id = decode_id(input.category_id, "Category", field="categoryId") if input.category_id is not None else None
             fields = ProductFields(
                 title=input.title, slug=input.slug, description=input.description, category_id=category_id,
                 status=ProductStatus(input.status.value), attributes=_pairs(input.attributes),

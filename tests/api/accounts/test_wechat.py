@@ -105,8 +105,8 @@ async def test_without_the_sandbox_and_without_wechat_settings_binding_explains_
 
     assert payload == {
         "user": None,
-        "userErrors": [{"field": ["input", "code"], "code": "INVALID",
-                        "message": "WeChat login is not configured (MALL_WECHAT_APP_ID, MALL_WECHAT_APP_SECRET)."}],
+        "userErrors": [{"field": None, "code": "WECHAT_UNAVAILABLE",
+                        "message": "WeChat login is not configured on this shop."}],
     }
     assert await _wechat_bound(api, account) is False
 
