@@ -76,7 +76,8 @@ async def address_create(actor: Actor, *, fields: AddressFields, is_default: boo
         make_default = is_default or count == 0
         if make_default:
             await Address.filter(user_id=user_id, is_default=True).update(is_default=False)
-        return await Address.create(user_id=user_id, is_default=make_default, **values)
+        now = clock.now()
+        return await Address.create(user_id=user_id, is_default=make_default, created_at=now, updated_at=now, **values)
 
 
 async def address_update(

@@ -19,8 +19,9 @@ class User(Model):
     is_superuser = fields.BooleanField(default=False)
     permissions: fields.Field[list[str]] = fields.JSONField(default=list)
     wechat_openid = fields.CharField(max_length=64, null=True, unique=True)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
+    # Set by the services from Mall's clock (the sandbox may move it), never auto_now.
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
     deleted_at = fields.DatetimeField(null=True)
 
     class Meta:
@@ -47,7 +48,7 @@ class Session(Model):
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="sessions", on_delete=fields.CASCADE
     )
-    created_at = fields.DatetimeField(auto_now_add=True)
+    created_at = fields.DatetimeField()
     last_used_at = fields.DatetimeField()
     expires_at = fields.DatetimeField()
     user_agent = fields.CharField(max_length=300, default="")
@@ -99,8 +100,9 @@ class Address(Model):
     street = fields.CharField(max_length=200)
     postal_code = fields.CharField(max_length=10, default="")
     is_default = fields.BooleanField(default=False)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
+    # Set by the services from Mall's clock (the sandbox may move it), never auto_now.
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
 
     user_id: int
 

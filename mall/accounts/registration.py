@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from mall import ratelimit
 from mall.accounts import passwords
 from mall.accounts.models import User
 from mall.accounts.validation import clean_text, normalize_email, normalize_mobile
-from mall.core.errors import Duplicate, InvalidInput, Problem, RateLimited, ErrorCode
+from mall.core.clock import clock
+from mall.core.errors import Duplicate, ErrorCode, InvalidInput, Problem, RateLimited
 from mall.settings import get_settings
 
 
@@ -31,7 +34,14 @@ async def _ensure_unique(email: str | None, mobile: str | None) -> None:
         raise Duplicate("An account with this mobile number already exists.", field="mobile")
 
 
-async def create_user(
+@dataclass(frozen=True)
+class NewUser:
+    """A validated user with a hashed password, ready to insert."""
+
+    values: dict[str, Any]
+
+
+async def prepare_user(
     *,
     email: str | None,
     mobile: str | None,
@@ -40,26 +50,37 @@ async def create_user(
     is_staff: bool = False,
     is_superuser: bool = False,
     permissions: list[str] | None = None,
-) -> User:
-    """Validate and store a new user; ``Duplicate`` if the email or mobile is taken."""
+) -> NewUser:
+    """Validate, check the login is free and hash the password (slow by design):
+    done before any transaction opens, so none waits on argon2."""
     identity = _identity(email, mobile)
     clean_name = clean_text(name, field="name", max_length=100, required=False)
     passwords.check_password_strength(password, login=identity["email"] or identity["mobile"])
     await _ensure_unique(identity["email"], identity["mobile"])
-    password_hash = await passwords.hash_password(password)
+    return NewUser({
+        **identity,
+        "name": clean_name,
+        "password_hash": await passwords.hash_password(password),
+        "is_staff": is_staff,
+        "is_superuser": is_superuser,
+        "permissions": sorted(permissions or []),
+    })
+
+
+async def insert_user(new: NewUser) -> User:
+    """Store a prepared user (inside the caller's transaction, if any)."""
+    now = clock.now()
     try:
-        async with in_transaction():
-            return await User.create(
-                **identity,
-                name=clean_name,
-                password_hash=password_hash,
-                is_staff=is_staff,
-                is_superuser=is_superuser,
-                permissions=sorted(permissions or []),
-            )
+        return await User.create(**new.values, created_at=now, updated_at=now)
     except IntegrityError as exc:
         # Two sign-ups raced past the check; the unique index decided.
-        raise Duplicate("An account with this login already exists.", field="email" if email else "mobile") from exc
+        field = "email" if new.values["email"] else "mobile"
+        raise Duplicate("An account with this login already exists.", field=field) from exc
+
+
+async def create_user(**fields: Any) -> User:
+    """Validate and store a new user; ``Duplicate`` if the email or mobile is taken."""
+    return await insert_user(await prepare_user(**fields))
 
 
 async def register(

@@ -57,11 +57,12 @@ async def staff_create(
     """Create a staff account with some of the permissions the creator holds."""
     actor.require(Permission.MANAGE_STAFF)
     _check_grantable(actor, set(permissions))
+    prepared = await registration.prepare_user(
+        email=email, mobile=None, password=password, name=name, is_staff=True,
+        permissions=_permission_names(permissions),
+    )
     async with in_transaction():
-        user = await registration.create_user(
-            email=email, mobile=None, password=password, name=name, is_staff=True,
-            permissions=_permission_names(permissions),
-        )
+        user = await registration.insert_user(prepared)
         await audit.record(
             actor, action="staff.create", target=f"User:{user.id}",
             new={"email": user.email, "name": user.name, "permissions": user.permissions},

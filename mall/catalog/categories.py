@@ -10,6 +10,7 @@ from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.models import Category
 from mall.core.actors import Actor, Permission
+from mall.core.clock import clock
 from mall.core.errors import Duplicate, NotFound
 
 MAX_DEPTH = 8
@@ -31,8 +32,10 @@ async def category_create(actor: Actor, *, name: str, slug: str | None, parent_i
                     raise validation.fail("parentId", f"Categories nest at most {MAX_DEPTH} levels deep.")
             if await Category.exists(slug=clean_slug):
                 raise Duplicate("A category with this slug exists.", field="slug")
-            category = await Category.create(name=clean_name, slug=clean_slug, parent_id=parent_id, path="")
-            category.path = f"{parent.path if parent else '/'}{category.id}/"
+            category = await Category.create(
+                name=clean_name, slug=clean_slug, parent_id=parent_id, path="", created_at=clock.now()
+            )
+            category.path = child_path(parent.path if parent else None, category.id)
             await category.save(update_fields=["path"])
             await audit.record(
                 actor, action="category.create", target=f"Category:{category.id}",
@@ -44,9 +47,6 @@ async def category_create(actor: Actor, *, name: str, slug: str | None, parent_i
     return category
 
 
-async def subtree_ids(category_id: int) -> list[int]:
-    """The category and all its descendants (empty if it does not exist)."""
-    category = await Category.get_or_none(id=category_id).only("path")
-    if category is None:
-        return []
-    return list(await Category.filter(path__startswith=category.path).values_list("id", flat=True))
+def child_path(parent_path: str | None, category_id: int) -> str:
+    """The materialised path of a category: its ancestors' ids, then its own."""
+    return f"{parent_path or '/'}{category_id}/"

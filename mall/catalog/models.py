@@ -25,7 +25,7 @@ class Category(Model):
     # Materialised path of ids, "/1/4/9/": descendants are a prefix match.
     path = fields.CharField(max_length=255, db_index=True)
     position = fields.IntField(default=0)
-    created_at = fields.DatetimeField(auto_now_add=True)
+    created_at = fields.DatetimeField()
 
     parent_id: int | None
 

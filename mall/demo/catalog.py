@@ -8,6 +8,7 @@ import random
 from tortoise.transactions import in_transaction
 
 from mall import cache
+from mall.catalog.categories import child_path
 from mall.catalog.derived import derived_values
 from mall.catalog.models import Category, Product, ProductStatus, Variant
 from mall.core.clock import clock
@@ -21,8 +22,8 @@ async def _categories() -> dict[str, Category]:
     for position, (name, slug, parent_slug) in enumerate(CATEGORIES):
         parent = made.get(parent_slug) if parent_slug else None
         category = await Category.create(name=name, slug=slug, parent_id=parent.id if parent else None,
-                                         path="", position=position)
-        category.path = f"{parent.path if parent else '/'}{category.id}/"
+                                         path="", position=position, created_at=clock.now())
+        category.path = child_path(parent.path if parent else None, category.id)
         await category.save(update_fields=["path"])
         made[slug] = category
     return made

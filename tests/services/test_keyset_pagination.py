@@ -36,9 +36,10 @@ async def make_users(count: int = 25) -> list[User]:
     rng.shuffle(names)
     users = []
     for index, name in enumerate(names):
-        user = await User.create(email=f"{name}@example.com", password_hash="x", name=name)
         created_at = INSTANTS[rng.randrange(len(INSTANTS))] if index % 5 else INSTANTS[0]
-        await User.filter(id=user.id).update(created_at=created_at)
+        user = await User.create(
+            email=f"{name}@example.com", password_hash="x", name=name, created_at=created_at, updated_at=created_at
+        )
         users.append(await User.get(id=user.id))
     return users
 
@@ -150,8 +151,8 @@ async def test_pages_do_not_shift_when_newer_rows_arrive():
     users = await make_users()
     first_page = await page(NEWEST_FIRST, first=5)
     # A newer row arrives while the client reads page two: keyset pages do not shift.
-    newcomer = await User.create(email="zz-newcomer@example.com", password_hash="x")
-    await User.filter(id=newcomer.id).update(created_at=BASE + dt.timedelta(days=30))
+    arrived = BASE + dt.timedelta(days=30)
+    newcomer = await User.create(email="zz-newcomer@example.com", password_hash="x", created_at=arrived, updated_at=arrived)
 
     second_page = await page(NEWEST_FIRST, first=5, after=first_page.page_info.end_cursor)
 

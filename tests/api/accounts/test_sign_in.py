@@ -123,3 +123,16 @@ async def test_me_is_null_without_a_token(api):
     result = await api(ME)
 
     assert result.body == {"data": {"me": None}}
+
+
+async def test_an_account_is_created_at_the_time_of_mall_s_clock(api):
+    await travel(dt.timedelta(days=100))
+
+    registered = await api(REGISTER, {"input": {"email": "later@example.com", "password": "s3cret-pass"}})
+    login = await api(LOGIN, {"input": {"login": "later@example.com", "password": "s3cret-pass"}})
+    me = await api("{ me { createdAt } }", token=login.data["tokenCreate"]["accessToken"])
+
+    assert registered.data["accountRegister"]["userErrors"] == []
+    created = dt.datetime.fromisoformat(me.data["me"]["createdAt"])
+    expected = dt.datetime.now(dt.UTC) + dt.timedelta(days=100)
+    assert abs((created - expected).total_seconds()) < 60
