@@ -17,3 +17,12 @@ def test_import_contracts_are_kept():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_no_unused_or_undefined_names_and_imports_in_order():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--quiet", "mall", "tests", "scripts"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr

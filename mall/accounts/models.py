@@ -6,6 +6,8 @@ from tortoise import fields
 from tortoise.migrations.constraints import CheckConstraint
 from tortoise.models import Model
 
+from mall.core.actors import Permission
+
 
 class User(Model):
     id = fields.BigIntField(primary_key=True)
@@ -39,6 +41,15 @@ class User(Model):
     @property
     def login(self) -> str | None:
         return self.email or self.mobile
+
+    @property
+    def effective_permissions(self) -> frozenset[Permission]:
+        """What this user may do as staff: every permission for a superuser, none for a customer."""
+        if not self.is_staff:
+            return frozenset()
+        if self.is_superuser:
+            return frozenset(Permission)
+        return frozenset(Permission(p) for p in self.permissions if p in Permission.__members__)
 
 
 class Session(Model):

@@ -19,7 +19,7 @@ from mall.accounts import passwords, tokens
 from mall.accounts.errors import AccountDisabled, InvalidCredentials, InvalidToken
 from mall.accounts.models import RefreshToken, Session, User
 from mall.accounts.validation import normalize_login
-from mall.core.actors import Actor, ActorKind, Permission
+from mall.core.actors import Actor, ActorKind
 from mall.core.clock import clock
 from mall.core.errors import NotFound, RateLimited
 from mall.settings import get_settings
@@ -48,14 +48,8 @@ class Viewer:
 
 
 def actor_for(user: User, *, session_id: int | None = None, client_ip: str | None = None, request_id: str | None = None) -> Actor:
-    if user.is_staff:
-        granted = frozenset(Permission) if user.is_superuser else frozenset(
-            Permission(p) for p in user.permissions if p in Permission.__members__
-        )
-        kind = ActorKind.STAFF
-    else:
-        granted, kind = frozenset(), ActorKind.CUSTOMER
-    return Actor(kind, user.id, session_id, granted, client_ip, request_id)
+    kind = ActorKind.STAFF if user.is_staff else ActorKind.CUSTOMER
+    return Actor(kind, user.id, session_id, user.effective_permissions, client_ip, request_id)
 
 
 def _login_windows() -> tuple[ratelimit.Window, ratelimit.Window]:
@@ -226,7 +220,13 @@ async def _revoke(query, *, reason: str) -> int:  # type: ignore[no-untyped-def]
     return await query.filter(revoked_at=None).update(revoked_at=clock.now(), revoked_reason=reason)
 
 
-async def active_sessions(user_id: int) -> list[Session]:
-    return await Session.filter(user_id=user_id, revoked_at=None, expires_at__gt=clock.now()).order_by(
-        "-last_used_at", "-id"
-    )
+async def active_sessions(user_ids: list[int]) -> list[Session]:
+    """The live sessions of these users, most recently used first."""
+    live = Session.filter(user_id__in=user_ids, revoked_at=None, expires_at__gt=clock.now())
+    return await live.order_by("-last_used_at", "-id")
+
+
+async def own_session(user_id: int, session_id: int) -> Session | None:
+    """One of the user's live sessions."""
+    found = await active_sessions([user_id])
+    return next((s for s in found if s.id == session_id), None)

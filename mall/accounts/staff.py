@@ -7,21 +7,15 @@ from tortoise.transactions import in_transaction
 from mall.accounts import registration, sessions
 from mall.accounts.errors import CannotModifySelf, PermissionOutOfScope
 from mall.accounts.models import User
+from mall.accounts.validation import clean_text
 from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, PermissionDenied
-from mall.accounts.validation import clean_text
 
 
 def _permission_names(permissions: list[Permission]) -> list[str]:
     return sorted({p.value for p in permissions})
-
-
-def _effective(user: User) -> frozenset[Permission]:
-    if user.is_superuser:
-        return frozenset(Permission)
-    return frozenset(Permission(p) for p in user.permissions if p in Permission.__members__)
 
 
 def _check_grantable(actor: Actor, permissions: set[Permission]) -> None:
@@ -42,7 +36,7 @@ async def _lock_actor_and(actor: Actor, user_id: int, **target_filters: object) 
     rows = {row.id: row for row in await User.filter(id__in=ids).select_for_update().order_by("id")}
     acting = rows.get(actor.user_id) if actor.user_id is not None else None
     if actor.user_id is not None and (
-        acting is None or not acting.is_active or Permission.MANAGE_STAFF not in _effective(acting)
+        acting is None or not acting.is_active or Permission.MANAGE_STAFF not in acting.effective_permissions
     ):
         raise PermissionDenied("This needs the MANAGE_STAFF permission.")
     target = rows.get(user_id)
@@ -82,9 +76,9 @@ async def staff_update(
     actor.require(Permission.MANAGE_STAFF)
     async with in_transaction():
         user = await _lock_actor_and(actor, user_id, is_staff=True, deleted_at=None)
-        if user.id != actor.user_id and not _effective(user) <= actor.permissions:
+        if user.id != actor.user_id and not user.effective_permissions <= actor.permissions:
             raise PermissionOutOfScope("This staff member holds permissions you do not.", field="userId")
-        before = {"permissions": sorted(p.value for p in _effective(user)), "isActive": user.is_active}
+        before = {"permissions": sorted(p.value for p in user.effective_permissions), "isActive": user.is_active}
         after = dict(before)
         if permissions is not None:
             new_names = _permission_names(permissions)

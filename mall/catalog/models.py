@@ -115,4 +115,9 @@ class Variant(Model):
 
     @property
     def available(self) -> int:
-        return self.on_hand - self.reserved
+        return available(self.on_hand, self.reserved)
+
+
+def available(on_hand: int, reserved: int) -> int:
+    """What can be bought now (never negative: the database keeps on_hand >= reserved)."""
+    return on_hand - reserved

@@ -12,8 +12,8 @@ from tortoise.transactions import in_transaction
 from mall import cache
 from mall.audit import services as audit
 from mall.catalog import validation
-from mall.catalog.models import Category, Product, ProductStatus
 from mall.catalog.derived import refresh_derived
+from mall.catalog.models import Category, Product, ProductStatus
 from mall.catalog.variants import VariantFields, new_variant_row
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from mall.core.actors import Actor
+from mall.core.actors import Actor, Permission
 from mall.core.errors import DomainError, Unauthenticated
 from mall.graphql.context import Info
 from mall.graphql.errors import user_errors
@@ -21,10 +21,22 @@ async def mutate(
     info: Info,
     payload: Callable[..., PayloadT],
     action: Callable[[Actor], Awaitable[dict[str, Any]]],
+    *,
+    permission: Permission | None = None,
+    signed_in: bool = False,
 ) -> PayloadT:
-    """``payload(**await action(actor), user_errors=[])``, or ``payload(user_errors=…)``."""
+    """``payload(**await action(actor), user_errors=[])``, or ``payload(user_errors=…)``.
+
+    ``permission``/``signed_in`` are checked before the action runs, so a
+    caller without them hears that first, not about malformed ids in the
+    input. The services check again: this only orders the answers.
+    """
     actor = await info.context.actor()
     try:
+        if permission is not None:
+            actor.require(permission)
+        elif signed_in:
+            actor.require_user()
         fields = await action(actor)
     except Unauthenticated as exc:
         # Say why when a token was sent but is no good (expired, revoked).

@@ -6,7 +6,8 @@ from collections.abc import Awaitable, Callable
 
 import strawberry
 
-from mall.accounts.models import Address, Session
+from mall.accounts import sessions
+from mall.accounts.models import Address
 from mall.audit.models import AuditRecord
 from mall.catalog.models import ProductStatus, Variant
 from mall.core.actors import Permission
@@ -15,8 +16,8 @@ from mall.graphql.accounts.types import AddressType, SessionType, UserType
 from mall.graphql.admin.types import AuditRecordType
 from mall.graphql.catalog.loaders import CategoryByIdLoader, ProductByIdLoader
 from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
-from mall.graphql.permissions import viewer_has
 from mall.graphql.context import Info
+from mall.graphql.permissions import viewer_has
 from mall.graphql.relay import Node, decode_any_id
 
 
@@ -47,7 +48,7 @@ async def _session(info: Info, pk: int) -> SessionType | None:
     viewer = await info.context.viewer()
     if viewer is None:
         return None
-    session = await Session.get_or_none(id=pk, user_id=viewer.user.id, revoked_at=None)
+    session = await sessions.own_session(viewer.user.id, pk)
     return SessionType.from_model(session) if session else None
 
 

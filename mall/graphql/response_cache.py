@@ -14,7 +14,13 @@ import json
 from collections import OrderedDict
 from typing import Any
 
-from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
+from graphql import (
+    FieldNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    parse,
+)
 
 from mall.settings import get_settings
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import DisableIntrospection, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
-from graphql import GraphQLError
 
 from mall.graphql.accounts.mutations import AccountMutations
 from mall.graphql.accounts.queries import AccountQueries
@@ -24,8 +24,8 @@ from mall.graphql.catalog.queries import CatalogQueries
 from mall.graphql.errors import MaskUnexpectedErrors
 from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
-from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.sandbox.mutations import SandboxMutations
+from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
 from mall.settings import Settings
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import platform
+import re
 import secrets
 import shutil
 import signal

@@ -23,8 +23,8 @@ from typing import Any
 
 from mall.catalog import listing, reads
 from mall.catalog.models import Category, Product, ProductStatus, Variant
-from mall.graphql.catalog import loaders, queries
 from mall.graphql import relay
+from mall.graphql.catalog import loaders, queries
 
 
 @dataclass

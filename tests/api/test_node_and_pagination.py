@@ -8,8 +8,7 @@ import json
 import pytest
 
 from mall.core.actors import Permission
-from mall.graphql.relay import encode_id
-from mall.graphql.relay import Ordering, cursor_tag
+from mall.graphql.relay import Ordering, cursor_tag, encode_id
 from tests import factories
 from tests.operations import contract
 

@@ -10,10 +10,10 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from mall.catalog import products, search_sql
-from mall.catalog.search import query_terms
-from mall.catalog.sql import Statement
 from mall.catalog.models import Product, ProductStatus
 from mall.catalog.products import ProductFields
+from mall.catalog.search import query_terms
+from mall.catalog.sql import Statement
 from mall.catalog.variants import VariantFields
 from mall.core.actors import Actor
 from mall.core.clock import clock

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graphql import FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode, parse, validate
+from graphql import (
+    FragmentDefinitionNode,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    parse,
+    validate,
+)
 
 from mall.graphql import limits
 from mall.graphql.limits import AliasLimit, DepthLimit, query_cost

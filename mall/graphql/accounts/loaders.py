@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from aiodataloader import DataLoader
 
+from mall.accounts import sessions
 from mall.accounts.models import Address, Session, User
-from mall.core.clock import clock
 
 
 class UserByIdLoader(DataLoader[int, User | None]):
@@ -31,7 +31,6 @@ class ActiveSessionsByUserIdLoader(DataLoader[int, list[Session]]):
     async def batch_load_fn(self, keys: Iterable[int]) -> list[list[Session]]:
         keys = list(keys)
         grouped: dict[int, list[Session]] = defaultdict(list)
-        live = Session.filter(user_id__in=keys, revoked_at=None, expires_at__gt=clock.now())
-        for session in await live.order_by("-last_used_at", "-id"):
+        for session in await sessions.active_sessions(keys):
             grouped[session.user_id].append(session)
         return [grouped[key] for key in keys]

@@ -128,13 +128,11 @@ class AccountMutations:
     @strawberry.mutation(description="Sign out one session.")
     async def token_revoke(self, info: Info, input: TokenRevokeInput) -> TokenRevokePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            if input.session_id is not None:
-                actor.require_user()
             session_id = decode_id(input.session_id, "Session", field="sessionId") if input.session_id is not None else None
             revoked = await sessions.token_revoke(actor, refresh_token=input.refresh_token, session_id=session_id)
             return {"revoked": revoked}
 
-        return await mutate(info, TokenRevokePayload, action)
+        return await mutate(info, TokenRevokePayload, action, signed_in=input.session_id is not None)
 
     @strawberry.mutation(description="Add a shipping address; isDefault clears it on the others.")
     async def address_create(self, info: Info, input: AddressCreateInput) -> AddressPayload:
@@ -147,23 +145,21 @@ class AccountMutations:
     @strawberry.mutation
     async def address_update(self, info: Info, input: AddressUpdateInput) -> AddressPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require_user()
             address = await addresses.address_update(
                 actor, address_id=decode_id(input.address_id, "Address", field="addressId"),
                 fields=_address_fields(input), is_default=input.is_default,
             )
             return {"address": AddressType.from_model(address), "user": await _owner(actor)}
 
-        return await mutate(info, AddressPayload, action)
+        return await mutate(info, AddressPayload, action, signed_in=True)
 
     @strawberry.mutation(description="Delete an address; the newest other address becomes the default.")
     async def address_delete(self, info: Info, input: AddressDeleteInput) -> AddressDeletePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require_user()
             await addresses.address_delete(actor, address_id=decode_id(input.address_id, "Address", field="addressId"))
             return {"user": await _owner(actor)}
 
-        return await mutate(info, AddressDeletePayload, action)
+        return await mutate(info, AddressDeletePayload, action, signed_in=True)
 
     @strawberry.mutation(description="Change the login password; signs out every other session.")
     async def password_change(self, info: Info, input: PasswordChangeInput) -> OkPayload:

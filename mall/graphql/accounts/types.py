@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-
 import strawberry
 
 from mall.accounts import models
 from mall.core.actors import Permission
-from mall.graphql.accounts.loaders import ActiveSessionsByUserIdLoader, AddressesByUserIdLoader
+from mall.graphql.accounts.loaders import (
+    ActiveSessionsByUserIdLoader,
+    AddressesByUserIdLoader,
+)
 from mall.graphql.context import Info
 from mall.graphql.relay import Node, encode_id
 from mall.graphql.scalars import DateTime
@@ -93,10 +95,7 @@ class UserType(Node):
 
     @classmethod
     def from_model(cls, user: models.User) -> UserType:
-        granted = sorted(
-            Permission if user.is_superuser else (Permission(p) for p in user.permissions if p in Permission.__members__),
-            key=lambda p: p.value,
-        )
+        granted = sorted(user.effective_permissions, key=lambda p: p.value)
         return cls(
             id=strawberry.ID(encode_id("User", user.id)),
             email=user.email,
@@ -104,7 +103,7 @@ class UserType(Node):
             name=user.name,
             is_staff=user.is_staff,
             is_active=user.is_active,
-            permissions=granted if user.is_staff else [],
+            permissions=granted,
             has_payment_password=user.payment_password_hash is not None,
             wechat_bound=user.wechat_openid is not None,
             created_at=user.created_at,

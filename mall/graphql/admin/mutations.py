@@ -42,10 +42,6 @@ class CustomerUpdatePayload:
     user_errors: list[UserError]
 
 
-def _permissions(values: list[Permission]) -> list[Permission]:
-    return [Permission(v.value) for v in values]
-
-
 @strawberry.type
 class AdminMutations:
     @strawberry.mutation(description="Create a staff account. MANAGE_STAFF; only permissions you hold.")
@@ -53,33 +49,31 @@ class AdminMutations:
         async def action(actor: Actor) -> dict[str, object]:
             user = await staff.staff_create(
                 actor, email=input.email, password=input.password, name=input.name,
-                permissions=_permissions(input.permissions),
+                permissions=list(input.permissions),
             )
             return {"user": UserType.from_model(user)}
 
-        return await mutate(info, UserPayload, action)
+        return await mutate(info, UserPayload, action, permission=Permission.MANAGE_STAFF)
 
     @strawberry.mutation(description="Change a staff member's permissions or active flag. MANAGE_STAFF.")
     async def staff_update(self, info: Info, input: StaffUpdateInput) -> UserPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_STAFF)
             user = await staff.staff_update(
                 actor, user_id=decode_id(input.user_id, "User", field="userId"),
-                permissions=_permissions(input.permissions) if input.permissions is not None else None,
+                permissions=list(input.permissions) if input.permissions is not None else None,
                 is_active=input.is_active,
             )
             return {"user": UserType.from_model(user)}
 
-        return await mutate(info, UserPayload, action)
+        return await mutate(info, UserPayload, action, permission=Permission.MANAGE_STAFF)
 
     @strawberry.mutation(description="Activate or deactivate a customer (deactivating signs them out). MANAGE_USERS.")
     async def customer_update(self, info: Info, input: CustomerUpdateInput) -> CustomerUpdatePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_USERS)
             user = await staff.customer_update(
                 actor, customer_id=decode_id(input.customer_id, "User", field="customerId"),
                 is_active=input.is_active, reason=input.reason,
             )
             return {"customer": UserType.from_model(user)}
 
-        return await mutate(info, CustomerUpdatePayload, action)
+        return await mutate(info, CustomerUpdatePayload, action, permission=Permission.MANAGE_USERS)

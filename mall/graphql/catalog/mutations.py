@@ -7,7 +7,6 @@ from typing import Any
 import strawberry
 
 from mall.catalog import categories, products, variants
-from mall.catalog.models import ProductStatus
 from mall.catalog.products import ProductFields
 from mall.catalog.variants import VariantFields
 from mall.core.actors import Actor, Permission
@@ -62,31 +61,24 @@ def _variant_fields(data: VariantInput | VariantCreateInput) -> VariantFields:
     )
 
 
-def _status(value: Any) -> Any:
-    value = _given(value)
-    return value if value is KEEP or value is None else ProductStatus(value.value)
-
-
 @strawberry.type
 class CatalogMutations:
     @strawberry.mutation(description="MANAGE_PRODUCTS.")
     async def category_create(self, info: Info, input: CategoryCreateInput) -> CategoryCreatePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_PRODUCTS)
             parent_id = decode_id(input.parent_id, "Category", field="parentId") if input.parent_id is not None else None
             category = await categories.category_create(actor, name=input.name, slug=input.slug, parent_id=parent_id)
             return {"category": CategoryType.from_model(category)}
 
-        return await mutate(info, CategoryCreatePayload, action)
+        return await mutate(info, CategoryCreatePayload, action, permission=Permission.MANAGE_PRODUCTS)
 
     @strawberry.mutation(description="Create a product with its variants. MANAGE_PRODUCTS.")
     async def product_create(self, info: Info, input: ProductCreateInput) -> ProductPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_PRODUCTS)
             category_id = decode_id(input.category_id, "Category", field="categoryId") if input.category_id is not None else None
             fields = ProductFields(
                 title=input.title, slug=input.slug, description=input.description, category_id=category_id,
-                status=ProductStatus(input.status.value), attributes=_pairs(input.attributes),
+                status=input.status, attributes=_pairs(input.attributes),
                 images=[(i.url, i.alt) for i in input.images],
             )
             product = await products.product_create(
@@ -94,19 +86,18 @@ class CatalogMutations:
             )
             return {"product": ProductType.from_model(product, staff=True)}
 
-        return await mutate(info, ProductPayload, action)
+        return await mutate(info, ProductPayload, action, permission=Permission.MANAGE_PRODUCTS)
 
     @strawberry.mutation(description="Change product fields; status ARCHIVED archives it. MANAGE_PRODUCTS.")
     async def product_update(self, info: Info, input: ProductUpdateInput) -> ProductPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_PRODUCTS)
             category_id = _given(input.category_id)
             if category_id not in (KEEP, None):
                 category_id = decode_id(category_id, "Category", field="categoryId")
             images = _given(input.images)
             fields = ProductFields(
                 title=_given(input.title), slug=_given(input.slug), description=_given(input.description),
-                category_id=category_id, status=_status(input.status), attributes=_pairs(input.attributes),
+                category_id=category_id, status=_given(input.status), attributes=_pairs(input.attributes),
                 images=KEEP if images in (KEEP, None) else [(i.url, i.alt) for i in images],
             )
             product = await products.product_update(
@@ -114,24 +105,22 @@ class CatalogMutations:
             )
             return {"product": ProductType.from_model(product, staff=True)}
 
-        return await mutate(info, ProductPayload, action)
+        return await mutate(info, ProductPayload, action, permission=Permission.MANAGE_PRODUCTS)
 
     @strawberry.mutation(description="Add a variant to a product. MANAGE_PRODUCTS.")
     async def variant_create(self, info: Info, input: VariantCreateInput) -> VariantPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_PRODUCTS)
             variant = await variants.variant_create(
                 actor, product_id=decode_id(input.product_id, "Product", field="productId"),
                 fields=_variant_fields(input),
             )
             return {"variant": VariantType.from_model(variant, staff=True)}
 
-        return await mutate(info, VariantPayload, action)
+        return await mutate(info, VariantPayload, action, permission=Permission.MANAGE_PRODUCTS)
 
     @strawberry.mutation(description="Change a variant (not its stock: see stockAdjust). MANAGE_PRODUCTS.")
     async def variant_update(self, info: Info, input: VariantUpdateInput) -> VariantPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_PRODUCTS)
             fields = VariantFields(
                 sku=_given(input.sku) if input.sku is not None else KEEP,
                 title=_given(input.title) if input.title is not None else KEEP,
@@ -143,16 +132,15 @@ class CatalogMutations:
             )
             return {"variant": VariantType.from_model(variant, staff=True)}
 
-        return await mutate(info, VariantPayload, action)
+        return await mutate(info, VariantPayload, action, permission=Permission.MANAGE_PRODUCTS)
 
     @strawberry.mutation(description="Change stock on hand by a delta; never below what is reserved. MANAGE_PRODUCTS.")
     async def stock_adjust(self, info: Info, input: StockAdjustInput) -> VariantPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            actor.require(Permission.MANAGE_PRODUCTS)
             variant = await variants.stock_adjust(
                 actor, variant_id=decode_id(input.variant_id, "ProductVariant", field="variantId"),
                 delta=input.delta, reason=input.reason,
             )
             return {"variant": VariantType.from_model(variant, staff=True)}
 
-        return await mutate(info, VariantPayload, action)
+        return await mutate(info, VariantPayload, action, permission=Permission.MANAGE_PRODUCTS)

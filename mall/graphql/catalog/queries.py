@@ -9,11 +9,21 @@ from mall.catalog.models import Product, ProductStatus
 from mall.core.actors import Permission
 from mall.core.money import MoneyFormatError, decimal_to_minor
 from mall.graphql.catalog.inputs import ProductFilter, ProductSort
-from mall.graphql.catalog.loaders import AllCategoriesLoader, CategoryByIdLoader, VariantsByProductIdLoader
-from mall.graphql.catalog.types import PRODUCT_COLUMNS, CategoryType, ProductType, SortDirection, VariantType
-from mall.graphql.lookahead import selects
+from mall.graphql.catalog.loaders import (
+    AllCategoriesLoader,
+    CategoryByIdLoader,
+    VariantsByProductIdLoader,
+)
+from mall.graphql.catalog.types import (
+    PRODUCT_COLUMNS,
+    CategoryType,
+    ProductType,
+    SortDirection,
+    VariantType,
+)
 from mall.graphql.context import Info
 from mall.graphql.errors import BadUserInput, Forbidden, Unauthenticated
+from mall.graphql.lookahead import selects
 from mall.graphql.permissions import viewer_has
 from mall.graphql.relay import Connection, Ordering, decode_query_id, paginate
 from mall.settings import get_settings
@@ -55,7 +65,7 @@ def _filters(given: ProductFilter | None, *, staff: bool, signed_in: bool) -> li
     price_max = _minor(given.price_max, "priceMax") if given.price_max is not None else None
     if price_min is not None and price_max is not None and price_min > price_max:
         raise BadUserInput("priceMin is above priceMax.")
-    status = ProductStatus(given.status.value) if given.status is not None else ProductStatus.ACTIVE
+    status = given.status if given.status is not None else ProductStatus.ACTIVE
     if status is not ProductStatus.ACTIVE and not staff:
         if not signed_in:
             raise Unauthenticated("Sign in as staff to see DRAFT or ARCHIVED products.")

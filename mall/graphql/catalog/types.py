@@ -132,7 +132,7 @@ class VariantType(Node):
             options=[VariantOption(name=o["name"], value=o["value"]) for o in row["options"]],
             price=Money.of(row["price_minor"], currency),
             compare_at_price=None if compare_at is None else Money.of(compare_at, currency),
-            stock=on_hand - reserved if on_hand > reserved else 0,
+            stock=models.available(on_hand, reserved),
             cost_price=_money(row["cost_minor"]) if staff else None,
             stock_on_hand=on_hand if staff else None,
             stock_reserved=reserved if staff else None,
