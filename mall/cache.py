@@ -9,6 +9,7 @@ API processes); in the embedded shape, in this process.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 
 from mall import redis
@@ -19,7 +20,7 @@ _MEMORY_MAX_ENTRIES = 2048
 class _Memory:
     def __init__(self) -> None:
         self.versions: dict[str, int] = {}
-        self.entries: OrderedDict[str, bytes] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
 
     async def version(self, scope: str) -> int:
         return self.versions.get(scope, 0)
@@ -28,13 +29,17 @@ class _Memory:
         self.versions[scope] = self.versions.get(scope, 0) + 1
 
     async def get(self, key: str) -> bytes | None:
-        value = self.entries.get(key)
-        if value is not None:
-            self.entries.move_to_end(key)
-        return value
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] <= time.monotonic():
+            del self.entries[key]
+            return None
+        self.entries.move_to_end(key)
+        return entry[1]
 
     async def put(self, key: str, value: bytes, ttl: int) -> None:
-        self.entries[key] = value
+        self.entries[key] = (time.monotonic() + ttl, value)
         self.entries.move_to_end(key)
         while len(self.entries) > _MEMORY_MAX_ENTRIES:
             self.entries.popitem(last=False)

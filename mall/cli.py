@@ -70,6 +70,18 @@ def migrate(args: argparse.Namespace) -> int:
     return _run(run)
 
 
+def makemigration(args: argparse.Namespace) -> int:
+    """Generate the next migration of this database's dialect (developers; see the README)."""
+    from mall import migrate as migrations
+
+    async def run(settings: Settings) -> int:
+        name = await migrations.make_migration(settings, args.name, empty=args.empty)
+        print(f"Wrote {name or 'nothing: the models match the history'} in {settings.dialect} history.")
+        return 0
+
+    return _run(run)
+
+
 def createsuperuser(args: argparse.Namespace) -> int:
     email = args.email or input("Email: ").strip()
     password = args.password or getpass.getpass("Password: ")
@@ -137,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("migrate", help="apply the database migrations of this dialect")
     p.set_defaults(handler=migrate)
+
+    p = commands.add_parser("makemigration", help="generate the next migration of this dialect (developers)")
+    p.add_argument("name")
+    p.add_argument("--empty", action="store_true", help="an empty file to fill in by hand")
+    p.set_defaults(handler=makemigration)
 
     p = commands.add_parser("createsuperuser", help="create a staff account holding every permission")
     p.add_argument("--email")

@@ -61,35 +61,36 @@ async def connect(settings: Settings, *, with_aerich: bool = False) -> None:
     )
 
 
-_sqlite_reader: sqlite3.Connection | None = None
+_sqlite_readers: dict[str, sqlite3.Connection] = {}
 
 
 def sqlite_reader() -> sqlite3.Connection | None:
-    """A synchronous read-only connection to the embedded database, for hot reads.
+    """A synchronous read-only connection to the embedded database, for the catalog's reads.
 
-    On SQLite every query otherwise goes through aiosqlite's one worker thread;
-    a short indexed read run right here costs a tenth of that hand-off (about
-    10% more throughput on a product list). WAL lets it read beside the writer,
-    and outside a transaction it sees just what is committed. None when not on
-    a SQLite file, or inside a transaction (whose writes only its own connection sees).
+    On SQLite every query otherwise goes through aiosqlite's one worker thread,
+    which costs more than a catalog read itself (about 10% of throughput on a
+    product list). The read runs in the event loop and blocks it for its
+    duration: fine for the embedded shape's catalog (a few thousand products,
+    indexed reads, LIKE search over that size), which is one process anyway.
+    WAL lets it read beside the writer, and outside a transaction it sees
+    exactly what is committed. None when not on a SQLite file, or inside a
+    transaction (whose writes only its own connection sees).
     """
-    global _sqlite_reader
     connection = connections.get("default")
     if connection.capabilities.dialect != "sqlite" or isinstance(connection, TransactionalDBClient):
         return None
     if connection.filename in ("", ":memory:"):
         return None
-    if _sqlite_reader is None:
-        _sqlite_reader = sqlite3.connect(
-            f"file:{Path(connection.filename).resolve()}?mode=ro", uri=True, check_same_thread=False
-        )
-        _sqlite_reader.row_factory = sqlite3.Row
-    return _sqlite_reader
+    path = str(Path(connection.filename).resolve())
+    reader = _sqlite_readers.get(path)
+    if reader is None:
+        reader = _sqlite_readers[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        reader.row_factory = sqlite3.Row
+    return reader
 
 
 async def disconnect() -> None:
-    global _sqlite_reader
-    if _sqlite_reader is not None:
-        _sqlite_reader.close()
-        _sqlite_reader = None
+    for reader in _sqlite_readers.values():
+        reader.close()
+    _sqlite_readers.clear()
     await Tortoise.close_connections()

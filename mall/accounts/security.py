@@ -6,9 +6,9 @@ from tortoise.transactions import in_transaction
 
 from mall import ratelimit
 from mall.accounts import passwords, sessions
-from mall.accounts.errors import InvalidCredentials, PaymentPasswordInvalid
+from mall.accounts.errors import CannotModifySelf, InvalidCredentials, PaymentPasswordInvalid
 from mall.accounts.models import Address, User
-from mall.core.actors import Actor
+from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, RateLimited
 from mall.settings import get_settings
@@ -75,6 +75,11 @@ async def payment_password_verify(user_id: int, payment_password: str) -> None:
     await ratelimit.give_back(key)
 
 
+async def _other_staff_manager(user_id: int) -> bool:
+    managers = User.filter(is_staff=True, is_active=True, deleted_at=None).exclude(id=user_id).select_for_update()
+    return any(Permission.MANAGE_STAFF in other.effective_permissions for other in await managers)
+
+
 async def account_delete(actor: Actor, *, password: str) -> None:
     """Erase personal data (PIPL) and sign out everywhere.
 
@@ -85,6 +90,8 @@ async def account_delete(actor: Actor, *, password: str) -> None:
     await _confirm_password(user, password, field="password")
     now = clock.now()
     async with in_transaction():
+        if Permission.MANAGE_STAFF in user.effective_permissions and not await _other_staff_manager(user.id):
+            raise CannotModifySelf("You are the last staff member who can manage staff; appoint another first.")
         await Address.filter(user_id=user.id).delete()
         await User.filter(id=user.id).update(
             email=None,
@@ -94,6 +101,8 @@ async def account_delete(actor: Actor, *, password: str) -> None:
             payment_password_hash=None,
             wechat_openid=None,
             is_active=False,
+            is_staff=False,
+            is_superuser=False,
             permissions=[],
             deleted_at=now,
             updated_at=now,

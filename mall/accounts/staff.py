@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from mall.accounts import registration, sessions
@@ -12,6 +14,8 @@ from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, PermissionDenied
+
+_SEARCH_MAX = 100
 
 
 def _permission_names(permissions: list[Permission]) -> list[str]:
@@ -118,3 +122,17 @@ async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | N
                 await sessions.revoke_all(user.id, reason="deactivated")
         await audit.record(actor, action="customer.update", target=f"User:{user.id}", old=old, new=new, reason=reason)
     return await User.get(id=customer_id)
+
+
+def staff_members() -> QuerySet[User]:
+    """Staff accounts, for listing (the caller pages it)."""
+    return User.filter(is_staff=True, deleted_at=None)
+
+
+def customers(search: str | None = None) -> QuerySet[User]:
+    """Customer accounts, optionally matching ``search`` in email, mobile or name."""
+    query = User.filter(is_staff=False, deleted_at=None)
+    term = (search or "").strip()[:_SEARCH_MAX]
+    if term:
+        query = query.filter(Q(email__icontains=term) | Q(mobile__contains=term) | Q(name__icontains=term))
+    return query

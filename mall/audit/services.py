@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tortoise.queryset import QuerySet
+
 from mall.audit.models import AuditRecord
 from mall.core.actors import Actor
 from mall.core.clock import clock
@@ -35,6 +37,11 @@ async def record(
         request_id=actor.request_id or "",
         client_ip=actor.client_ip or "",
     )
+
+
+def records() -> QuerySet[AuditRecord]:
+    """Every audit record, for listing (the caller pages it)."""
+    return AuditRecord.all()
 
 
 def changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

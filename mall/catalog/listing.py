@@ -140,15 +140,14 @@ class ProductListing:
         return int((await sql.fetch(self.count_statement()))[0]["n"])
 
 
-async def product_listing(
-    filters: ProductFilter, *, sort: SortField | None, descending: bool | None, dialect: str
-) -> ProductListing:
+async def product_listing(filters: ProductFilter, *, sort: SortField | None, descending: bool | None) -> ProductListing:
     """Products matching ``filters`` in the asked order.
 
     Without a search, RELEVANCE means NEWEST. Each sort has a natural
     direction (cheapest, best-selling, newest, most relevant first);
     ``descending`` overrides it.
     """
+    dialect = sql.dialect()
     statuses = sql.in_list([status.value for status in filters.statuses])
     conditions = [Fragment('"status" ' + statuses.text, statuses.values)]
     terms = query_terms(filters.search[:MAX_SEARCH_LENGTH]) if filters.search else []

@@ -13,8 +13,8 @@ from mall import cache
 from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.derived import refresh_derived
-from mall.catalog.models import Category, Product, ProductStatus
-from mall.catalog.variants import VariantFields, new_variant_row
+from mall.catalog.models import Category, Product, ProductStatus, Variant
+from mall.catalog.variants import VariantFields, new_variant_values, refuse_taken_skus
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import Duplicate, ErrorCode, NotFound
@@ -68,38 +68,31 @@ async def product_create(actor: Actor, *, fields: ProductFields, variants: Seque
     values = await _cleaned(fields, creating=True)
     if len(variants) > MAX_VARIANTS:
         raise validation.fail("variants", f"At most {MAX_VARIANTS} variants per product.")
-    skus = [v.sku for v in variants]
+    paths = [("variants", str(index)) for index in range(len(variants))]
+    rows = [new_variant_values(variant, field=path) for variant, path in zip(variants, paths, strict=True)]
+    if values.get("status") is ProductStatus.ACTIVE and not rows:
+        raise validation.fail("status", "An ACTIVE product needs at least one variant to sell.")
     now = clock.now()
     try:
         async with in_transaction():
             if await Product.exists(slug=values["slug"]):
                 raise Duplicate("A product with this slug exists.", field="slug")
+            await refuse_taken_skus([row["sku"] for row in rows], fields=paths)
             product = await Product.create(**values, created_at=now, updated_at=now)
-            rows = [
-                await new_variant_row(product.id, variant, position=index, field=("variants", str(index)), now=now)
-                for index, variant in enumerate(variants)
-            ]
-            _check_distinct_skus(skus)
-            for row in rows:
-                await row.save()
+            await Variant.bulk_create([
+                Variant(product_id=product.id, position=index, reserved=0, created_at=now, updated_at=now, **row)
+                for index, row in enumerate(rows)
+            ])
             await refresh_derived(product.id)
             await audit.record(
                 actor, action="product.create", target=f"Product:{product.id}",
-                new={**_auditable(values), "variants": [row.sku for row in rows]},
+                new={**_auditable(values), "variants": [row["sku"] for row in rows]},
             )
     except IntegrityError as exc:
-        raise Duplicate("The slug or a SKU is already taken.", field="slug") from exc
+        # Raced past the checks above; the unique indexes decided.
+        raise Duplicate("The slug or a SKU is already taken.") from exc
     await cache.bump("catalog")
     return await Product.get(id=product.id)
-
-
-def _check_distinct_skus(skus: Sequence[Any]) -> None:
-    seen: set[str] = set()
-    for index, sku in enumerate(skus):
-        if isinstance(sku, str) and sku.strip() in seen:
-            raise Duplicate("Two variants have the same SKU.", field=("variants", str(index), "sku"))
-        if isinstance(sku, str):
-            seen.add(sku.strip())
 
 
 async def product_update(actor: Actor, *, product_id: int, fields: ProductFields) -> Product:
@@ -113,6 +106,8 @@ async def product_update(actor: Actor, *, product_id: int, fields: ProductFields
                 raise NotFound("No such product.", field="productId")
             if "slug" in values and values["slug"] != product.slug and await Product.exists(slug=values["slug"]):
                 raise Duplicate("A product with this slug exists.", field="slug")
+            if values.get("status") is ProductStatus.ACTIVE and not await Variant.exists(product_id=product_id):
+                raise validation.fail("status", "An ACTIVE product needs at least one variant to sell.")
             before = {name: getattr(product, name) for name in values}
             old, new = audit.changes(_auditable(before), _auditable(values))
             if values:

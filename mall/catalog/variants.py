@@ -6,7 +6,6 @@ that would leave less on hand than is reserved changes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -62,16 +61,24 @@ def _cleaned(fields: VariantFields, *, field: tuple[str, ...], creating: bool) -
     return values
 
 
-async def new_variant_row(
-    product_id: int, fields: VariantFields, *, position: int, field: tuple[str, ...], now: dt.datetime
-) -> Variant:
-    """A validated, unsaved variant (``product_create`` saves it in its transaction)."""
+def new_variant_values(fields: VariantFields, *, field: tuple[str, ...]) -> dict[str, Any]:
+    """A new variant's validated column values (no database work)."""
     values = _cleaned(fields, field=field, creating=True)
-    on_hand = validation.stock(fields.stock if fields.stock is not KEEP else 0, field=(*field, "stock"))
-    if await Variant.exists(sku=values["sku"]):
-        raise Duplicate("A variant with this SKU exists.", field=(*field, "sku"))
-    return Variant(product_id=product_id, position=position, on_hand=on_hand, reserved=0,
-                   created_at=now, updated_at=now, **values)
+    values["on_hand"] = validation.stock(fields.stock if fields.stock is not KEEP else 0, field=(*field, "stock"))
+    return values
+
+
+async def refuse_taken_skus(skus: Sequence[str], *, fields: Sequence[tuple[str, ...]]) -> None:
+    """``Duplicate`` on the first SKU already used, by the input itself or an existing variant (one query)."""
+    seen: set[str] = set()
+    for sku, field in zip(skus, fields, strict=True):
+        if sku in seen:
+            raise Duplicate("Two variants have the same SKU.", field=(*field, "sku"))
+        seen.add(sku)
+    taken = set(await Variant.filter(sku__in=list(seen)).values_list("sku", flat=True)) if seen else set()
+    for sku, field in zip(skus, fields, strict=True):
+        if sku in taken:
+            raise Duplicate("A variant with this SKU exists.", field=(*field, "sku"))
 
 
 async def variant_create(actor: Actor, *, product_id: int, fields: VariantFields) -> Variant:
@@ -81,9 +88,12 @@ async def variant_create(actor: Actor, *, product_id: int, fields: VariantFields
         async with in_transaction():
             if not await Product.filter(id=product_id).select_for_update().exists():
                 raise NotFound("No such product.", field="productId")
+            values = new_variant_values(fields, field=())
+            await refuse_taken_skus([values["sku"]], fields=[()])
             position = await Variant.filter(product_id=product_id).count()
-            variant = await new_variant_row(product_id, fields, position=position, field=(), now=now)
-            await variant.save()
+            variant = await Variant.create(
+                product_id=product_id, position=position, reserved=0, created_at=now, updated_at=now, **values
+            )
             await refresh_derived(product_id)
             await audit.record(
                 actor, action="variant.create", target=f"ProductVariant:{variant.id}",

@@ -45,9 +45,5 @@ class Clock:
     def local(self, moment: dt.datetime) -> dt.datetime:
         return moment.astimezone(self.zone)
 
-    def today(self) -> dt.date:
-        """Today's date in the shop's time zone."""
-        return self.local(self.now()).date()
-
 
 clock = Clock()

@@ -70,10 +70,6 @@ class Context:
                 self._viewer_loaded = True
         return self._viewer
 
-    def forget_viewer(self) -> None:
-        """Re-read the viewer next time (after a sign-in or sign-out in this request)."""
-        self._viewer, self._viewer_loaded, self.token_error = None, False, None
-
     async def actor(self) -> Actor:
         viewer = await self.viewer()
         if viewer is None:

@@ -9,15 +9,14 @@ import strawberry
 from mall.accounts import sessions
 from mall.accounts.models import Address
 from mall.audit.models import AuditRecord
-from mall.catalog.models import ProductStatus, Variant
+from mall.catalog import visibility
 from mall.core.actors import Permission
 from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import AddressType, SessionType, UserType
 from mall.graphql.admin.types import AuditRecordType
-from mall.graphql.catalog.loaders import CategoryByIdLoader, ProductByIdLoader
+from mall.graphql.catalog.loaders import CategoryByIdLoader
 from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
 from mall.graphql.context import Info
-from mall.graphql.permissions import viewer_has
 from mall.graphql.relay import Node, decode_any_id
 
 
@@ -61,22 +60,15 @@ async def _audit_record(info: Info, pk: int) -> AuditRecordType | None:
 
 
 async def _product(info: Info, pk: int) -> ProductType | None:
-    staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
-    product = await info.context.loader(ProductByIdLoader).load(pk)
-    if product is None or (product.status is not ProductStatus.ACTIVE and not staff):
-        return None
-    return ProductType.from_model(product, staff=staff)
+    actor = await info.context.actor()
+    product = await visibility.product(actor, product_id=pk)
+    return ProductType.from_model(product, staff=actor.has(Permission.MANAGE_PRODUCTS)) if product else None
 
 
 async def _variant(info: Info, pk: int) -> VariantType | None:
-    staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
-    variant = await Variant.get_or_none(id=pk)
-    if variant is None:
-        return None
-    product = await info.context.loader(ProductByIdLoader).load(variant.product_id)
-    if product is None or (product.status is not ProductStatus.ACTIVE and not staff):
-        return None
-    return VariantType.from_model(variant, staff=staff)
+    actor = await info.context.actor()
+    variant = await visibility.variant(actor, pk)
+    return VariantType.from_model(variant, staff=actor.has(Permission.MANAGE_PRODUCTS)) if variant else None
 
 
 async def _category(info: Info, pk: int) -> CategoryType | None:

@@ -28,14 +28,6 @@ async def require_permission(info: Info, permission: Permission) -> Actor:
     return actor
 
 
-async def require_staff(info: Info) -> Actor:
-    await require_viewer(info)
-    actor = await info.context.actor()
-    if not actor.is_staff:
-        raise Forbidden("Only staff may see this.")
-    return actor
-
-
 async def viewer_has(info: Info, permission: Permission) -> bool:
     """For staff-only fields: True only for staff holding ``permission``; never raises."""
     viewer = await info.context.viewer()

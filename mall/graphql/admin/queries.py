@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import strawberry
-from tortoise.expressions import Q
 
-from mall.accounts.models import User
-from mall.audit.models import AuditRecord
+from mall.accounts import staff
+from mall.audit import services as audit
 from mall.core.actors import Permission
 from mall.graphql.accounts.types import UserType
 from mall.graphql.admin.types import AuditRecordType
@@ -15,7 +14,6 @@ from mall.graphql.permissions import require_permission
 from mall.graphql.relay import Connection, Ordering, paginate
 
 _NEWEST_FIRST = Ordering.of("-id")
-_SEARCH_MAX = 100
 
 
 # Nullable, so a FORBIDDEN here leaves the rest of the response intact.
@@ -27,8 +25,7 @@ class AdminQueries:
         last: int | None = None, before: str | None = None,
     ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_STAFF)
-        query = User.filter(is_staff=True, deleted_at=None)
-        return await paginate(query, _NEWEST_FIRST, first=first, after=after, last=last, before=before,
+        return await paginate(staff.staff_members(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
                               to_node=UserType.from_model)
 
     @strawberry.field(description="Customer accounts, newest first; search matches email, mobile or name. MANAGE_USERS.")
@@ -37,11 +34,7 @@ class AdminQueries:
         last: int | None = None, before: str | None = None, search: str | None = None,
     ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_USERS)
-        query = User.filter(is_staff=False, deleted_at=None)
-        if search and search.strip():
-            term = search.strip()[:_SEARCH_MAX]
-            query = query.filter(Q(email__icontains=term) | Q(mobile__contains=term) | Q(name__icontains=term))
-        return await paginate(query, _NEWEST_FIRST, first=first, after=after, last=last, before=before,
+        return await paginate(staff.customers(search), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
                               to_node=UserType.from_model)
 
     @strawberry.field(description="Every admin action, newest first. MANAGE_STAFF.")
@@ -50,5 +43,5 @@ class AdminQueries:
         last: int | None = None, before: str | None = None,
     ) -> Connection[AuditRecordType] | None:
         await require_permission(info, Permission.MANAGE_STAFF)
-        return await paginate(AuditRecord.all(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
+        return await paginate(audit.records(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
                               to_node=AuditRecordType.from_model)

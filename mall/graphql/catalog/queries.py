@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from mall.catalog import listing
-from mall.catalog.models import Product, ProductStatus
-from mall.core.actors import Permission
+from mall.catalog import listing, visibility
+from mall.catalog.models import ProductStatus
+from mall.core.actors import Actor, Permission
 from mall.core.money import MoneyFormatError, decimal_to_minor
 from mall.graphql.catalog.inputs import ProductFilter, ProductSort
 from mall.graphql.catalog.loaders import (
@@ -24,7 +24,6 @@ from mall.graphql.catalog.types import (
 from mall.graphql.context import Info
 from mall.graphql.errors import BadUserInput, Forbidden, Unauthenticated
 from mall.graphql.lookahead import selects
-from mall.graphql.permissions import viewer_has
 from mall.graphql.relay import Connection, Ordering, decode_query_id, paginate
 from mall.settings import get_settings
 
@@ -56,7 +55,7 @@ async def prefetch(info: Info, products: list[ProductType], *, path: tuple[str, 
             product._category = CategoryType.from_model(category) if category else None
 
 
-def _filters(given: ProductFilter | None, *, staff: bool, signed_in: bool) -> listing.ProductFilter:
+def _filters(given: ProductFilter | None, *, actor: Actor) -> listing.ProductFilter:
     if given is None:
         return listing.ProductFilter()
     if given.search is not None and len(given.search) > listing.MAX_SEARCH_LENGTH:
@@ -66,8 +65,8 @@ def _filters(given: ProductFilter | None, *, staff: bool, signed_in: bool) -> li
     if price_min is not None and price_max is not None and price_min > price_max:
         raise BadUserInput("priceMin is above priceMax.")
     status = given.status if given.status is not None else ProductStatus.ACTIVE
-    if status is not ProductStatus.ACTIVE and not staff:
-        if not signed_in:
+    if not visibility.sees_status(actor, status):
+        if not actor.is_authenticated:
             raise Unauthenticated("Sign in as staff to see DRAFT or ARCHIVED products.")
         raise Forbidden("Only staff with MANAGE_PRODUCTS see DRAFT or ARCHIVED products.")
     category_id = None
@@ -87,12 +86,12 @@ class CatalogQueries:
         self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
         before: str | None = None, filter: ProductFilter | None = None, sort: ProductSort | None = None,
     ) -> Connection[ProductType]:
-        staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
+        actor = await info.context.actor()
+        staff = actor.has(Permission.MANAGE_PRODUCTS)
         found = await listing.product_listing(
-            _filters(filter, staff=staff, signed_in=await info.context.viewer() is not None),
+            _filters(filter, actor=actor),
             sort=listing.SortField(sort.field.value) if sort else None,
             descending=(sort.direction is SortDirection.DESC) if sort and sort.direction else None,
-            dialect=get_settings().dialect,
         )
         page = await paginate(
             found, Ordering.of(*found.order), first=first, after=after, last=last, before=before,
@@ -106,15 +105,13 @@ class CatalogQueries:
     async def product(self, info: Info, id: strawberry.ID | None = None, slug: str | None = None) -> ProductType | None:
         if (id is None) == (slug is None):
             raise BadUserInput("Give exactly one of id and slug.")
-        staff = await viewer_has(info, Permission.MANAGE_PRODUCTS)
+        actor = await info.context.actor()
         if id is not None:
             pk = decode_query_id(id, "Product")
-            found = await Product.get_or_none(id=pk) if pk is not None else None
+            found = await visibility.product(actor, product_id=pk) if pk is not None else None
         else:
-            found = await Product.get_or_none(slug=slug) if slug and len(slug) <= 160 else None
-        if found is None or (found.status is not ProductStatus.ACTIVE and not staff):
-            return None
-        return ProductType.from_model(found, staff=staff)
+            found = await visibility.product(actor, slug=slug)
+        return ProductType.from_model(found, staff=actor.has(Permission.MANAGE_PRODUCTS)) if found else None
 
     @strawberry.field(description="Every category, flat; build the tree from parent and children.")
     async def categories(self, info: Info) -> list[CategoryType]:

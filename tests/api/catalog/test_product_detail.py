@@ -11,6 +11,7 @@ from mall.catalog.models import ProductStatus, Variant
 from mall.catalog.products import ProductFields
 from mall.catalog.variants import VariantFields
 from mall.core.actors import Actor, Permission
+from mall.core.errors import InvalidInput
 from mall.graphql.relay import encode_id
 from tests import factories
 from tests.operations import contract
@@ -169,14 +170,29 @@ async def test_staff_fields_of_an_active_product_are_null_for_a_customer(api):
 
 
 async def test_a_product_without_category_or_variants_has_null_category_and_an_empty_list(api):
+    # Only a DRAFT can lack variants (an ACTIVE product must be sellable): staff see it.
+    staff = await factories.staff(Permission.MANAGE_PRODUCTS)
     await products.product_create(
-        Actor.system(), fields=ProductFields(title="Coming soon", slug="coming-soon", status=ProductStatus.ACTIVE)
+        Actor.system(), fields=ProductFields(title="Coming soon", slug="coming-soon", status=ProductStatus.DRAFT)
     )
 
-    result = await api(PRODUCT_DETAIL, {"slug": "coming-soon"})
+    result = await api(PRODUCT_DETAIL, {"slug": "coming-soon"}, token=staff.access_token)
 
     product = result.data["product"]
     assert (product["category"], product["variants"], product["images"], product["attributes"]) == (None, [], [], [])
+
+
+async def test_a_product_cannot_go_on_sale_without_a_variant():
+    with pytest.raises(InvalidInput, match="needs at least one variant"):
+        await products.product_create(
+            Actor.system(), fields=ProductFields(title="Empty", slug="empty", status=ProductStatus.ACTIVE)
+        )
+    draft = await products.product_create(Actor.system(), fields=ProductFields(title="Empty", slug="empty-2"))
+
+    with pytest.raises(InvalidInput, match="needs at least one variant"):
+        await products.product_update(
+            Actor.system(), product_id=draft.id, fields=ProductFields(status=ProductStatus.ACTIVE)
+        )
 
 
 # --- node(id) ---
