@@ -95,7 +95,7 @@ def _unsupported(filters: listing.ProductFilter) -> bool:
 
 
 async def memory_product_listing(
-    filters: listing.ProductFilter, *, sort: listing.SortField | None, descending: bool | None, dialect: str
+    filters: listing.ProductFilter, *, sort: listing.SortField | None, descending: bool | None
 ) -> MemoryListing:
     """The real listing's ordering rules, without building a query."""
     if _unsupported(filters):

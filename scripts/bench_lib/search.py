@@ -221,7 +221,7 @@ async def measure(result_path: Path, rounds: int = 10) -> None:
         listings = {}
         for term in SEARCH_TERMS:
             listings[term] = await listing.product_listing(
-                listing.ProductFilter(search=term), sort=None, descending=None, dialect="postgres")
+                listing.ProductFilter(search=term), sort=None, descending=None)
         for round_number in range(rounds + 1):  # round 0 warms up
             for term, found in listings.items():
                 ordering = relay.Ordering.of(*found.order)
