@@ -63,6 +63,11 @@ async def _own_address(user_id: int, address_id: int) -> Address:
     return address
 
 
+async def own_address(user_id: int, address_id: int) -> Address | None:
+    """One of the user's addresses (None for anyone else's)."""
+    return await Address.get_or_none(id=address_id, user_id=user_id)
+
+
 async def address_create(actor: Actor, *, fields: AddressFields, is_default: bool = False) -> Address:
     """Add an address; the first one, or one marked default, becomes the default."""
     user_id = actor.require_user()

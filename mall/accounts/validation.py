@@ -6,7 +6,8 @@ import re
 
 from email_validator import EmailNotValidError, validate_email
 
-from mall.core.errors import ErrorCode, InvalidInput, Problem
+from mall.core import text
+from mall.core.errors import InvalidInput
 
 # Mainland China mobile numbers: 11 digits starting 13–19; +86/0086 accepted.
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -41,14 +42,8 @@ def normalize_login(login: str) -> str | None:
 
 
 def clean_text(value: str | None, *, field: str, max_length: int, required: bool) -> str:
-    text = (value or "").strip()
-    if required and not text:
-        raise InvalidInput([Problem(ErrorCode.REQUIRED, "This field is required.", (field,))])
-    if len(text) > max_length:
-        raise InvalidInput.one(field, f"Use at most {max_length} characters.")
-    if any(ord(c) < 32 for c in text):
-        raise InvalidInput.one(field, "Control characters are not allowed.")
-    return text
+    """One line of text (names, address parts, reasons)."""
+    return text.clean(value, field=field, max_length=max_length, required=required)
 
 
 def check_phone(value: str, *, field: str = "phone") -> str:

@@ -44,6 +44,10 @@ def records() -> QuerySet[AuditRecord]:
     return AuditRecord.all()
 
 
+async def record_by_id(record_id: int) -> AuditRecord | None:
+    return await AuditRecord.get_or_none(id=record_id)
+
+
 def changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Only the keys whose values differ, as (old, new)."""
     keys = [k for k in after if before.get(k) != after[k]]

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from mall.core.errors import ErrorCode, InvalidInput, Problem
 from mall.core.money import MoneyFormatError, decimal_to_minor
+from mall.core.text import clean
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_IMAGES = 20
@@ -26,14 +27,8 @@ Path = str | Sequence[str]
 
 
 def text(value: str | None, *, field: Path, max_length: int, required: bool = True) -> str:
-    cleaned = (value or "").strip()
-    if required and not cleaned:
-        raise fail(field, "This field is required.", ErrorCode.REQUIRED)
-    if len(cleaned) > max_length:
-        raise fail(field, f"Use at most {max_length} characters.")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in cleaned):
-        raise fail(field, "Control characters are not allowed.")
-    return cleaned
+    """Catalog text may span lines (descriptions)."""
+    return clean(value, field=field, max_length=max_length, required=required, multiline=True)
 
 
 def slug(value: str | None, *, field: str = "slug", fallback_from: str = "", max_length: int = 160) -> str:

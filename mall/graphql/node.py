@@ -6,9 +6,8 @@ from collections.abc import Awaitable, Callable
 
 import strawberry
 
-from mall.accounts import sessions
-from mall.accounts.models import Address
-from mall.audit.models import AuditRecord
+from mall.accounts import addresses, sessions
+from mall.audit import services as audit
 from mall.catalog import visibility
 from mall.core.actors import Permission
 from mall.graphql.accounts.loaders import UserByIdLoader
@@ -39,7 +38,7 @@ async def _address(info: Info, pk: int) -> AddressType | None:
     viewer = await info.context.viewer()
     if viewer is None:
         return None
-    address = await Address.get_or_none(id=pk, user_id=viewer.user.id)
+    address = await addresses.own_address(viewer.user.id, pk)
     return AddressType.from_model(address) if address else None
 
 
@@ -55,7 +54,7 @@ async def _audit_record(info: Info, pk: int) -> AuditRecordType | None:
     actor = await info.context.actor()
     if not actor.has(Permission.MANAGE_STAFF):
         return None
-    record = await AuditRecord.get_or_none(id=pk)
+    record = await audit.record_by_id(pk)
     return AuditRecordType.from_model(record) if record else None
 
 

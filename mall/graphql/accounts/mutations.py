@@ -6,7 +6,6 @@ import strawberry
 
 from mall.accounts import addresses, registration, security, sessions
 from mall.accounts.addresses import AddressFields
-from mall.accounts.models import User
 from mall.accounts.wechat import binding
 from mall.core.actors import Actor
 from mall.graphql.accounts.inputs import (
@@ -22,6 +21,7 @@ from mall.graphql.accounts.inputs import (
     TokenRevokeInput,
     WechatBindInput,
 )
+from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import AddressType, UserType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
@@ -81,8 +81,10 @@ class UserPayload:
     user_errors: list[UserError]
 
 
-async def _owner(actor: Actor) -> UserType:
-    return UserType.from_model(await User.get(id=actor.require_user()))
+async def _owner(info: Info, actor: Actor) -> UserType | None:
+    """The signed-in owner, read after the change (each mutation starts with fresh loaders)."""
+    user = await info.context.loader(UserByIdLoader).load(actor.require_user())
+    return UserType.from_model(user) if user else None
 
 
 def _address_fields(data: AddressCreateInput | AddressUpdateInput) -> AddressFields:
@@ -138,7 +140,7 @@ class AccountMutations:
     async def address_create(self, info: Info, input: AddressCreateInput) -> AddressPayload:
         async def action(actor: Actor) -> dict[str, object]:
             address = await addresses.address_create(actor, fields=_address_fields(input), is_default=input.is_default)
-            return {"address": AddressType.from_model(address), "user": await _owner(actor)}
+            return {"address": AddressType.from_model(address), "user": await _owner(info, actor)}
 
         return await mutate(info, AddressPayload, action)
 
@@ -149,7 +151,7 @@ class AccountMutations:
                 actor, address_id=decode_id(input.address_id, "Address", field="addressId"),
                 fields=_address_fields(input), is_default=input.is_default,
             )
-            return {"address": AddressType.from_model(address), "user": await _owner(actor)}
+            return {"address": AddressType.from_model(address), "user": await _owner(info, actor)}
 
         return await mutate(info, AddressPayload, action, signed_in=True)
 
@@ -157,7 +159,7 @@ class AccountMutations:
     async def address_delete(self, info: Info, input: AddressDeleteInput) -> AddressDeletePayload:
         async def action(actor: Actor) -> dict[str, object]:
             await addresses.address_delete(actor, address_id=decode_id(input.address_id, "Address", field="addressId"))
-            return {"user": await _owner(actor)}
+            return {"user": await _owner(info, actor)}
 
         return await mutate(info, AddressDeletePayload, action, signed_in=True)
 
