@@ -12,12 +12,12 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from mall import db, logs, redis, sqlcount
 from mall.core.clock import clock
 from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
 from mall.http import graphiql, health
 from mall.http.middleware import BodyLimit, RequestContext
+from mall.infra import db, logs, redis, sqlcount
 from mall.settings import Settings, get_settings
 
 GRAPHQL_PATH = "/graphql"

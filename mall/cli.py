@@ -46,7 +46,7 @@ def _run(coroutine_factory: Callable[[Settings], Awaitable[int]]) -> int:
     settings = get_settings()
 
     async def main() -> int:
-        from mall import db, redis
+        from mall.infra import db, redis
 
         # Commands that change the catalog must reach the shared cache versions.
         redis.configure(settings.redis_url, prefix=settings.redis_prefix)
@@ -89,9 +89,9 @@ def createsuperuser(args: argparse.Namespace) -> int:
         return _fail("the passwords differ")
 
     async def run(settings: Settings) -> int:
-        from mall import db
         from mall.accounts import registration
         from mall.core.errors import DomainError
+        from mall.infra import db
 
         await db.connect(settings)
         try:
@@ -126,8 +126,8 @@ def seed(args: argparse.Namespace) -> int:
         return _fail("demo data has well-known passwords: it is only seeded with MALL_SANDBOX on")
 
     async def run(settings: Settings) -> int:
-        from mall import db
         from mall.demo import seed_demo
+        from mall.infra import db
 
         await db.connect(settings)
         for line in await seed_demo():

@@ -23,7 +23,7 @@ from aerich.utils import get_models_describe
 from tortoise import Tortoise
 from tortoise.exceptions import ConfigurationError
 
-from mall.db import migrations_location, tortoise_config
+from mall.infra.db import migrations_location, tortoise_config
 from mall.settings import Settings
 
 APP = "models"

@@ -11,9 +11,10 @@ import httpx
 import pytest
 from tortoise import Tortoise, connections
 
-from mall import cache, db, migrate, ratelimit, redis, sqlcount
+from mall import migrate
 from mall.app import create_app
 from mall.core.clock import clock
+from mall.infra import cache, db, ratelimit, redis, sqlcount
 from mall.settings import Settings, get_settings, use_settings
 from tests.client import Api
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
 from mall.accounts.models import Address, User
 from mall.accounts.validation import check_phone, check_postal_code, clean_text
 from mall.core.actors import Actor
 from mall.core.clock import clock
 from mall.core.errors import DomainError, ErrorCode, NotFound
+from mall.infra.transactions import transaction
 from mall.settings import get_settings
 
 
@@ -73,7 +72,7 @@ async def address_create(actor: Actor, *, fields: AddressFields, is_default: boo
     user_id = actor.require_user()
     values = _cleaned(fields, creating=True)
     limit = get_settings().max_addresses_per_user
-    async with in_transaction():
+    async with transaction():
         await _lock_owner(user_id)
         count = await Address.filter(user_id=user_id).count()
         if count >= limit:
@@ -91,7 +90,7 @@ async def address_update(
     """Change an address; ``is_default=True`` moves the default here (False is ignored)."""
     user_id = actor.require_user()
     values = _cleaned(fields, creating=False)
-    async with in_transaction():
+    async with transaction():
         await _lock_owner(user_id)
         address = await _own_address(user_id, address_id)
         if is_default and not address.is_default:
@@ -105,7 +104,7 @@ async def address_update(
 async def address_delete(actor: Actor, *, address_id: int) -> None:
     """Delete an address; if it was the default, the newest remaining one takes over."""
     user_id = actor.require_user()
-    async with in_transaction():
+    async with transaction():
         await _lock_owner(user_id)
         address = await _own_address(user_id, address_id)
         await address.delete()

@@ -7,12 +7,12 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
-from mall import ratelimit
 from mall.accounts import passwords
 from mall.accounts.models import User
 from mall.accounts.validation import clean_text, normalize_email, normalize_mobile
 from mall.core.clock import clock
 from mall.core.errors import Duplicate, ErrorCode, InvalidInput, Problem, RateLimited
+from mall.infra import ratelimit
 from mall.settings import get_settings
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
-from mall import ratelimit
 from mall.accounts import passwords, sessions
 from mall.accounts.errors import CannotModifySelf, InvalidCredentials, PaymentPasswordInvalid
 from mall.accounts.models import Address, User
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, RateLimited
+from mall.infra import ratelimit
+from mall.infra.transactions import transaction
 from mall.settings import get_settings
 
 
@@ -40,7 +39,7 @@ async def password_change(actor: Actor, *, old_password: str, new_password: str)
     await _confirm_password(user, old_password, field="oldPassword")
     passwords.check_password_strength(new_password, field="newPassword", login=user.login)
     new_hash = await passwords.hash_password(new_password)
-    async with in_transaction():
+    async with transaction():
         await User.filter(id=user.id).update(password_hash=new_hash, updated_at=clock.now())
         await sessions.revoke_all(user.id, reason="password_changed", keep_session_id=actor.session_id)
 
@@ -89,7 +88,7 @@ async def account_delete(actor: Actor, *, password: str) -> None:
     user = await _signed_in_user(actor)
     await _confirm_password(user, password, field="password")
     now = clock.now()
-    async with in_transaction():
+    async with transaction():
         if Permission.MANAGE_STAFF in user.effective_permissions and not await _other_staff_manager(user.id):
             raise CannotModifySelf("You are the last staff member who can manage staff; appoint another first.")
         await Address.filter(user_id=user.id).delete()

@@ -12,9 +12,6 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
-from mall import ratelimit
 from mall.accounts import passwords, tokens
 from mall.accounts.errors import AccountDisabled, InvalidCredentials, InvalidToken
 from mall.accounts.models import RefreshToken, Session, User
@@ -22,6 +19,8 @@ from mall.accounts.validation import normalize_login
 from mall.core.actors import Actor, ActorKind
 from mall.core.clock import clock
 from mall.core.errors import NotFound, RateLimited
+from mall.infra import ratelimit
+from mall.infra.transactions import transaction
 from mall.settings import get_settings
 
 # How stale ``last_used_at`` may get before a request refreshes it: one write
@@ -110,7 +109,7 @@ async def start_session(user: User, *, client_ip: str, user_agent: str) -> Token
     settings = get_settings()
     now = clock.now()
     refresh_token = tokens.new_refresh_token()
-    async with in_transaction():
+    async with transaction():
         session = await Session.create(
             user_id=user.id,
             created_at=now,
@@ -140,7 +139,7 @@ async def token_refresh(*, refresh_token: str) -> TokenPair:
     session, user = row.session, row.session.user
     successor = tokens.successor_refresh_token(refresh_token, key=settings.signing_key)
 
-    async with in_transaction():
+    async with transaction():
         rotated = await RefreshToken.filter(id=row.id, rotated_at=None).update(rotated_at=now)
         if rotated:
             await RefreshToken.create(session_id=session.id, token_hash=tokens.hash_refresh_token(successor), issued_at=now)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
 from mall.accounts import registration, sessions
 from mall.accounts.errors import CannotModifySelf, PermissionOutOfScope
@@ -14,6 +13,7 @@ from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, PermissionDenied
+from mall.infra.transactions import transaction
 
 _SEARCH_MAX = 100
 
@@ -59,7 +59,7 @@ async def staff_create(
         email=email, mobile=None, password=password, name=name, is_staff=True,
         permissions=_permission_names(permissions),
     )
-    async with in_transaction():
+    async with transaction():
         user = await registration.insert_user(prepared)
         await audit.record(
             actor, action="staff.create", target=f"User:{user.id}",
@@ -78,7 +78,7 @@ async def staff_update(
     permissions the actor holds can be granted or removed.
     """
     actor.require(Permission.MANAGE_STAFF)
-    async with in_transaction():
+    async with transaction():
         user = await _lock_actor_and(actor, user_id, is_staff=True, deleted_at=None)
         if user.id != actor.user_id and not user.effective_permissions <= actor.permissions:
             raise PermissionOutOfScope("This staff member holds permissions you do not.", field="userId")
@@ -111,7 +111,7 @@ async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | N
     """Activate or deactivate a customer; deactivation signs them out everywhere."""
     actor.require(Permission.MANAGE_USERS)
     reason = clean_text(reason, field="reason", max_length=500, required=False)
-    async with in_transaction():
+    async with transaction():
         user = await User.filter(id=customer_id, is_staff=False, deleted_at=None).select_for_update().first()
         if user is None:
             raise NotFound("No such customer.", field="customerId")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
-from mall import cache
 from mall.audit import services as audit
 from mall.catalog import validation
+from mall.catalog.invalidation import catalog_changed
 from mall.catalog.models import Category
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import Duplicate, NotFound
+from mall.infra.transactions import transaction
 
 MAX_DEPTH = 8
 
@@ -22,7 +22,8 @@ async def category_create(actor: Actor, *, name: str, slug: str | None, parent_i
     clean_name = validation.text(name, field="name", max_length=100)
     clean_slug = validation.slug(slug, fallback_from=name, max_length=100)
     try:
-        async with in_transaction():
+        async with transaction():
+            catalog_changed()
             parent = None
             if parent_id is not None:
                 parent = await Category.get_or_none(id=parent_id)
@@ -43,7 +44,6 @@ async def category_create(actor: Actor, *, name: str, slug: str | None, parent_i
             )
     except IntegrityError as exc:
         raise Duplicate("A category with this slug exists.", field="slug") from exc
-    await cache.bump("catalog")
     return category
 
 

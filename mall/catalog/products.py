@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
-from mall import cache
 from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.derived import refresh_derived
+from mall.catalog.invalidation import catalog_changed
 from mall.catalog.models import Category, Product, ProductStatus, Variant
 from mall.catalog.variants import VariantFields, new_variant_values, refuse_taken_skus
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import Duplicate, ErrorCode, NotFound
 from mall.core.keep import KEEP, Keepable
+from mall.infra.transactions import transaction
 
 MAX_VARIANTS = 100
 
@@ -74,7 +74,8 @@ async def product_create(actor: Actor, *, fields: ProductFields, variants: Seque
         raise validation.fail("status", "An ACTIVE product needs at least one variant to sell.")
     now = clock.now()
     try:
-        async with in_transaction():
+        async with transaction():
+            catalog_changed()
             if await Product.exists(slug=values["slug"]):
                 raise Duplicate("A product with this slug exists.", field="slug")
             await refuse_taken_skus([row["sku"] for row in rows], fields=paths)
@@ -91,7 +92,6 @@ async def product_create(actor: Actor, *, fields: ProductFields, variants: Seque
     except IntegrityError as exc:
         # Raced past the checks above; the unique indexes decided.
         raise Duplicate("The slug or a SKU is already taken.") from exc
-    await cache.bump("catalog")
     return await Product.get(id=product.id)
 
 
@@ -100,7 +100,8 @@ async def product_update(actor: Actor, *, product_id: int, fields: ProductFields
     actor.require(Permission.MANAGE_PRODUCTS)
     values = await _cleaned(fields, creating=False)
     try:
-        async with in_transaction():
+        async with transaction():
+            catalog_changed()
             product = await Product.filter(id=product_id).select_for_update().first()
             if product is None:
                 raise NotFound("No such product.", field="productId")
@@ -116,7 +117,6 @@ async def product_update(actor: Actor, *, product_id: int, fields: ProductFields
             await audit.record(actor, action="product.update", target=f"Product:{product_id}", old=old, new=new)
     except IntegrityError as exc:
         raise Duplicate("A product with this slug exists.", field="slug") from exc
-    await cache.bump("catalog")
     return await Product.get(id=product_id)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from tortoise import connections
 
-from mall import db
+from mall.infra import db
 
 _statements = logging.getLogger("tortoise.db_client")
 

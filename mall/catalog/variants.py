@@ -13,18 +13,18 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
-from mall import cache
 from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.derived import refresh_derived
 from mall.catalog.errors import StockBelowReserved
+from mall.catalog.invalidation import catalog_changed
 from mall.catalog.models import Product, Variant
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import Duplicate, ErrorCode, NotFound
 from mall.core.keep import KEEP, Keepable
+from mall.infra.transactions import transaction
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ async def variant_create(actor: Actor, *, product_id: int, fields: VariantFields
     actor.require(Permission.MANAGE_PRODUCTS)
     now = clock.now()
     try:
-        async with in_transaction():
+        async with transaction():
+            catalog_changed()
             if not await Product.filter(id=product_id).select_for_update().exists():
                 raise NotFound("No such product.", field="productId")
             values = new_variant_values(fields, field=())
@@ -101,7 +102,6 @@ async def variant_create(actor: Actor, *, product_id: int, fields: VariantFields
             )
     except IntegrityError as exc:
         raise Duplicate("A variant with this SKU exists.", field="sku") from exc
-    await cache.bump("catalog")
     return variant
 
 
@@ -110,7 +110,8 @@ async def variant_update(actor: Actor, *, variant_id: int, fields: VariantFields
     actor.require(Permission.MANAGE_PRODUCTS)
     values = _cleaned(fields, field=(), creating=False)
     try:
-        async with in_transaction():
+        async with transaction():
+            catalog_changed()
             variant = await Variant.get_or_none(id=variant_id)
             if variant is None:
                 raise NotFound("No such variant.", field="variantId")
@@ -128,7 +129,6 @@ async def variant_update(actor: Actor, *, variant_id: int, fields: VariantFields
             await audit.record(actor, action="variant.update", target=f"ProductVariant:{variant_id}", old=old, new=new)
     except IntegrityError as exc:
         raise Duplicate("A variant with this SKU exists.", field="sku") from exc
-    await cache.bump("catalog")
     return await Variant.get(id=variant_id)
 
 
@@ -138,7 +138,8 @@ async def stock_adjust(actor: Actor, *, variant_id: int, delta: int, reason: str
     clean_reason = validation.text(reason, field="reason", max_length=500, required=False)
     if abs(delta) > validation.MAX_STOCK:
         raise validation.fail("delta", f"Adjust by at most {validation.MAX_STOCK} at a time.")
-    async with in_transaction():
+    async with transaction():
+        catalog_changed()
         changed = await Variant.filter(
             id=variant_id, on_hand__gte=F("reserved") - delta, on_hand__lte=validation.MAX_STOCK - delta
         ).update(on_hand=F("on_hand") + delta, updated_at=clock.now())
@@ -156,5 +157,4 @@ async def stock_adjust(actor: Actor, *, variant_id: int, delta: int, reason: str
             actor, action="stock.adjust", target=f"ProductVariant:{variant_id}",
             old={"onHand": after.on_hand - delta}, new={"onHand": after.on_hand, "delta": delta}, reason=clean_reason,
         )
-    await cache.bump("catalog")
     return after

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from tortoise.transactions import in_transaction
-
-from mall import cache
 from mall.catalog.categories import child_path
 from mall.catalog.derived import derived_values
+from mall.catalog.invalidation import catalog_changed
 from mall.catalog.models import Category, Product, ProductStatus, Variant
 from mall.core.clock import clock
 from mall.demo.catalog_data import CATEGORIES, KINDS, ORIGINS, SERIES
+from mall.infra.transactions import transaction
 
 PRODUCTS_PER_LEAF = 20
 
@@ -55,7 +54,8 @@ async def seed_catalog() -> list[str]:
     rng = random.Random(2026)
     now = clock.now()
     count = 0
-    async with in_transaction():
+    async with transaction():
+        catalog_changed()
         categories = await _categories()
         for leaf, (kinds, brands, (low, high), option, values) in KINDS.items():
             category = categories[leaf]
@@ -86,5 +86,4 @@ async def seed_catalog() -> list[str]:
                     variant.product_id = product.id
                 await Variant.bulk_create(variants)
                 count += 1
-    await cache.bump("catalog")
     return [f"Demo catalog: {count} products in {len(categories)} categories."]

@@ -16,8 +16,8 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from mall import logs
 from mall.core.errors import DomainError, ErrorCode
+from mall.infra import logs
 
 logger = logging.getLogger("mall.graphql")
 

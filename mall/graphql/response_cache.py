@@ -3,7 +3,7 @@
 Only anonymous reads of catalog data are cached: a query operation whose
 root fields are all public catalog fields. The key covers everything the
 response depends on besides the data itself: the document, the operation
-name and the variables. The data's version (``mall.cache``) makes entries
+name and the variables. The data's version (``mall.infra.cache``) makes entries
 stale the moment the catalog changes.
 """
 
@@ -22,9 +22,10 @@ from graphql import (
     parse,
 )
 
+from mall.catalog.invalidation import CACHE_SCOPE
 from mall.settings import get_settings
 
-SCOPE = "catalog"
+SCOPE = CACHE_SCOPE
 CACHEABLE_ROOT_FIELDS = frozenset({"products", "product", "categories", "shopSettings", "__typename"})
 _DECISIONS_MAX = 1024
 _decisions: OrderedDict[tuple[str, str | None], bool] = OrderedDict()

@@ -35,10 +35,10 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from mall import cache, logs
 from mall.core.net import client_address
 from mall.graphql import response_cache
 from mall.graphql.context import Context
+from mall.infra import cache, logs
 from mall.settings import Settings, get_settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"

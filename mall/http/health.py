@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from tortoise import connections
 
-from mall import redis
+from mall.infra import redis
 
 
 async def healthz(request: Request) -> JSONResponse:

@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mall import logs, sqlcount
+from mall.infra import logs, sqlcount
 from mall.sandbox import services as sandbox
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from tortoise.transactions import in_transaction
-
 from mall.audit import services as audit
 from mall.core.actors import Actor
 from mall.core.clock import clock
 from mall.core.errors import SandboxDisabled
+from mall.infra.transactions import transaction
 from mall.sandbox.models import SandboxClock
 from mall.settings import get_settings
 
@@ -46,7 +45,7 @@ async def clock_set(actor: Actor, *, now: dt.datetime | None) -> dt.datetime:
         raise SandboxDisabled()
     offset = clock.offset_for(now) if now is not None else dt.timedelta(0)
     offset_us = offset // dt.timedelta(microseconds=1)
-    async with in_transaction():
+    async with transaction():
         previous = await SandboxClock.get_or_none(id=1)
         await SandboxClock.update_or_create(
             id=1, defaults={"offset_us": offset_us, "set_at": clock.real_now(), "set_by_id": actor.user_id}

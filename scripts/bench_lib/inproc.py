@@ -2,7 +2,7 @@
 
 Run as ``python -m bench_lib.inproc <result.json> <bare-data.json>`` with the
 MALL_* environment of one database. Through the ASGI app with httpx and
-``mall.sqlcount`` enabled it reads X-Mall-SQL-Statements for queries (a) and
+``mall.infra.sqlcount`` enabled it reads X-Mall-SQL-Statements for queries (a) and
 (b) at first: 5 / 20 / 50 (response cache off), and for (a) served from the
 response cache; builds the bare endpoint's dict from the rows and checks it
 equals the real response; then installs the in-memory baseline in this
@@ -95,8 +95,8 @@ def _encode(data: object) -> bytes:
 
 
 async def main(result_path: Path, bare_path: Path) -> None:
-    from mall import db, sqlcount
     from mall.app import create_app
+    from mall.infra import db, sqlcount
     from mall.settings import get_settings, use_settings
 
     settings = get_settings()
@@ -161,7 +161,7 @@ async def main(result_path: Path, bare_path: Path) -> None:
         out["bytes"] = {f"{name}{first}": len(content) for (name, first), content in real.items()}
     finally:
         await db.disconnect()
-        from mall import redis
+        from mall.infra import redis
 
         await redis.close()
     result_path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")

@@ -194,8 +194,8 @@ async def install() -> Store:
 
 def build_app() -> Any:
     """The real app, whose lifespan loads the rows and patches the data access before serving."""
-    from mall import db
     from mall.app import create_app
+    from mall.infra import db
     from mall.settings import get_settings
 
     settings = get_settings()

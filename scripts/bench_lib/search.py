@@ -196,10 +196,10 @@ async def measure(result_path: Path, rounds: int = 10) -> None:
     page's variants and categories (the loaders' batch functions)."""
     from tortoise import Tortoise
 
-    from mall import db
     from mall.catalog import listing
     from mall.graphql import relay
     from mall.graphql.catalog import loaders
+    from mall.infra import db
     from mall.settings import get_settings
 
     settings = get_settings()

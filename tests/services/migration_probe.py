@@ -13,7 +13,8 @@ import sys
 
 from tortoise import Tortoise
 
-from mall import db, migrate
+from mall import migrate
+from mall.infra import db
 from mall.settings import Settings
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
-from mall import db
 from mall.catalog import reads
 from mall.catalog.models import Variant
 from mall.core.clock import clock
+from mall.infra import db
 from tests import factories
 
 

@@ -17,7 +17,6 @@ from typing import Any
 import httpx
 import pytest
 
-from mall import cache, redis
 from mall.catalog import categories, products, variants
 from mall.catalog.models import Variant
 from mall.catalog.products import ProductFields
@@ -25,6 +24,7 @@ from mall.catalog.variants import VariantFields
 from mall.core.actors import Actor, Permission
 from mall.graphql import response_cache
 from mall.graphql.relay import encode_id
+from mall.infra import cache, redis
 from tests import factories
 from tests.operations import contract
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 
-from mall import redis
+from mall.infra import redis
 
 _MEMORY_MAX_ENTRIES = 2048
 

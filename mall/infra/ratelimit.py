@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from mall import redis
+from mall.infra import redis
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ MODEL_MODULES = [
     "mall.catalog.models",
 ]
 
-MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def tortoise_config(settings: Settings, *, with_aerich: bool = False) -> dict[str, Any]:
