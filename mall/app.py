@@ -17,7 +17,7 @@ from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
 from mall.http import graphiql, health
 from mall.http.middleware import BodyLimit, RequestContext
-from mall.infra import db, logs, redis, sqlcount
+from mall.infra import db, logs, sqlcount, wiring
 from mall.settings import Settings, get_settings
 
 GRAPHQL_PATH = "/graphql"
@@ -31,7 +31,8 @@ def configure(settings: Settings, *, logging: bool = True) -> None:
     clock.configure(time_zone=settings.time_zone)
     if settings.debug:
         sqlcount.enable()
-    redis.configure(settings.redis_url, prefix=settings.redis_prefix)
+    wiring.check_deployment(settings)
+    wiring.configure(settings)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True, configure_logging: bool = True) -> Starlette:
@@ -50,7 +51,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         finally:
             if manage_database:
                 await db.disconnect()
-            await redis.close()
+            await wiring.close()
 
     routes = [
         Route("/healthz", health.healthz),

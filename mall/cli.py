@@ -27,8 +27,15 @@ def serve(args: argparse.Namespace) -> int:
             "--workers > 1 is refused on SQLite: the embedded shape is one process. "
             "Set MALL_DATABASE_URL=postgres://… and MALL_REDIS_URL=redis://… to scale out."
         )
-    if args.workers > 1 and settings.redis_url is None:
-        return _fail("--workers > 1 needs MALL_REDIS_URL: rate limits and events must be shared between processes.")
+    from mall.infra import wiring
+
+    try:
+        wiring.check_deployment(settings)
+    except wiring.DeploymentError as exc:
+        return _fail(str(exc))
+    if args.workers > 1 and (settings.redis_url is None or settings.single_process):
+        return _fail("--workers > 1 needs MALL_REDIS_URL (and not MALL_SINGLE_PROCESS): caches, rate limits and "
+                     "events must be shared between processes.")
     uvicorn.run(
         "mall.app:app",
         host=args.host,
@@ -46,15 +53,15 @@ def _run(coroutine_factory: Callable[[Settings], Awaitable[int]]) -> int:
     settings = get_settings()
 
     async def main() -> int:
-        from mall.infra import db, redis
+        from mall.infra import db, wiring
 
         # Commands that change the catalog must reach the shared cache versions.
-        redis.configure(settings.redis_url, prefix=settings.redis_prefix)
+        wiring.configure(settings)
         try:
             return await coroutine_factory(settings)
         finally:
             await db.disconnect()
-            await redis.close()
+            await wiring.close()
 
     return asyncio.run(main())
 

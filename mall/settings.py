@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     redis_prefix: str = "mall:"
     database_pool_max: int = Field(10, ge=1, le=500)
     database_statement_cache: bool = True
+    single_process: bool = False
     sandbox: bool | None = None
     debug: bool = False
     secret_key: SecretStr | None = None

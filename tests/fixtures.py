@@ -14,7 +14,7 @@ from tortoise import Tortoise, connections
 from mall import migrate
 from mall.app import create_app
 from mall.core.clock import clock
-from mall.infra import cache, db, ratelimit, redis, sqlcount
+from mall.infra import cache, db, ratelimit, redis, sqlcount, wiring
 from mall.settings import Settings, get_settings, use_settings
 from tests.client import Api
 
@@ -50,7 +50,7 @@ async def database() -> AsyncIterator[Settings]:
         await _create_postgres_database(settings)
     await migrate.upgrade(settings)
     await db.connect(settings)
-    redis.configure(settings.redis_url, prefix=settings.redis_prefix)
+    wiring.configure(settings)
     yield settings
     await db.disconnect()
     client = redis.client()

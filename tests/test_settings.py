@@ -33,3 +33,38 @@ def test_sandbox_defaults_follow_the_shape():
 def test_money_settings_refuse_fractions_of_a_fen():
     with pytest.raises(ValidationError, match="fractions of a fen"):
         Settings(withdrawal_min="10.001", _env_file=None)
+
+
+def test_postgres_without_redis_is_refused_at_start_up_unless_declared_single_process():
+    from mall.app import create_app
+    from mall.infra import wiring
+    from mall.infra.wiring import DeploymentError
+    from mall.settings import get_settings
+
+    lone = Settings(database_url="postgres://p@h/x", secret_key="k", redis_url=None, _env_file=None)
+    with pytest.raises(DeploymentError, match="MALL_REDIS_URL.*MALL_SINGLE_PROCESS=true"):
+        create_app(lone, manage_database=False, configure_logging=False)
+
+    declared = Settings(database_url="postgres://p@h/x", secret_key="k", single_process=True, _env_file=None)
+    try:
+        create_app(declared, manage_database=False, configure_logging=False)  # accepted
+    finally:
+        wiring.configure(get_settings())  # back to the suite's own backends
+
+
+def test_serve_refuses_postgres_without_redis_and_several_workers_in_one_declared_process(monkeypatch, capsys):
+    import argparse
+
+    from mall import cli
+    from mall.settings import use_settings
+
+    lone = Settings(database_url="postgres://p@h/x", secret_key="k", redis_url=None, _env_file=None)
+    use_settings(lone)
+    try:
+        assert cli.serve(argparse.Namespace(host="127.0.0.1", port=0, workers=1)) == 2
+        assert "needs MALL_REDIS_URL" in capsys.readouterr().err
+        use_settings(lone.model_copy(update={"single_process": True}))
+        assert cli.serve(argparse.Namespace(host="127.0.0.1", port=0, workers=4)) == 2
+        assert "--workers > 1 needs MALL_REDIS_URL" in capsys.readouterr().err
+    finally:
+        use_settings(None)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from typing import Protocol
+
+from redis.asyncio import Redis
 
 from mall.infra import redis
 
@@ -37,6 +40,10 @@ class _Memory:
             return None
         self.entries.move_to_end(key)
         return entry[1]
+
+    async def lookup(self, scope: str, digest: str) -> tuple[int, bytes | None]:
+        version = await self.version(scope)
+        return version, await self.get(f"{scope}:{version}:{digest}")
 
     async def put(self, key: str, value: bytes, ttl: int) -> None:
         self.entries[key] = (time.monotonic() + ttl, value)
@@ -82,34 +89,38 @@ class _Redis:
         return int(version), value
 
 
-_memory = _Memory()
-_redis = _Redis()
+class Backend(Protocol):
+    async def bump(self, scope: str) -> None: ...
+    async def lookup(self, scope: str, digest: str) -> tuple[int, bytes | None]: ...
+    async def put(self, key: str, value: bytes, ttl: int) -> None: ...
 
 
-def _backend() -> _Memory | _Redis:
-    return _redis if redis.client() is not None else _memory
+_backend: Backend = _Memory()
+
+
+def configure(client: Redis | None) -> None:
+    """Choose the backend once, at start-up: Redis when the deployment has it, else this process."""
+    global _backend
+    _backend = _Redis() if client is not None else _Memory()
 
 
 async def bump(scope: str) -> None:
     """Invalidate every cached entry of ``scope`` (call after the change commits)."""
-    await _backend().bump(scope)
+    await _backend.bump(scope)
 
 
 async def lookup(scope: str, digest: str) -> tuple[int, bytes | None]:
     """The scope's current version, and the entry for ``digest`` at that version if cached."""
-    backend = _backend()
-    if isinstance(backend, _Redis):
-        return await backend.lookup(scope, digest)
-    version = await backend.version(scope)
-    return version, await backend.get(f"{scope}:{version}:{digest}")
+    return await _backend.lookup(scope, digest)
 
 
 async def store(scope: str, version: int, digest: str, value: bytes, *, ttl: int) -> None:
     """Keep ``value`` for ``digest`` as computed at ``version`` (stale versions are never read)."""
-    await _backend().put(f"{scope}:{version}:{digest}", value, ttl)
+    await _backend.put(f"{scope}:{version}:{digest}", value, ttl)
 
 
 def reset_memory() -> None:
     """Forget in-process entries and versions (tests)."""
-    _memory.versions.clear()
-    _memory.entries.clear()
+    if isinstance(_backend, _Memory):
+        _backend.versions.clear()
+        _backend.entries.clear()

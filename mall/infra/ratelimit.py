@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Protocol
+
+from redis.asyncio import Redis
 
 from mall.infra import redis
 
@@ -73,12 +76,19 @@ class _RedisCounters:
         await client.delete(redis.key("rl", key))
 
 
-_memory = _MemoryCounters()
-_redis = _RedisCounters()
+class Counters(Protocol):
+    async def hit(self, key: str, seconds: int) -> int: ...
+    async def give_back(self, key: str) -> None: ...
+    async def reset(self, key: str) -> None: ...
 
 
-def _backend() -> _MemoryCounters | _RedisCounters:
-    return _redis if redis.client() is not None else _memory
+_backend: Counters = _MemoryCounters()
+
+
+def configure(client: Redis | None) -> None:
+    """Choose the backend once, at start-up: Redis when the deployment has it, else this process."""
+    global _backend
+    _backend = _RedisCounters() if client is not None else _MemoryCounters()
 
 
 async def attempt(key: str, window: Window) -> bool:
@@ -87,18 +97,19 @@ async def attempt(key: str, window: Window) -> bool:
     Counting before the guarded work (not after a failure) keeps the limit
     exact under parallel attempts.
     """
-    return await _backend().hit(key, window.seconds) <= window.limit
+    return await _backend.hit(key, window.seconds) <= window.limit
 
 
 async def give_back(key: str) -> None:
     """Uncount one attempt (it turned out to be legitimate)."""
-    await _backend().give_back(key)
+    await _backend.give_back(key)
 
 
 async def reset(key: str) -> None:
-    await _backend().reset(key)
+    await _backend.reset(key)
 
 
 def reset_memory() -> None:
     """Forget in-process counters (tests; a fresh embedded process)."""
-    _memory._counts.clear()
+    if isinstance(_backend, _MemoryCounters):
+        _backend._counts.clear()
