@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
 
 from mall.accounts import registration, sessions
 from mall.accounts.errors import CannotModifySelf, PermissionOutOfScope
@@ -13,9 +12,12 @@ from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, PermissionDenied
+from mall.core.paging import Ordering
+from mall.infra.pages import QuerySetSource
 from mall.infra.transactions import transaction
 
 _SEARCH_MAX = 100
+_NEWEST_FIRST = Ordering.of(("-id", int))
 
 
 def _permission_names(permissions: list[Permission]) -> list[str]:
@@ -124,15 +126,15 @@ async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | N
     return await User.get(id=customer_id)
 
 
-def staff_members() -> QuerySet[User]:
-    """Staff accounts, for listing (the caller pages it)."""
-    return User.filter(is_staff=True, deleted_at=None)
+def staff_members() -> QuerySetSource[User]:
+    """Staff accounts, newest first."""
+    return QuerySetSource(User.filter(is_staff=True, deleted_at=None), _NEWEST_FIRST)
 
 
-def customers(search: str | None = None) -> QuerySet[User]:
-    """Customer accounts, optionally matching ``search`` in email, mobile or name."""
+def customers(search: str | None = None) -> QuerySetSource[User]:
+    """Customer accounts, newest first, optionally matching ``search`` in email, mobile or name."""
     query = User.filter(is_staff=False, deleted_at=None)
     term = (search or "").strip()[:_SEARCH_MAX]
     if term:
         query = query.filter(Q(email__icontains=term) | Q(mobile__contains=term) | Q(name__icontains=term))
-    return query
+    return QuerySetSource(query, _NEWEST_FIRST)
