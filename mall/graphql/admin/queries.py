@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from mall.accounts import staff
+from mall.accounts import customers, staff
 from mall.audit import services as audit
 from mall.core.actors import Permission
 from mall.graphql.accounts.types import UserType
@@ -32,7 +32,7 @@ class AdminQueries:
         last: int | None = None, before: str | None = None, search: str | None = None,
     ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_USERS)
-        return await connection(staff.customers(search), first=first, after=after, last=last, before=before,
+        return await connection(customers.customers(search), first=first, after=after, last=last, before=before,
                                 to_node=UserType.from_model)
 
     @strawberry.field(description="Every admin action, newest first. MANAGE_STAFF.")
