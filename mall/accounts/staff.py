@@ -1,21 +1,19 @@
-"""Staff accounts and customer administration (DESIGN §3.8), each change audited."""
+"""Staff accounts (DESIGN §3.8), each change audited. Customers: ``customers.py``."""
 
 from __future__ import annotations
-
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
 
 from mall.accounts import registration, sessions
 from mall.accounts.errors import CannotModifySelf, PermissionOutOfScope
 from mall.accounts.models import User
-from mall.accounts.validation import clean_text
 from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import NotFound, PermissionDenied
+from mall.core.paging import Ordering
+from mall.infra.pages import QuerySetSource
 from mall.infra.transactions import transaction
 
-_SEARCH_MAX = 100
+_NEWEST_FIRST = Ordering.of(("-id", int))
 
 
 def _permission_names(permissions: list[Permission]) -> list[str]:
@@ -107,32 +105,6 @@ async def staff_update(
     return await User.get(id=user_id)
 
 
-async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | None, reason: str = "") -> User:
-    """Activate or deactivate a customer; deactivation signs them out everywhere."""
-    actor.require(Permission.MANAGE_USERS)
-    reason = clean_text(reason, field="reason", max_length=500, required=False)
-    async with transaction():
-        user = await User.filter(id=customer_id, is_staff=False, deleted_at=None).select_for_update().first()
-        if user is None:
-            raise NotFound("No such customer.", field="customerId")
-        old, new = audit.changes({"isActive": user.is_active}, {"isActive": user.is_active if is_active is None else is_active})
-        if new:
-            await User.filter(id=user.id).update(is_active=new["isActive"], updated_at=clock.now())
-            if not new["isActive"]:
-                await sessions.revoke_all(user.id, reason="deactivated")
-        await audit.record(actor, action="customer.update", target=f"User:{user.id}", old=old, new=new, reason=reason)
-    return await User.get(id=customer_id)
-
-
-def staff_members() -> QuerySet[User]:
-    """Staff accounts, for listing (the caller pages it)."""
-    return User.filter(is_staff=True, deleted_at=None)
-
-
-def customers(search: str | None = None) -> QuerySet[User]:
-    """Customer accounts, optionally matching ``search`` in email, mobile or name."""
-    query = User.filter(is_staff=False, deleted_at=None)
-    term = (search or "").strip()[:_SEARCH_MAX]
-    if term:
-        query = query.filter(Q(email__icontains=term) | Q(mobile__contains=term) | Q(name__icontains=term))
-    return query
+def staff_members() -> QuerySetSource[User]:
+    """Staff accounts, newest first."""
+    return QuerySetSource(User.filter(is_staff=True, deleted_at=None), _NEWEST_FIRST)

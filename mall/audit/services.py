@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise.queryset import QuerySet
-
 from mall.audit.models import AuditRecord
 from mall.core.actors import Actor
 from mall.core.clock import clock
+from mall.core.paging import Ordering
+from mall.infra.pages import QuerySetSource
+
+_NEWEST_FIRST = Ordering.of(("-id", int))
 
 
 async def record(
@@ -39,9 +41,9 @@ async def record(
     )
 
 
-def records() -> QuerySet[AuditRecord]:
-    """Every audit record, for listing (the caller pages it)."""
-    return AuditRecord.all()
+def records() -> QuerySetSource[AuditRecord]:
+    """Every audit record, newest first."""
+    return QuerySetSource(AuditRecord.all(), _NEWEST_FIRST)
 
 
 async def record_by_id(record_id: int) -> AuditRecord | None:

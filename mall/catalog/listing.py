@@ -2,8 +2,8 @@
 
 The hottest read of the mall, so it is plain parameterised SQL (catalog/sql.py)
 rather than the ORM, whose query building and row conversion cost more than
-the query itself. ``ProductListing`` pages by its sort keys (keyset, never
-OFFSET) for the transport's ``paginate``.
+the query itself. ``ProductListing`` is a keyset ``PageSource``
+(``mall.core.paging``): it pages by its sort keys, never by OFFSET.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from mall.catalog import search_sql, sql
 from mall.catalog.models import Category, ProductStatus
 from mall.catalog.search import query_terms
 from mall.catalog.sql import Fragment, Statement
+from mall.core.paging import Ordering, PageRequest
 
 MAX_SEARCH_LENGTH = 200
 
@@ -29,15 +30,12 @@ class SortField(enum.Enum):
     RELEVANCE = "RELEVANCE"
 
 
-# Sort keys by name, with their natural direction; the id makes each order total.
-_KEYS = {
-    SortField.PRICE: ("min_price_minor", "id"),
-    SortField.SALES: ("-sales_count", "-id"),
-    SortField.NEWEST: ("-created_at", "-id"),
-    SortField.RELEVANCE: ("-rank", "-id"),
-}
-_KEY_TYPES: dict[str, type] = {
-    "min_price_minor": int, "sales_count": int, "created_at": dt.datetime, "rank": int, "id": int,
+# Each sort in its natural direction; the id makes each order total.
+_ORDERINGS = {
+    SortField.PRICE: Ordering.of(("min_price_minor", int), ("id", int)),
+    SortField.SALES: Ordering.of(("-sales_count", int), ("-id", int)),
+    SortField.NEWEST: Ordering.of(("-created_at", dt.datetime), ("-id", int)),
+    SortField.RELEVANCE: Ordering.of(("-rank", int), ("-id", int)),
 }
 
 
@@ -51,22 +49,15 @@ class ProductFilter:
     statuses: Collection[ProductStatus] = (ProductStatus.ACTIVE,)
 
 
-def _reverse(keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(k[1:] if k.startswith("-") else "-" + k for k in keys)
-
-
 @dataclass(frozen=True)
 class ProductListing:
-    """The products matching a filter, ordered by ``order`` (names; "-" descending)."""
+    """The products matching a filter, as a ``PageSource`` of dicts of ``columns`` and the sort keys."""
 
     dialect: str
     conditions: tuple[Fragment, ...]
-    order: tuple[str, ...]
+    ordering: Ordering
+    columns: tuple[str, ...]
     rank: Fragment | None = None
-
-    @property
-    def key_types(self) -> dict[str, type]:
-        return {key.lstrip("-"): _KEY_TYPES[key.lstrip("-")] for key in self.order}
 
     def _key_sql(self, name: str) -> Fragment:
         if name == "rank":
@@ -79,55 +70,46 @@ class ProductListing:
         for index, condition in enumerate(self.conditions):
             statement.add(" AND " if index else "").extend(condition)
 
-    def _after(self, statement: Statement, values: Sequence[Any], *, reverse: bool) -> None:
-        """Rows strictly after ``values`` in this order (before them, if ``reverse``)."""
+    def _beyond(self, statement: Statement, ordering: Ordering, values: Sequence[Any]) -> None:
+        """Rows strictly after ``values`` in ``ordering``."""
         statement.add(" AND (")
-        for index, key in enumerate(self.order):
+        for index, condition in enumerate(ordering.after(values)):
             statement.add(" OR (" if index else "(")
-            for earlier, value in zip(self.order[:index], values, strict=False):
-                statement.extend(self._key_sql(earlier.lstrip("-"))).add(" = %s AND ", self._bind(earlier, value))
-            descending = key.startswith("-") != reverse
-            statement.extend(self._key_sql(key.lstrip("-"))).add(f" {'<' if descending else '>'} %s)", self._bind(key, values[index]))
+            for position, comparison in enumerate(condition):
+                statement.add(" AND " if position else "").extend(self._key_sql(comparison.key))
+                statement.add(f" {comparison.operator} %s", self._bind(comparison.value))
+            statement.add(")")
         statement.add(")")
 
-    def _bind(self, key: str, value: Any) -> Any:
+    def _bind(self, value: Any) -> Any:
         # SQLite holds timestamps as the text Tortoise writes: compare text with text.
         if isinstance(value, dt.datetime) and self.dialect == "sqlite":
             return value.astimezone(dt.UTC).isoformat(" ")
         return value
 
-    def page_statement(
-        self, columns: Sequence[str], *, after: Sequence[Any] | None = None, before: Sequence[Any] | None = None,
-        limit: int, backwards: bool = False,
-    ) -> Statement:
-        keys = [k.lstrip("-") for k in self.order if k.lstrip("-") != "rank"]
-        selected = dict.fromkeys((*columns, *keys))  # the sort keys go into cursors
+    def page_statement(self, request: PageRequest) -> Statement:
+        keys = [name for name in self.ordering.names if name != "rank"]
+        selected = dict.fromkeys((*self.columns, *keys))  # the sort keys go into cursors
         statement = Statement().add("SELECT " + ", ".join(f'"{c}"' for c in selected))
         if self.rank is not None:
             statement.add(", ").extend(self.rank).add(' AS "rank"')
         statement.add(' FROM "products"')
         self._where(statement)
-        if after is not None:
-            self._after(statement, after, reverse=False)
-        if before is not None:
-            self._after(statement, before, reverse=True)
-        order = _reverse(self.order) if backwards else self.order
-        statement.add(" ORDER BY " + ", ".join(f'"{k.lstrip("-")}" {"DESC" if k.startswith("-") else "ASC"}' for k in order))
-        return statement.add(" LIMIT %s", limit)
+        if request.after is not None:
+            self._beyond(statement, self.ordering, request.after)
+        if request.before is not None:
+            self._beyond(statement, self.ordering.reversed(), request.before)
+        order = self.ordering.reversed() if request.backwards else self.ordering
+        statement.add(" ORDER BY " + ", ".join(f'"{k.name}" {"DESC" if k.descending else "ASC"}' for k in order.keys))
+        return statement.add(" LIMIT %s", request.limit)
 
     def count_statement(self) -> Statement:
         statement = Statement().add('SELECT COUNT(*) AS "n" FROM "products"')
         self._where(statement)
         return statement
 
-    async def fetch(
-        self, columns: Sequence[str], *, after: Sequence[Any] | None, before: Sequence[Any] | None,
-        limit: int, backwards: bool,
-    ) -> list[dict[str, Any]]:
-        """Up to ``limit`` rows (dicts of ``columns`` and the sort keys), in order or, if
-        ``backwards``, in reverse order."""
-        statement = self.page_statement(columns, after=after, before=before, limit=limit, backwards=backwards)
-        rows = await sql.fetch(statement)
+    async def fetch(self, request: PageRequest) -> list[dict[str, Any]]:
+        rows = await sql.fetch(self.page_statement(request))
         for row in rows:
             for name in ("images", "attributes"):
                 if name in row:
@@ -140,8 +122,10 @@ class ProductListing:
         return int((await sql.fetch(self.count_statement()))[0]["n"])
 
 
-async def product_listing(filters: ProductFilter, *, sort: SortField | None, descending: bool | None) -> ProductListing:
-    """Products matching ``filters`` in the asked order.
+async def product_listing(
+    filters: ProductFilter, *, sort: SortField | None, descending: bool | None, columns: Sequence[str]
+) -> ProductListing:
+    """Products matching ``filters`` in the asked order, as rows of ``columns``.
 
     Without a search, RELEVANCE means NEWEST. Each sort has a natural
     direction (cheapest, best-selling, newest, most relevant first);
@@ -179,8 +163,8 @@ async def product_listing(filters: ProductFilter, *, sort: SortField | None, des
     chosen = sort or (SortField.RELEVANCE if terms else SortField.NEWEST)
     if chosen is SortField.RELEVANCE and not terms:
         chosen = SortField.NEWEST
-    keys = _KEYS[chosen]
-    if descending is not None and descending != keys[0].startswith("-"):
-        keys = _reverse(keys)
+    ordering = _ORDERINGS[chosen]
+    if descending is not None and descending != ordering.keys[0].descending:
+        ordering = ordering.reversed()
     rank = search_sql.title_rank(terms, dialect) if chosen is SortField.RELEVANCE else None
-    return ProductListing(dialect=dialect, conditions=tuple(conditions), order=keys, rank=rank)
+    return ProductListing(dialect=dialect, conditions=tuple(conditions), ordering=ordering, columns=tuple(columns), rank=rank)

@@ -55,14 +55,14 @@ def bare_page(store: memory.Store, currency: str, first: int = 20) -> dict[str, 
     def money(minor: int | None) -> dict[str, str] | None:
         return None if minor is None else {"amount": str(minor_to_decimal(minor)), "currency": currency}
 
-    ordering = relay.Ordering.of(*listing._KEYS[listing.SortField.NEWEST])
+    ordering = listing._ORDERINGS[listing.SortField.NEWEST]
     active = [p for p in store.products if p.status.value == "ACTIVE"]
     active.sort(key=lambda p: (p.created_at, p.id), reverse=True)  # NEWEST: -created_at, -id
     page = active[:first]
     edges = []
     for product in page:
         category = store.categories.get(product.category_id) if product.category_id else None
-        edges.append({"cursor": relay.encode_cursor(product, ordering), "node": {
+        edges.append({"cursor": ordering.cursor(product), "node": {
             "id": relay.encode_id("Product", product.id),
             "slug": product.slug,
             "title": product.title,

@@ -3,10 +3,9 @@
 ``install()`` reads every product, variant and category ONCE, then replaces
 the catalog's data access so that no SQL runs per request:
 
-* ``mall.catalog.listing.product_listing`` returns the ordering keys the real
-  listing would use (same sort rules) and a marker instead of a QuerySet;
-* ``mall.graphql.catalog.queries.paginate`` pages through a Python list and
-  builds the same Connection / Edge / PageInfo objects (same cursors);
+* ``mall.catalog.listing.product_listing`` returns a page source over a
+  Python list, in the ordering the real listing would use (same sort rules),
+  which the real resolver pages (same cursors, same Connection);
 * the catalog DataLoaders' ``batch_load_fn`` return the in-memory rows.
 
 Everything else (Strawberry, the extensions, the view, the middleware, the
@@ -17,14 +16,14 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from mall.catalog import listing, reads
 from mall.catalog.models import Category, Product, ProductStatus, Variant
-from mall.graphql import relay
-from mall.graphql.catalog import loaders, queries
+from mall.core.paging import Ordering, PageRequest
+from mall.graphql.catalog import loaders
 
 
 @dataclass
@@ -40,23 +39,17 @@ class Store:
     def __post_init__(self) -> None:
         self.products_by_id = {p.id: p for p in self.products}
 
-    def ordered(self, statuses: frozenset[str], ordering: relay.Ordering, columns: tuple[str, ...] | None) -> list[Any]:
-        """The rows of these statuses in this ordering (what an index would give; computed once).
-
-        With ``columns`` (the real paginate's ``values()`` mode) the rows are
-        dicts of those columns and the sort keys, else model instances.
-        """
-        key = (ordering.fields, ordering.descending, statuses, columns)
+    def ordered(self, statuses: frozenset[str], ordering: Ordering, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+        """The rows of these statuses in this ordering (what an index would give; computed once):
+        dicts of ``columns`` and the sort keys, as the real listing gives."""
+        key = (ordering, statuses, columns)
         rows = self._sorted.get(key)
         if rows is None:
             products = [p for p in self.products if p.status.value in statuses]
-            for name, desc in reversed(list(zip(ordering.fields, ordering.descending, strict=True))):
-                products.sort(key=lambda p, n=name: getattr(p, n), reverse=desc)
-            if columns is None:
-                rows = products
-            else:
-                names = tuple(dict.fromkeys((*columns, *ordering.fields)))
-                rows = [{name: getattr(p, name) for name in names} for p in products]
+            for sort_key in reversed(ordering.keys):
+                products.sort(key=lambda p, n=sort_key.name: getattr(p, n), reverse=sort_key.descending)
+            names = tuple(dict.fromkeys((*columns, *ordering.names)))
+            rows = [{name: getattr(p, name) for name in names} for p in products]
             self._sorted[key] = rows
         return rows
 
@@ -81,92 +74,67 @@ async def load() -> Store:
                  categories={c.id: c for c in categories}, categories_ordered=list(categories))
 
 
-@dataclass(frozen=True)
-class MemoryListing:
-    """Stands for the listing (catalog.listing.ProductListing): statuses and sort keys."""
-
-    statuses: frozenset[str]
-    order: tuple[str, ...]
-
-
 def _unsupported(filters: listing.ProductFilter) -> bool:
     return bool(filters.search) or filters.category_id is not None or filters.price_min is not None \
         or filters.price_max is not None or filters.in_stock is not None
 
 
-async def memory_product_listing(
-    filters: listing.ProductFilter, *, sort: listing.SortField | None, descending: bool | None
-) -> MemoryListing:
-    """The real listing's ordering rules, without building a query."""
-    if _unsupported(filters):
-        raise NotImplementedError("the in-memory baseline lists without search or filters only")
-    chosen = sort or listing.SortField.NEWEST
-    if chosen is listing.SortField.RELEVANCE:
-        chosen = listing.SortField.NEWEST  # no search terms
-    keys = listing._KEYS[chosen]
-    if descending is not None and descending != keys[0].startswith("-"):
-        keys = listing._reverse(keys)
-    statuses = frozenset(ProductStatus(s).value for s in filters.statuses)
-    return MemoryListing(statuses, keys)
-
-
-def _strictly_after(row: Any, ordering: relay.Ordering, values: list[Any], reverse: bool) -> bool:
-    for name, desc, value in zip(ordering.fields, ordering.descending, values, strict=True):
-        mine = row[name] if isinstance(row, dict) else getattr(row, name)
-        if mine == value:
-            continue
-        return mine < value if desc != reverse else mine > value
+def _strictly_after(row: dict[str, Any], ordering: Ordering, values: tuple[Any, ...]) -> bool:
+    for key, value in zip(ordering.keys, values, strict=True):
+        if row[key.name] != value:
+            return row[key.name] < value if key.descending else row[key.name] > value
     return False
 
 
-def make_paginate(store: Store) -> Callable[..., Any]:
-    async def memory_paginate(
-        query: MemoryListing, ordering: relay.Ordering, *, first: int | None = None, after: str | None = None,
-        last: int | None = None, before: str | None = None, to_node: Callable[[Any], Any],
-        annotation_types: dict[str, type] | None = None, columns: tuple[str, ...] = (),
-        edge_cursors: bool = True,
-    ) -> relay.Connection[Any]:
+@dataclass(frozen=True)
+class MemoryListing:
+    """Stands for the listing (catalog.listing.ProductListing): a page source over the store."""
+
+    store: Store
+    statuses: frozenset[str]
+    ordering: Ordering
+    columns: tuple[str, ...]
+
+    async def fetch(self, request: PageRequest) -> list[dict[str, Any]]:
+        rows: Iterable[dict[str, Any]] = self.store.ordered(self.statuses, self.ordering, self.columns)
+        if request.after is not None:
+            rows = [r for r in rows if _strictly_after(r, self.ordering, request.after)]
+        if request.before is not None:
+            rows = [r for r in rows if _strictly_after(r, self.ordering.reversed(), request.before)]
+        rows = list(rows)
+        if request.backwards:
+            rows.reverse()
+        return rows[: request.limit]
+
+    async def count(self) -> int:
+        return len(self.store.ordered(self.statuses, self.ordering, self.columns))
+
+
+def make_product_listing(store: Store) -> Any:
+    async def memory_product_listing(
+        filters: listing.ProductFilter, *, sort: listing.SortField | None, descending: bool | None,
+        columns: tuple[str, ...],
+    ) -> MemoryListing:
+        """The real listing's ordering rules, without building a query."""
         # Any other keyword makes this fail loudly (TypeError): the check before
         # the benchmark then reports the baseline as out of date with the app.
-        size, backwards = relay.page_size(first, last)
-        matching = store.ordered(query.statuses, ordering, tuple(columns) or None)
-        rows: Iterable[Any] = matching
-        for cursor, reverse in ((after, False), (before, True)):
-            if cursor is not None:
-                values = relay.decode_cursor(cursor, ordering)
-                rows = [r for r in rows if _strictly_after(r, ordering, values, reverse)]
-        rows = list(rows)
-        if backwards:
-            rows.reverse()
-        page = rows[: size + 1]
-        more = len(page) > size
-        page = page[:size]
-        if backwards:
-            page.reverse()
-        edges = [
-            relay.Edge(cursor=relay.encode_cursor(row, ordering) if edge_cursors else "", node=to_node(row))
-            for row in page
-        ]
-        page_info = relay.PageInfo(
-            has_next_page=more if not backwards else before is not None,
-            has_previous_page=more if backwards else after is not None,
-            start_cursor=relay.encode_cursor(page[0], ordering) if page else None,
-            end_cursor=relay.encode_cursor(page[-1], ordering) if page else None,
-        )
-        total = len(matching)
+        if _unsupported(filters):
+            raise NotImplementedError("the in-memory baseline lists without search or filters only")
+        chosen = sort or listing.SortField.NEWEST
+        if chosen is listing.SortField.RELEVANCE:
+            chosen = listing.SortField.NEWEST  # no search terms
+        ordering = listing._ORDERINGS[chosen]
+        if descending is not None and descending != ordering.keys[0].descending:
+            ordering = ordering.reversed()
+        statuses = frozenset(ProductStatus(s).value for s in filters.statuses)
+        return MemoryListing(store, statuses, ordering, tuple(columns))
 
-        async def count() -> int:
-            return total
-
-        return relay.Connection(edges=edges, page_info=page_info, _count=count)
-
-    return memory_paginate
+    return memory_product_listing
 
 
 def patch(store: Store) -> None:
     """Route the catalog's data access to ``store`` (process-wide)."""
-    listing.product_listing = memory_product_listing  # type: ignore[assignment]
-    queries.paginate = make_paginate(store)  # type: ignore[assignment]
+    listing.product_listing = make_product_listing(store)
 
     async def variants(self: Any, keys: Iterable[int]) -> list[list[Any]]:
         return [store.variant_rows(key) for key in keys]

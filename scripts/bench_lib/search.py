@@ -192,12 +192,12 @@ async def _explain_text(connection: Any, sql: str, values: list[Any]) -> list[st
 
 async def measure(result_path: Path, rounds: int = 10) -> None:
     """Every SQL statement a search request runs, timed in-process: the page and
-    the count (listing + paginate, as the products resolver calls them), then the
+    the count (the listing as a page source, as the products resolver pages it), then the
     page's variants and categories (the loaders' batch functions)."""
     from tortoise import Tortoise
 
     from mall.catalog import listing
-    from mall.graphql import relay
+    from mall.core.paging import PageRequest, paginate
     from mall.graphql.catalog import loaders
     from mall.infra import db
     from mall.settings import get_settings
@@ -214,24 +214,20 @@ async def measure(result_path: Path, rounds: int = 10) -> None:
                            "variants_scans": Counter()} | {k: [] for k in kinds}
     pages: dict[str, tuple[list[int], list[int]]] = {}
 
-    def field(row: Any, name: str) -> Any:
-        return row[name] if isinstance(row, dict) else getattr(row, name)
-
     try:
         listings = {}
         for term in SEARCH_TERMS:
             listings[term] = await listing.product_listing(
-                listing.ProductFilter(search=term), sort=None, descending=None)
+                listing.ProductFilter(search=term), sort=None, descending=None, columns=PRODUCT_COLUMNS)
         for round_number in range(rounds + 1):  # round 0 warms up
             for term, found in listings.items():
-                ordering = relay.Ordering.of(*found.order)
                 started = time.perf_counter()
-                page = await relay.paginate(found, ordering, first=20, to_node=lambda row: row, columns=PRODUCT_COLUMNS)
+                page = await paginate(found, PageRequest(size=20))
                 paged = time.perf_counter()
-                total = await page._count()
+                total = await found.count()
                 counted = time.perf_counter()
-                ids = [field(edge.node, "id") for edge in page.edges]
-                category_ids = sorted({c for edge in page.edges if (c := field(edge.node, "category_id")) is not None})
+                ids = [row["id"] for row in page.rows]
+                category_ids = sorted({c for row in page.rows if (c := row["category_id"]) is not None})
                 await loaders.VariantsByProductIdLoader().batch_load_fn(ids)
                 varied = time.perf_counter()
                 await loaders.CategoryByIdLoader().batch_load_fn(category_ids)
@@ -246,7 +242,7 @@ async def measure(result_path: Path, rounds: int = 10) -> None:
                 pages[term] = (ids, category_ids)
         for _ in range(3):
             for term, found in listings.items():
-                statements = (("page", found.page_statement(PRODUCT_COLUMNS, limit=21)), ("count", found.count_statement()))
+                statements = (("page", found.page_statement(PageRequest(size=20))), ("count", found.count_statement()))
                 for kind, statement in statements:
                     sql, values = statement.render("postgres")
                     top = await _explain(connection, sql, values)

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from mall.core.actors import Permission
-from mall.graphql.relay import Ordering, cursor_tag, encode_id
+from mall.core.paging import Ordering
+from mall.graphql.relay import encode_id
 from tests import factories
 from tests.operations import contract
 
@@ -41,7 +42,7 @@ ADDRESS = {
 
 def _cursor(raw: str) -> str:
     """A cursor of the admin lists' ordering (newest id first) holding these raw values."""
-    values = [cursor_tag(Ordering.of("-id")), *json.loads(raw)]
+    values = [Ordering.of(("-id", int)).tag, *json.loads(raw)]
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
 
 

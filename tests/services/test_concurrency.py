@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from mall.accounts import addresses, registration, sessions, staff, tokens
+from mall.accounts import addresses, customers, registration, sessions, staff, tokens
 from mall.accounts.addresses import AddressFields
 from mall.accounts.errors import InvalidToken
 from mall.accounts.models import Address, RefreshToken, Session, User
@@ -258,7 +258,7 @@ async def test_concurrent_deactivations_of_one_customer_change_it_once():
     actors = [sessions.actor_for(a.user) for a in admins]
 
     outcomes = await race(
-        *(staff.customer_update(actors[n % 5], customer_id=customer.user.id, is_active=False, reason="fraud") for n in range(10))
+        *(customers.customer_update(actors[n % 5], customer_id=customer.user.id, is_active=False, reason="fraud") for n in range(10))
     )
 
     assert kinds(outcomes) == Counter({"User": 10})
@@ -277,7 +277,7 @@ async def test_concurrent_activate_and_deactivate_end_consistent():
     admin = sessions.actor_for((await factories.staff(Permission.MANAGE_USERS)).user)
 
     outcomes = await race(
-        *(staff.customer_update(admin, customer_id=customer.user.id, is_active=n % 2 == 1) for n in range(10))
+        *(customers.customer_update(admin, customer_id=customer.user.id, is_active=n % 2 == 1) for n in range(10))
     )
 
     assert kinds(outcomes) == Counter({"User": 10})
@@ -346,7 +346,7 @@ async def test_deactivation_racing_refreshes_leaves_no_usable_session():
     admin = sessions.actor_for((await factories.staff(Permission.MANAGE_USERS)).user)
 
     calls = [sessions.token_refresh(refresh_token=t) for t in refresh_tokens]
-    calls.insert(2, staff.customer_update(admin, customer_id=customer.user.id, is_active=False))
+    calls.insert(2, customers.customer_update(admin, customer_id=customer.user.id, is_active=False))
     outcomes = await race(*calls)
 
     assert set(kinds(outcomes)) <= {"TokenPair", "InvalidToken", "User"}

@@ -10,12 +10,12 @@ import random
 import pytest
 
 from mall.accounts.models import User
-from mall.graphql.errors import BadUserInput
-from mall.graphql.relay import Connection, Ordering, cursor_tag, encode_cursor, paginate
+from mall.core.paging import InvalidPage, Ordering, Page, PageRequest, paginate
+from mall.infra.pages import QuerySetSource
 
-NEWEST_FIRST = Ordering.of("-created_at", "-id")
-NEWEST_ID_FIRST = Ordering.of("-id")  # what the admin lists (customers, staff, auditLog) use
-BY_EMAIL = Ordering.of("email", "id")
+NEWEST_FIRST = Ordering.of(("-created_at", dt.datetime), ("-id", int))
+NEWEST_ID_FIRST = Ordering.of(("-id", int))  # what the admin lists (customers, staff, auditLog) use
+BY_EMAIL = Ordering.of(("email", str), ("id", int))
 BASE = dt.datetime(2030, 3, 1, 9, 0, tzinfo=dt.UTC)
 # Six instants for 25 users, so most share their created_at with others; whole
 # seconds and fractions mixed, as the database stores both.
@@ -44,29 +44,29 @@ async def make_users(count: int = 25) -> list[User]:
     return users
 
 
-def ids(connection: Connection) -> list[int]:
-    return [edge.node for edge in connection.edges]
+def ids(page: Page[User]) -> list[int]:
+    return [user.id for user in page.rows]
 
 
-async def page(ordering: Ordering, **arguments) -> Connection:
-    return await paginate(User.all(), ordering, to_node=lambda user: user.id, **arguments)
+async def page(ordering: Ordering, **arguments) -> Page[User]:
+    return await paginate(QuerySetSource(User.all(), ordering), PageRequest.parse(ordering, **arguments))
 
 
 async def walk_forward(ordering: Ordering, size: int) -> list[int]:
     seen: list[int] = []
     after = None
     for _ in range(100):
-        connection = await page(ordering, first=size, after=after)
-        assert len(connection.edges) <= size
-        assert connection.page_info.has_previous_page is (after is not None)
-        if connection.edges:
-            assert connection.page_info.start_cursor == connection.edges[0].cursor
-            assert connection.page_info.end_cursor == connection.edges[-1].cursor
-        seen += ids(connection)
-        if not connection.page_info.has_next_page:
+        found = await page(ordering, first=size, after=after)
+        assert len(found.rows) <= size
+        assert found.has_previous is (after is not None)
+        if found.rows:
+            assert found.start_cursor == ordering.cursor(found.rows[0])
+            assert found.end_cursor == ordering.cursor(found.rows[-1])
+        seen += ids(found)
+        if not found.has_next:
             return seen
-        assert len(connection.edges) == size, "only the last page may be short"
-        after = connection.page_info.end_cursor
+        assert len(found.rows) == size, "only the last page may be short"
+        after = found.end_cursor
     raise AssertionError("forward walk did not end")
 
 
@@ -74,14 +74,14 @@ async def walk_backward(ordering: Ordering, size: int) -> list[int]:
     seen: list[int] = []
     before = None
     for _ in range(100):
-        connection = await page(ordering, last=size, before=before)
-        assert len(connection.edges) <= size
-        assert connection.page_info.has_next_page is (before is not None)
-        seen = ids(connection) + seen
-        if not connection.page_info.has_previous_page:
+        found = await page(ordering, last=size, before=before)
+        assert len(found.rows) <= size
+        assert found.has_next is (before is not None)
+        seen = ids(found) + seen
+        if not found.has_previous:
             return seen
-        assert len(connection.edges) == size, "only the first page may be short"
-        before = connection.page_info.start_cursor
+        assert len(found.rows) == size, "only the first page may be short"
+        before = found.start_cursor
     raise AssertionError("backward walk did not end")
 
 
@@ -130,7 +130,7 @@ async def test_after_and_before_any_row_split_the_list_there(ordering, expected_
     by_id = {u.id: u for u in users}
 
     for position, user_id in enumerate(expected):
-        cursor = encode_cursor(by_id[user_id], ordering)
+        cursor = ordering.cursor(by_id[user_id])
         assert ids(await page(ordering, first=100, after=cursor)) == expected[position + 1:]
         assert ids(await page(ordering, last=100, before=cursor)) == expected[:position]
 
@@ -139,8 +139,8 @@ async def test_after_and_before_together_give_the_rows_between():
     users = await make_users()
     expected = newest_first(users)
     by_id = {u.id: u for u in users}
-    after = encode_cursor(by_id[expected[3]], NEWEST_FIRST)
-    before = encode_cursor(by_id[expected[15]], NEWEST_FIRST)
+    after = NEWEST_FIRST.cursor(by_id[expected[3]])
+    before = NEWEST_FIRST.cursor(by_id[expected[15]])
 
     assert ids(await page(NEWEST_FIRST, first=100, after=after, before=before)) == expected[4:15]
     assert ids(await page(NEWEST_FIRST, first=5, after=after, before=before)) == expected[4:9]
@@ -154,7 +154,7 @@ async def test_pages_do_not_shift_when_newer_rows_arrive():
     arrived = BASE + dt.timedelta(days=30)
     newcomer = await User.create(email="zz-newcomer@example.com", password_hash="x", created_at=arrived, updated_at=arrived)
 
-    second_page = await page(NEWEST_FIRST, first=5, after=first_page.page_info.end_cursor)
+    second_page = await page(NEWEST_FIRST, first=5, after=first_page.end_cursor)
 
     assert ids(second_page) == newest_first(users)[5:10]
     assert ids(await page(NEWEST_FIRST, first=1)) == [newcomer.id]
@@ -164,33 +164,32 @@ async def test_zero_sized_and_empty_pages():
     await make_users(3)
 
     empty = await page(NEWEST_FIRST, first=0)
-    assert empty.edges == []
-    assert (empty.page_info.has_next_page, empty.page_info.start_cursor, empty.page_info.end_cursor) == (True, None, None)  # Relay: more edges exist than first (0)
-    assert await empty._count() == 3
+    assert empty.rows == []
+    assert (empty.has_next, empty.start_cursor, empty.end_cursor) == (True, None, None)  # Relay: more edges exist than first (0)
+    assert await QuerySetSource(User.all(), NEWEST_FIRST).count() == 3
 
     await User.all().delete()
     nothing = await page(BY_EMAIL, first=10)
-    assert nothing.edges == []
-    assert nothing.page_info.has_next_page is False
-    assert await nothing._count() == 0
+    assert nothing.rows == []
+    assert nothing.has_next is False
+    assert await QuerySetSource(User.all(), BY_EMAIL).count() == 0
 
 
 async def test_the_count_covers_all_pages_and_follows_the_query():
     await make_users()
 
-    connection = await paginate(
-        User.filter(email__startswith="kiwi"), BY_EMAIL, first=2, to_node=lambda user: user.email
-    )
+    source = QuerySetSource(User.filter(email__startswith="kiwi"), BY_EMAIL)
+    found = await paginate(source, PageRequest(size=2))
 
-    assert await connection._count() == await User.filter(email__startswith="kiwi").count() == 5
-    assert [edge.node for edge in connection.edges] == sorted(
+    assert await source.count() == await User.filter(email__startswith="kiwi").count() == 5
+    assert [user.email for user in found.rows] == sorted(
         [u.email for u in await User.filter(email__startswith="kiwi")]
     )[:2]
 
 
 def forged(values: list, ordering: Ordering) -> str:
     """A cursor with the ordering's own tag, so the values themselves are what is checked."""
-    return base64.urlsafe_b64encode(json.dumps([cursor_tag(ordering), *values]).encode()).decode()
+    return base64.urlsafe_b64encode(json.dumps([ordering.tag, *values]).encode()).decode()
 
 
 @pytest.mark.parametrize(
@@ -209,5 +208,5 @@ async def test_a_forged_cursor_with_values_of_the_wrong_type_is_bad_user_input(o
     await make_users(3)
 
     for direction in ({"first": 5, "after": forged(values, ordering)}, {"last": 5, "before": forged(values, ordering)}):
-        with pytest.raises(BadUserInput):
+        with pytest.raises(InvalidPage):
             await page(ordering, **direction)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from mall.accounts import staff
+from mall.accounts import customers, staff
 from mall.core.actors import Actor, Permission
 from mall.graphql.accounts.mutations import UserPayload
 from mall.graphql.accounts.types import PermissionEnum, UserType
@@ -70,7 +70,7 @@ class AdminMutations:
     @strawberry.mutation(description="Activate or deactivate a customer (deactivating signs them out). MANAGE_USERS.")
     async def customer_update(self, info: Info, input: CustomerUpdateInput) -> CustomerUpdatePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            user = await staff.customer_update(
+            user = await customers.customer_update(
                 actor, customer_id=decode_id(input.customer_id, "User", field="customerId"),
                 is_active=input.is_active, reason=input.reason,
             )

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import strawberry
 
-from mall.accounts import staff
+from mall.accounts import customers, staff
 from mall.audit import services as audit
 from mall.core.actors import Permission
 from mall.graphql.accounts.types import UserType
 from mall.graphql.admin.types import AuditRecordType
 from mall.graphql.context import Info
 from mall.graphql.permissions import require_permission
-from mall.graphql.relay import Connection, Ordering, paginate
-
-_NEWEST_FIRST = Ordering.of("-id")
+from mall.graphql.relay import Connection, connection
 
 
 # Nullable, so a FORBIDDEN here leaves the rest of the response intact.
@@ -25,8 +23,8 @@ class AdminQueries:
         last: int | None = None, before: str | None = None,
     ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_STAFF)
-        return await paginate(staff.staff_members(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
-                              to_node=UserType.from_model)
+        return await connection(staff.staff_members(), first=first, after=after, last=last, before=before,
+                                to_node=UserType.from_model)
 
     @strawberry.field(description="Customer accounts, newest first; search matches email, mobile or name. MANAGE_USERS.")
     async def customers(
@@ -34,8 +32,8 @@ class AdminQueries:
         last: int | None = None, before: str | None = None, search: str | None = None,
     ) -> Connection[UserType] | None:
         await require_permission(info, Permission.MANAGE_USERS)
-        return await paginate(staff.customers(search), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
-                              to_node=UserType.from_model)
+        return await connection(customers.customers(search), first=first, after=after, last=last, before=before,
+                                to_node=UserType.from_model)
 
     @strawberry.field(description="Every admin action, newest first. MANAGE_STAFF.")
     async def audit_log(
@@ -43,5 +41,5 @@ class AdminQueries:
         last: int | None = None, before: str | None = None,
     ) -> Connection[AuditRecordType] | None:
         await require_permission(info, Permission.MANAGE_STAFF)
-        return await paginate(audit.records(), _NEWEST_FIRST, first=first, after=after, last=last, before=before,
-                              to_node=AuditRecordType.from_model)
+        return await connection(audit.records(), first=first, after=after, last=last, before=before,
+                                to_node=AuditRecordType.from_model)

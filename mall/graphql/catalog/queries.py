@@ -24,7 +24,7 @@ from mall.graphql.catalog.types import (
 from mall.graphql.context import Info
 from mall.graphql.errors import BadUserInput, Forbidden, Unauthenticated
 from mall.graphql.lookahead import selects
-from mall.graphql.relay import Connection, Ordering, decode_query_id, paginate
+from mall.graphql.relay import Connection, connection, decode_query_id
 from mall.settings import get_settings
 
 
@@ -92,11 +92,11 @@ class CatalogQueries:
             _filters(filter, actor=actor),
             sort=listing.SortField(sort.field.value) if sort else None,
             descending=(sort.direction is SortDirection.DESC) if sort and sort.direction else None,
+            columns=PRODUCT_COLUMNS,
         )
-        page = await paginate(
-            found, Ordering.of(*found.order), first=first, after=after, last=last, before=before,
-            to_node=lambda row: ProductType.from_row(row, staff=staff), columns=PRODUCT_COLUMNS,
-            edge_cursors=selects(info, "edges", "cursor"),
+        page = await connection(
+            found, first=first, after=after, last=last, before=before,
+            to_node=lambda row: ProductType.from_row(row, staff=staff), edge_cursors=selects(info, "edges", "cursor"),
         )
         await prefetch(info, [edge.node for edge in page.edges], path=("edges", "node"))
         return page
