@@ -21,6 +21,8 @@ def serve(args: argparse.Namespace) -> int:
     """Start uvicorn. Several workers need PostgreSQL and Redis (DESIGN §2)."""
     import uvicorn
 
+    from mall.infra import logs
+
     settings = get_settings()
     if args.workers > 1 and settings.is_sqlite:
         return _fail(
@@ -29,6 +31,7 @@ def serve(args: argparse.Namespace) -> int:
         )
     if args.workers > 1 and settings.redis_url is None:
         return _fail("--workers > 1 needs MALL_REDIS_URL: rate limits and events must be shared between processes.")
+    logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
     uvicorn.run(
         "mall.app:app",
         host=args.host,
@@ -37,6 +40,7 @@ def serve(args: argparse.Namespace) -> int:
         proxy_headers=False,  # X-Forwarded-For is read by Mall itself, only from MALL_TRUSTED_PROXIES
         server_header=False,
         log_level=settings.log_level.lower(),
+        log_config=None,  # uvicorn's lines go through Mall's handler (MALL_LOG_FORMAT), configured above
         ws="websockets-sansio",
     )
     return 0
