@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
@@ -109,7 +109,7 @@ def _error_body(message: str) -> bytes:
 
 
 class GraphQLView(GraphQL):  # type: ignore[type-arg]
-    def __init__(self, schema: Any, *, settings: Settings, graphiql_page: Callable[[], str] | None) -> None:
+    def __init__(self, schema: Any, *, settings: Settings, graphiql_page: Callable[[], Response] | None) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if graphiql_page else None,
@@ -266,7 +266,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self._graphiql_page is not None
-        return HTMLResponse(self._graphiql_page())
+        return self._graphiql_page()
 
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
         headers = request.headers

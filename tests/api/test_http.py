@@ -361,6 +361,48 @@ async def test_graphiql_can_be_switched_off(configure, make_api):
         assert "graphiql" not in response.text.lower()
 
 
+async def test_graphiql_is_off_without_the_sandbox_unless_turned_on(configure, make_api):
+    configure(sandbox=False)  # graphiql left unset, as in .env.example
+    production = await make_api().http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+    configure(sandbox=False, graphiql=True)
+    turned_on = await make_api().http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+
+    assert production.status_code in (400, 404)
+    assert "graphiql" not in production.text.lower()
+    assert turned_on.status_code == 200
+    assert turned_on.headers["content-type"].startswith("text/html")
+
+
+async def test_the_graphiql_page_forbids_inline_code_foreign_sources_and_framing(api):
+    page = await api.http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+
+    policy = dict(part.strip().split(" ", 1) for part in page.headers["content-security-policy"].split(";"))
+    assert policy == {
+        "default-src": "'none'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
+        "font-src": "'self' data:", "connect-src": "'self'", "base-uri": "'none'", "form-action": "'none'",
+        "frame-ancestors": "'none'",
+    }
+    assert page.headers["x-frame-options"] == "DENY"
+    # Nothing inline for the policy to block: every script and style is a file of ours.
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page.text) == []
+    assert "<style" not in page.text
+    assert ' style="' not in page.text
+    assert re.findall(r'<script[^>]*src="([^"]+)"', page.text)[-1] == "/graphql/static/mall-graphiql.js"
+
+
+async def test_graphiql_neither_stores_headers_nor_takes_them_from_the_url(api):
+    page = await api.http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+    script = await api.http.get("/graphql/static/mall-graphiql.js")
+
+    assert 'data-graphql-url="/graphql"' in page.text
+    assert script.status_code == 200
+    assert "shouldPersistHeaders: false" in script.text
+    assert "shouldPersistHeaders: true" not in script.text
+    # Only the query and the variables are read from the URL (a shared link cannot plant a token).
+    assert 'if (key === "q" || key === "variables")' in script.text
+    assert "parameters.headers" not in script.text
+
+
 async def test_the_graphiql_template_itself_is_not_served(api):
     response = await api.http.get("/graphql/static/graphiql.html")
 
