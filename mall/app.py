@@ -39,8 +39,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Build the app. Tests connect the ORM themselves and keep pytest's log capture."""
     settings = settings or get_settings()
     configure(settings, logging=configure_logging)
-    page = partial(graphiql.render_graphiql_page, graphql_url=GRAPHQL_PATH, assets_url=ASSETS_PATH + "/")
-    view = GraphQLView(build_schema(settings), settings=settings, graphiql_page=page if settings.graphiql else None)
+    page = partial(graphiql.graphiql_response, graphql_url=GRAPHQL_PATH, assets_url=ASSETS_PATH + "/")
+    view = GraphQLView(build_schema(settings), settings=settings, graphiql_page=page if settings.graphiql_enabled else None)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -21,14 +21,14 @@ def serve(args: argparse.Namespace) -> int:
     """Start uvicorn. Several workers need PostgreSQL and Redis (DESIGN §2)."""
     import uvicorn
 
+    from mall.infra import logs, wiring
+
     settings = get_settings()
     if args.workers > 1 and settings.is_sqlite:
         return _fail(
             "--workers > 1 is refused on SQLite: the embedded shape is one process. "
             "Set MALL_DATABASE_URL=postgres://… and MALL_REDIS_URL=redis://… to scale out."
         )
-    from mall.infra import wiring
-
     try:
         wiring.check_deployment(settings)
     except wiring.DeploymentError as exc:
@@ -36,6 +36,7 @@ def serve(args: argparse.Namespace) -> int:
     if args.workers > 1 and (settings.redis_url is None or settings.single_process):
         return _fail("--workers > 1 needs MALL_REDIS_URL (and not MALL_SINGLE_PROCESS): caches, rate limits and "
                      "events must be shared between processes.")
+    logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
     uvicorn.run(
         "mall.app:app",
         host=args.host,
@@ -44,6 +45,7 @@ def serve(args: argparse.Namespace) -> int:
         proxy_headers=False,  # X-Forwarded-For is read by Mall itself, only from MALL_TRUSTED_PROXIES
         server_header=False,
         log_level=settings.log_level.lower(),
+        log_config=None,  # uvicorn's lines go through Mall's handler (MALL_LOG_FORMAT), configured above
         ws="websockets-sansio",
     )
     return 0

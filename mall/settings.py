@@ -75,8 +75,9 @@ class Settings(BaseSettings):
     wechat_app_secret: SecretStr | None = None
 
     # --- GraphQL protection (DESIGN §4) ---
-    introspection: bool = True
-    graphiql: bool = True
+    # Unset: follow the sandbox (on for development, off in production).
+    introspection: bool | None = None
+    graphiql: bool | None = None
     max_query_depth: int = Field(12, ge=2)
     max_aliases: int = Field(30, ge=1)
     max_query_tokens: int = Field(4000, ge=100)
@@ -140,6 +141,16 @@ class Settings(BaseSettings):
     def sandbox_enabled(self) -> bool:
         """On by default in the embedded shape, off in production."""
         return self.is_sqlite if self.sandbox is None else self.sandbox
+
+    @property
+    def introspection_enabled(self) -> bool:
+        """Introspection follows the sandbox unless set: production does not publish its schema."""
+        return self.sandbox_enabled if self.introspection is None else self.introspection
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        """GraphiQL follows the sandbox unless set."""
+        return self.sandbox_enabled if self.graphiql is None else self.graphiql
 
     @property
     def sqlite_path(self) -> Path | None:

@@ -30,6 +30,27 @@ def test_sandbox_defaults_follow_the_shape():
     assert Settings(database_url="postgres://p@h/x", secret_key="k", sandbox=None, _env_file=None).sandbox_enabled is False
 
 
+def test_graphiql_and_introspection_follow_the_sandbox_unless_set():
+    production = {"database_url": "postgres://p@h/x", "secret_key": "k", "_env_file": None}
+    embedded = {"database_url": "sqlite://x.db", "_env_file": None}
+
+    shapes = {
+        "production": Settings(**production, sandbox=None, graphiql=None, introspection=None),
+        "embedded": Settings(**embedded, sandbox=None, graphiql=None, introspection=None),
+        "embedded, sandbox off": Settings(**embedded, sandbox=False, graphiql=None, introspection=None),
+        "production, both on": Settings(**production, sandbox=None, graphiql=True, introspection=True),
+        "embedded, both off": Settings(**embedded, sandbox=None, graphiql=False, introspection=False),
+    }
+
+    assert {name: (s.graphiql_enabled, s.introspection_enabled) for name, s in shapes.items()} == {
+        "production": (False, False),
+        "embedded": (True, True),
+        "embedded, sandbox off": (False, False),
+        "production, both on": (True, True),
+        "embedded, both off": (False, False),
+    }
+
+
 def test_money_settings_refuse_fractions_of_a_fen():
     with pytest.raises(ValidationError, match="fractions of a fen"):
         Settings(withdrawal_min="10.001", _env_file=None)

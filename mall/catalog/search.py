@@ -6,6 +6,11 @@ pair of neighbouring characters (bigrams): "智能手机" gives 智 能 手 机 
 text is indexed as lower-cased words (letters and digits), a word mixing
 both also as its parts (iphone15: iphone, 15). Documents and queries are
 cut into runs the same way, so both always agree.
+
+A Latin token keeps at most ``MAX_TOKEN_CHARS`` characters, in documents and
+queries alike: PostgreSQL refuses a tsvector word of 2,048 bytes or more, and
+since query words match as prefixes, a longer search word cut the same way
+still finds the document.
 """
 
 from __future__ import annotations
@@ -25,11 +30,18 @@ _RUNS = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 _LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 MAX_QUERY_TERMS = 16
+# 4 bytes at most per character in UTF-8: 400 bytes, far below PostgreSQL's 2,047.
+MAX_TOKEN_CHARS = 100
 
 
 def _runs(text: str) -> list[str]:
     # NFKC folds full-width letters and digits (ｉＰｈｏｎｅ１５) into ASCII.
     return _RUNS.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def _latin_tokens(run: str) -> list[str]:
+    """A Latin run and, when it mixes letters and digits, its parts; each cut to ``MAX_TOKEN_CHARS``."""
+    return [word[:MAX_TOKEN_CHARS] for word in (run, *_LETTERS_OR_DIGITS.findall(run))]
 
 
 def document_tokens(*texts: str) -> str:
@@ -43,10 +55,9 @@ def document_tokens(*texts: str) -> str:
                     if index + 1 < len(run):
                         seen.setdefault(run[index : index + 2])
             else:
-                seen.setdefault(run)
                 # "iphone15" is also "iphone" and "15", so either finds it.
-                for part in _LETTERS_OR_DIGITS.findall(run):
-                    seen.setdefault(part)
+                for token in _latin_tokens(run):
+                    seen.setdefault(token)
     return " ".join(seen)
 
 
@@ -71,5 +82,6 @@ def query_terms(query: str) -> list[QueryTerm]:
         else:
             # "mate60" must find "Mate 60": documents hold the parts of such words too.
             for part in _LETTERS_OR_DIGITS.findall(run) or [run]:
-                terms.setdefault(part, QueryTerm(part, prefix=True))
+                token = part[:MAX_TOKEN_CHARS]
+                terms.setdefault(token, QueryTerm(token, prefix=True))
     return list(terms.values())[:MAX_QUERY_TERMS]

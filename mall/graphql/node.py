@@ -55,7 +55,7 @@ async def _audit_record(info: Info, pk: int) -> AuditRecordType | None:
     if not actor.has(Permission.MANAGE_STAFF):
         return None
     record = await audit.record_by_id(pk)
-    return AuditRecordType.from_model(record) if record else None
+    return AuditRecordType.from_model(record, reader=actor) if record else None
 
 
 async def _product(info: Info, pk: int) -> ProductType | None:

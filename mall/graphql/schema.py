@@ -55,7 +55,7 @@ def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.
         partial(ParserCache, maxsize=_DOCUMENT_CACHE_SIZE),
         partial(ValidationCache, maxsize=_DOCUMENT_CACHE_SIZE),
     ]
-    if not settings.introspection:
+    if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     config = StrawberryConfig(
         disable_field_suggestions=not settings.debug,

@@ -5,7 +5,8 @@ view negotiates ``application/graphql-response+json``: a request error
 (syntax, validation, bad variables: nothing executed) then answers 400 with
 no ``data``; field errors keep 200. A mutation over GET answers 405, a
 subscription over HTTP a clear 400, a non-JSON body 415. Malformed requests
-get a JSON ``errors`` body in the negotiated media type.
+get a JSON ``errors`` body in the negotiated media type: a body that is not a
+JSON object, JSON nested too deep or a lone surrogate answers 400.
 
 This module is the one bridge between Strawberry and Starlette.
 """
@@ -21,7 +22,7 @@ from typing import Any
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
@@ -44,6 +45,9 @@ from mall.settings import Settings, get_settings
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+# Far deeper than any real input type; deep enough JSON breaks recursive code
+# (encoders, validators) downstream.
+MAX_JSON_DEPTH = 64
 _ALLOWED = {"GET": {OperationType.QUERY}, "POST": {OperationType.QUERY, OperationType.MUTATION}}
 
 
@@ -86,12 +90,26 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
+def _depth_exceeds(value: object, limit: int) -> bool:
+    """Whether JSON ``value`` nests lists or objects more than ``limit`` levels (no recursion)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children)
+    return False
+
+
 def _error_body(message: str) -> bytes:
     return json.dumps({"errors": [{"message": message}]}, ensure_ascii=False).encode()
 
 
 class GraphQLView(GraphQL):  # type: ignore[type-arg]
-    def __init__(self, schema: Any, *, settings: Settings, graphiql_page: Callable[[], str] | None) -> None:
+    def __init__(self, schema: Any, *, settings: Settings, graphiql_page: Callable[[], Response] | None) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if graphiql_page else None,
@@ -134,7 +152,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
                 raise HTTPException(415, "Send the GraphQL request as application/json.")
-        key = await self._cache_key(request)
+        key = await self._cache_key(request, await self._payload(request))
         if key is None:
             return await self.run(request)
         # The version is read before executing: a change committed meanwhile
@@ -149,22 +167,33 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         response.headers["X-Mall-Cache"] = "miss"
         return response
 
-    async def _cache_key(self, request: Request) -> str | None:
+    async def _payload(self, request: Request) -> object:
+        """The request as JSON, checked before anything reads it: an object (a list of
+        objects is a batch), no deeper than ``MAX_JSON_DEPTH``, no lone surrogates
+        (orjson refuses them, as it refuses more than 1,024 levels). Anything else is 400."""
+        try:
+            if request.method == "GET":
+                params: dict[str, object] = dict(request.query_params)
+                for name in ("variables", "extensions"):
+                    if params.get(name):
+                        params[name] = self.decode_json(str(params[name]))
+                payload: object = params
+            else:
+                payload = self.decode_json(await request.body())
+        except orjson.JSONDecodeError as exc:
+            where = "The variables and extensions parameters" if request.method == "GET" else "The request body"
+            raise HTTPException(400, f"{where} must be valid JSON.") from exc
+        requests = payload if isinstance(payload, list) else [payload]
+        if not all(isinstance(item, dict) for item in requests):
+            raise HTTPException(400, "A GraphQL request is a JSON object (query, variables, operationName, extensions).")
+        if _depth_exceeds(payload, MAX_JSON_DEPTH):
+            raise HTTPException(400, f"The request nests JSON more than {MAX_JSON_DEPTH} levels deep.")
+        return payload
+
+    async def _cache_key(self, request: Request, payload: object) -> str | None:
         """Anonymous catalog reads only (no Authorization header at all)."""
         if not get_settings().response_cache or "authorization" in request.headers:
             return None
-        if request.method == "GET":
-            params = dict(request.query_params)
-            try:
-                variables = json.loads(params["variables"]) if params.get("variables") else None
-            except ValueError:
-                return None
-            payload = {"query": params.get("query"), "operationName": params.get("operationName"), "variables": variables}
-        else:
-            try:
-                payload = json.loads(await request.body())
-            except ValueError:
-                return None
         return response_cache.request_key(payload)
 
     async def execute_single(  # noqa: PLR0917
@@ -237,7 +266,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self._graphiql_page is not None
-        return HTMLResponse(self._graphiql_page())
+        return self._graphiql_page()
 
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
         headers = request.headers

@@ -48,7 +48,11 @@ class RequestContext:
                     await send(message)
 
                 await self.app(scope, receive, send_with_id)
-        finally:
+        except BaseException:
+            # uvicorn logs "Exception in ASGI application" once this returns: that
+            # line keeps the id (uvicorn runs each request in a task of its own).
+            raise
+        else:
             logs.request_id.reset(token)
 
 

@@ -7,6 +7,10 @@ import json
 import logging
 import sys
 
+# uvicorn's own loggers: its default config gives them plain-text handlers of
+# their own; Mall's handler takes them over so every line has one format.
+SERVER_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
 
@@ -31,6 +35,8 @@ class _JsonFormatter(logging.Formatter):
 
 
 def configure(*, level: str, json_format: bool) -> None:
+    """One handler on the root logger, text or JSON, every line with the request id;
+    uvicorn's loggers write through it too (``mall serve`` or ``uvicorn mall.app:app``)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(_RequestIdFilter())
     handler.setFormatter(
@@ -41,3 +47,7 @@ def configure(*, level: str, json_format: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    for name in SERVER_LOGGERS:
+        server_logger = logging.getLogger(name)
+        server_logger.handlers[:] = []
+        server_logger.propagate = True

@@ -1,4 +1,8 @@
-"""The sandbox clock: staff move it, every process reads it from the database.
+"""The sandbox clock: staff holding MANAGE_STAFF move it, every process reads it from the database.
+
+Moving the clock changes every time rule at once (token and session expiry,
+order deadlines, rebate release, after-sale windows), so it needs the
+permission that can already grant any other one.
 
 Each process keeps the offset it last read and re-reads it when it is older
 than a second (``refresh``), so a change made in one process reaches the
@@ -12,7 +16,7 @@ import datetime as dt
 import time
 
 from mall.audit import services as audit
-from mall.core.actors import Actor
+from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import SandboxDisabled
 from mall.infra.transactions import transaction
@@ -39,8 +43,8 @@ async def refresh(*, force: bool = False) -> None:
 
 
 async def clock_set(actor: Actor, *, now: dt.datetime | None) -> dt.datetime:
-    """Make the sandbox clock read ``now`` from this moment on; ``None`` returns to real time."""
-    actor.require_staff()
+    """Make the sandbox clock read ``now`` from this moment on; ``None`` returns to real time. MANAGE_STAFF."""
+    actor.require(Permission.MANAGE_STAFF)
     if not get_settings().sandbox_enabled:
         raise SandboxDisabled()
     offset = clock.offset_for(now) if now is not None else dt.timedelta(0)

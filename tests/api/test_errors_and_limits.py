@@ -173,7 +173,7 @@ async def test_the_token_limit(configure, make_api):
     assert [e["message"] for e in big.errors] == ["Syntax Error: Document contains more than 100 tokens. Parsing aborted."]
 
 
-async def test_introspection_is_on_by_default(api):
+async def test_introspection_is_on_with_the_sandbox(api):
     result = await api(INTROSPECTION)
 
     names = {t["name"] for t in result.data["__schema"]["types"]}
@@ -193,6 +193,17 @@ async def test_introspection_can_be_switched_off(configure, make_api):
         assert "data" not in result.body
         assert result.errors[0]["message"].startswith("GraphQL introspection has been disabled")
     assert typename.data == {"__typename": "Query", "shopSettings": {"currency": "CNY"}}
+
+
+async def test_introspection_is_off_without_the_sandbox_unless_turned_on(configure, make_api):
+    configure(sandbox=False)  # introspection left unset, as in .env.example
+    production = await make_api()(INTROSPECTION)
+    configure(sandbox=False, introspection=True)
+    turned_on = await make_api()(INTROSPECTION)
+
+    assert production.status == 400
+    assert production.errors[0]["message"].startswith("GraphQL introspection has been disabled")
+    assert "Query" in {t["name"] for t in turned_on.data["__schema"]["types"]}
 
 
 async def test_batching_is_refused_by_default_and_allowed_in_debug(api, configure, make_api):

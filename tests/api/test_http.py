@@ -214,6 +214,68 @@ async def test_malformed_json_is_400(api):
     assert list(_json_body(response)) == ["errors"]
 
 
+NOT_AN_OBJECT = "A GraphQL request is a JSON object (query, variables, operationName, extensions)."
+DEEP_VARIABLES = '{"a":' * 2000 + "null" + "}" * 2000
+
+
+async def _post_raw(http: httpx.AsyncClient, body: bytes, headers: dict[str, str]) -> httpx.Response:
+    return await http.post("/graphql", content=body, headers={**headers, "Content-Type": "application/json"})
+
+
+async def test_a_json_body_that_is_not_an_object_is_400_in_the_negotiated_media_type():
+    async with _lenient_client() as http:
+        for accept in (GQL, LEGACY):
+            for body in (b'"x"', b"null", b"12", b"true", b"[1]"):
+                response = await _post_raw(http, body, accept)
+
+                assert (body, response.status_code) == (body, 400), response.text
+                assert response.headers["content-type"] == accept["Accept"]
+                assert _json_body(response) == {"errors": [{"message": NOT_AN_OBJECT}]}
+
+
+async def test_an_empty_batch_is_400_when_batching_is_off():
+    async with _lenient_client() as http:
+        response = await _post_raw(http, b"[]", GQL)
+
+    assert response.status_code == 400
+    assert _json_body(response) == {"errors": [{"message": "Batching is not enabled"}]}
+
+
+async def test_variables_nested_thousands_of_levels_deep_are_400():
+    post_body = ('{"query": "{ __typename }", "variables": ' + DEEP_VARIABLES + "}").encode()
+    just_too_deep = '{"a":' * 64 + "null" + "}" * 64
+    async with _lenient_client() as http:
+        post = await _post_raw(http, post_body, GQL)
+        get = await http.get("/graphql", params={"query": "{ __typename }", "variables": DEEP_VARIABLES}, headers=GQL)
+        over_the_limit = await http.get("/graphql", params={"query": "{ __typename }", "variables": just_too_deep},
+                                        headers=GQL)
+        within = await http.get("/graphql", params={"query": "{ __typename }", "variables": just_too_deep[5:-1]},
+                                headers=GQL)
+
+    assert (post.status_code, get.status_code, over_the_limit.status_code) == (400, 400, 400)
+    assert _json_body(post) == {"errors": [{"message": "The request body must be valid JSON."}]}  # past orjson's 1,024
+    assert _json_body(get) == {"errors": [{"message": "The variables and extensions parameters must be valid JSON."}]}
+    assert _json_body(over_the_limit) == {"errors": [{"message": "The request nests JSON more than 64 levels deep."}]}
+    assert within.status_code == 200
+    assert _json_body(within) == {"data": {"__typename": "Query"}}
+
+
+async def test_a_lone_surrogate_in_a_variable_or_the_query_is_400():
+    async with _lenient_client() as http:
+        in_variable = await _post_raw(http, b'{"query": "{ __typename }", "variables": {"x": "\\ud800"}}', GQL)
+        in_query = await _post_raw(http, b'{"query": "{ __typename } # \\udfff"}', LEGACY)
+        over_get = await http.get("/graphql", params={"query": "{ __typename }", "variables": '{"x": "\\ud800"}'},
+                                  headers=GQL)
+
+    for response in (in_variable, in_query):
+        assert response.status_code == 400, response.text
+        assert _json_body(response) == {"errors": [{"message": "The request body must be valid JSON."}]}
+    assert in_variable.headers["content-type"] == GRAPHQL_RESPONSE
+    assert in_query.headers["content-type"] == "application/json"
+    assert over_get.status_code == 400
+    assert _json_body(over_get) == {"errors": [{"message": "The variables and extensions parameters must be valid JSON."}]}
+
+
 async def test_an_unacceptable_accept_header_is_406(api):
     for accept in ("text/plain", "application/xml, text/html;q=0.5", f"{GRAPHQL_RESPONSE};q=0"):
         response = await api.http.post("/graphql", json={"query": SHOP_SETTINGS}, headers={"Accept": accept})
@@ -297,6 +359,48 @@ async def test_graphiql_can_be_switched_off(configure, make_api):
     for response in (html_only, browser):
         assert "text/html" not in response.headers["content-type"]
         assert "graphiql" not in response.text.lower()
+
+
+async def test_graphiql_is_off_without_the_sandbox_unless_turned_on(configure, make_api):
+    configure(sandbox=False)  # graphiql left unset, as in .env.example
+    production = await make_api().http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+    configure(sandbox=False, graphiql=True)
+    turned_on = await make_api().http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+
+    assert production.status_code in (400, 404)
+    assert "graphiql" not in production.text.lower()
+    assert turned_on.status_code == 200
+    assert turned_on.headers["content-type"].startswith("text/html")
+
+
+async def test_the_graphiql_page_forbids_inline_code_foreign_sources_and_framing(api):
+    page = await api.http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+
+    policy = dict(part.strip().split(" ", 1) for part in page.headers["content-security-policy"].split(";"))
+    assert policy == {
+        "default-src": "'none'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
+        "font-src": "'self' data:", "connect-src": "'self'", "base-uri": "'none'", "form-action": "'none'",
+        "frame-ancestors": "'none'",
+    }
+    assert page.headers["x-frame-options"] == "DENY"
+    # Nothing inline for the policy to block: every script and style is a file of ours.
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page.text) == []
+    assert "<style" not in page.text
+    assert ' style="' not in page.text
+    assert re.findall(r'<script[^>]*src="([^"]+)"', page.text)[-1] == "/graphql/static/mall-graphiql.js"
+
+
+async def test_graphiql_neither_stores_headers_nor_takes_them_from_the_url(api):
+    page = await api.http.get("/graphql", headers={"Accept": BROWSER_ACCEPT})
+    script = await api.http.get("/graphql/static/mall-graphiql.js")
+
+    assert 'data-graphql-url="/graphql"' in page.text
+    assert script.status_code == 200
+    assert "shouldPersistHeaders: false" in script.text
+    assert "shouldPersistHeaders: true" not in script.text
+    # Only the query and the variables are read from the URL (a shared link cannot plant a token).
+    assert 'if (key === "q" || key === "variables")' in script.text
+    assert "parameters.headers" not in script.text
 
 
 async def test_the_graphiql_template_itself_is_not_served(api):

@@ -1,4 +1,4 @@
-"""sandboxClockSet (DESIGN §3.0): staff move the one clock, shared by every process through the database."""
+"""sandboxClockSet (DESIGN §3.0): staff holding MANAGE_STAFF move the one clock, shared by every process through the database."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _close(a: dt.datetime, b: dt.datetime, seconds: float = 1.0) -> bool:
 
 
 async def test_staff_set_the_sandbox_clock(api):
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
 
     result = await api(SANDBOX_CLOCK_SET, {"input": {"now": TARGET}}, token=member.access_token)
 
@@ -44,7 +44,7 @@ async def test_staff_set_the_sandbox_clock(api):
 
 
 async def test_a_utc_input_is_answered_in_the_shop_time_zone(api):
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
 
     result = await api(SANDBOX_CLOCK_SET, {"input": {"now": "2030-01-15T02:00:00Z"}}, token=member.access_token)
 
@@ -53,7 +53,7 @@ async def test_a_utc_input_is_answered_in_the_shop_time_zone(api):
 
 
 async def test_null_returns_the_clock_to_real_time(api):
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
     await api(SANDBOX_CLOCK_SET, {"input": {"now": TARGET}}, token=member.access_token)
 
     result = await api(SANDBOX_CLOCK_SET, {"input": {"now": None}}, token=await _sign_in(api, member))
@@ -68,6 +68,21 @@ async def test_null_returns_the_clock_to_real_time(api):
     assert clock.offset == dt.timedelta(0)
 
 
+async def test_staff_without_manage_staff_cannot_set_the_clock(api):
+    others = [p for p in Permission if p is not Permission.MANAGE_STAFF]
+    member = await factories.staff(*others)
+
+    result = await api(SANDBOX_CLOCK_SET, {"input": {"now": TARGET}}, token=member.access_token)
+
+    assert result.data["sandboxClockSet"] == {
+        "now": None, "userErrors": [{
+            "field": None, "code": "PERMISSION_DENIED", "message": "This needs the MANAGE_STAFF permission.",
+        }],
+    }
+    await mall.sandbox.services.refresh(force=True)
+    assert clock.offset == dt.timedelta(0)
+
+
 async def test_customers_and_anonymous_callers_cannot_set_the_clock(api):
     customer = await factories.customer()
 
@@ -75,7 +90,9 @@ async def test_customers_and_anonymous_callers_cannot_set_the_clock(api):
     anonymous = await api(SANDBOX_CLOCK_SET, {"input": {"now": TARGET}})
 
     assert by_customer.data["sandboxClockSet"] == {
-        "now": None, "userErrors": [{"field": None, "code": "PERMISSION_DENIED", "message": "Only staff may do this."}],
+        "now": None, "userErrors": [{
+            "field": None, "code": "PERMISSION_DENIED", "message": "This needs the MANAGE_STAFF permission.",
+        }],
     }
     assert anonymous.data["sandboxClockSet"] == {
         "now": None, "userErrors": [{"field": None, "code": "UNAUTHENTICATED", "message": "You need to sign in."}],
@@ -85,7 +102,7 @@ async def test_customers_and_anonymous_callers_cannot_set_the_clock(api):
 
 
 async def test_the_clock_cannot_be_set_with_the_sandbox_off(api, configure):
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
     configure(sandbox=False)
 
     result = await api(SANDBOX_CLOCK_SET, {"input": {"now": TARGET}}, token=member.access_token)
@@ -104,7 +121,7 @@ async def test_the_clock_cannot_be_set_with_the_sandbox_off(api, configure):
 
 
 async def test_a_naive_time_is_refused_as_a_bad_variable(api):
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
 
     result = await api(SANDBOX_CLOCK_SET, {"input": {"now": "2030-01-15T10:00:00"}}, token=member.access_token)
 
@@ -114,7 +131,7 @@ async def test_a_naive_time_is_refused_as_a_bad_variable(api):
 
 
 async def test_the_clock_is_shared_through_the_database(api):
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
     await api(SANDBOX_CLOCK_SET, {"input": {"now": TARGET}}, token=member.access_token)
 
     # Another process starts with real time and reads the shared offset.
@@ -144,7 +161,7 @@ async def test_setting_the_clock_is_audited(api):
 
 async def test_an_access_token_expires_when_the_sandbox_clock_moves_an_hour_ahead(api):
     customer = await factories.customer()
-    member = await factories.staff(Permission.MANAGE_ORDERS)
+    member = await factories.staff(Permission.MANAGE_STAFF)
     assert (await api(ME, token=customer.access_token)).data["me"]["email"] == customer.login
     in_an_hour = (dt.datetime.now(SHANGHAI) + dt.timedelta(hours=1)).isoformat()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import strawberry
 
 from mall.accounts import customers, staff
@@ -40,6 +42,6 @@ class AdminQueries:
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
     ) -> Connection[AuditRecordType] | None:
-        await require_permission(info, Permission.MANAGE_STAFF)
+        reader = await require_permission(info, Permission.MANAGE_STAFF)
         return await connection(audit.records(), first=first, after=after, last=last, before=before,
-                                to_node=AuditRecordType.from_model)
+                                to_node=partial(AuditRecordType.from_model, reader=reader))

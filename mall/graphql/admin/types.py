@@ -5,6 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from mall.audit.models import AuditRecord
+from mall.audit.visibility import visible_values
+from mall.core.actors import Actor
 from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import UserType
 from mall.graphql.context import Info
@@ -31,15 +33,16 @@ class AuditRecordType(Node):
         return UserType.from_model(user) if user else None
 
     @classmethod
-    def from_model(cls, record: AuditRecord) -> AuditRecordType:
+    def from_model(cls, record: AuditRecord, *, reader: Actor) -> AuditRecordType:
+        """The record as ``reader`` may see it (values it may not see left out)."""
         return cls(
             id=strawberry.ID(encode_id("AuditRecord", record.id)),
             at=record.at,
             actor_kind=record.actor_kind,
             action=record.action,
             target=record.target,
-            old_value=record.old_value,
-            new_value=record.new_value,
+            old_value=visible_values(record.old_value, target=record.target, reader=reader),
+            new_value=visible_values(record.new_value, target=record.target, reader=reader),
             reason=record.reason,
             _actor_id=record.actor_id,
         )

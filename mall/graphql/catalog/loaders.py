@@ -9,6 +9,7 @@ from aiodataloader import DataLoader
 
 from mall.catalog import reads
 from mall.catalog.models import Category, Product
+from mall.catalog.tree import CategoryTree, category_tree
 
 
 class VariantsByProductIdLoader(DataLoader[int, list[dict[str, Any]]]):
@@ -34,9 +35,9 @@ class ProductByIdLoader(DataLoader[int, Product | None]):
         return [found.get(key) for key in keys]
 
 
-class AllCategoriesLoader(DataLoader[str, list[Category]]):
-    """Every category, once per request (the tree is small)."""
+class CategoryTreeLoader(DataLoader[str, CategoryTree]):
+    """The whole category tree, read and indexed once per request (the tree is small)."""
 
-    async def batch_load_fn(self, keys: Iterable[str]) -> list[list[Category]]:
-        categories = await Category.all().order_by("position", "id")
-        return [categories for _ in keys]
+    async def batch_load_fn(self, keys: Iterable[str]) -> list[CategoryTree]:
+        tree = await category_tree()
+        return [tree for _ in keys]

@@ -10,8 +10,8 @@ from mall.core.actors import Actor, Permission
 from mall.core.money import MoneyFormatError, decimal_to_minor
 from mall.graphql.catalog.inputs import ProductFilter, ProductSort
 from mall.graphql.catalog.loaders import (
-    AllCategoriesLoader,
     CategoryByIdLoader,
+    CategoryTreeLoader,
     VariantsByProductIdLoader,
 )
 from mall.graphql.catalog.types import (
@@ -115,8 +115,5 @@ class CatalogQueries:
 
     @strawberry.field(description="Every category, flat; build the tree from parent and children.")
     async def categories(self, info: Info) -> list[CategoryType]:
-        every = await info.context.loader(AllCategoriesLoader).load("all")
-        by_id = info.context.loader(CategoryByIdLoader)
-        for category in every:
-            by_id.prime(category.id, category)  # parents come from this same read
-        return [CategoryType.from_model(c) for c in every]
+        tree = await info.context.loader(CategoryTreeLoader).load("tree")
+        return [CategoryType.from_model(c) for c in tree.every]

@@ -15,8 +15,8 @@ import strawberry
 from mall.catalog import models
 from mall.catalog.reads import VARIANT_COLUMNS
 from mall.graphql.catalog.loaders import (
-    AllCategoriesLoader,
     CategoryByIdLoader,
+    CategoryTreeLoader,
     ProductByIdLoader,
     VariantsByProductIdLoader,
 )
@@ -76,13 +76,13 @@ class CategoryType(Node):
     async def parent(self, info: Info) -> CategoryType | None:
         if self._parent_id is None:
             return None
-        parent = await info.context.loader(CategoryByIdLoader).load(self._parent_id)
+        parent = (await info.context.loader(CategoryTreeLoader).load("tree")).get(self._parent_id)
         return CategoryType.from_model(parent) if parent else None
 
     @strawberry.field(description="Direct children, in display order.")
     async def children(self, info: Info) -> list[CategoryType]:
-        every = await info.context.loader(AllCategoriesLoader).load("all")
-        return [CategoryType.from_model(c) for c in every if c.parent_id == self._pk]
+        tree = await info.context.loader(CategoryTreeLoader).load("tree")
+        return [CategoryType.from_model(c) for c in tree.children(self._pk)]
 
     @classmethod
     def from_model(cls, category: models.Category) -> CategoryType:

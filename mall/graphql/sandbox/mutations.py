@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from mall.core.actors import Actor
+from mall.core.actors import Actor, Permission
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
 from mall.graphql.mutations import mutate
@@ -29,10 +29,10 @@ class SandboxClockSetPayload:
 
 @strawberry.type
 class SandboxMutations:
-    @strawberry.mutation(description="Set the sandbox clock (any staff). SANDBOX_DISABLED when MALL_SANDBOX is off.")
+    @strawberry.mutation(description="Set the sandbox clock. MANAGE_STAFF. SANDBOX_DISABLED when MALL_SANDBOX is off.")
     async def sandbox_clock_set(self, info: Info, input: SandboxClockSetInput) -> SandboxClockSetPayload:
         async def action(actor: Actor) -> dict[str, object]:
             moment: dt.datetime | None = input.now
             return {"now": await services.clock_set(actor, now=moment)}
 
-        return await mutate(info, SandboxClockSetPayload, action)
+        return await mutate(info, SandboxClockSetPayload, action, permission=Permission.MANAGE_STAFF)

@@ -92,3 +92,47 @@ async def test_an_audit_record_is_a_node_only_for_manage_staff(api):
 
     assert seen.data == {"node": {"id": record_id, "action": "test.system", "target": "Thing:7"}}
     assert hidden.body == {"data": {"node": None}}
+
+
+VARIANT_CREATE = contract("VariantCreate")
+VARIANT_UPDATE = contract("VariantUpdate")
+STOCK_ADJUST = contract("StockAdjust")
+AUDIT_VALUES_NODE = "query AuditValues($id: ID!) { node(id: $id) { ... on AuditRecord { action oldValue newValue } } }"
+
+
+async def test_cost_prices_and_on_hand_stock_in_the_audit_log_need_manage_products(api):
+    manager = await factories.staff(Permission.MANAGE_PRODUCTS)
+    product = await factories.product()
+    created = (await api(VARIANT_CREATE, {"input": {
+        "productId": encode_id("Product", product.id), "sku": "AUDIT-1", "title": "Big", "price": "20.00",
+        "costPrice": "8.00", "stock": 5,
+    }}, token=manager.access_token)).data["variantCreate"]
+    variant_id = created["variant"]["id"]
+    await api(VARIANT_UPDATE, {"input": {"variantId": variant_id, "price": "21.00", "costPrice": "9.50"}},
+              token=manager.access_token)
+    await api(STOCK_ADJUST, {"input": {"variantId": variant_id, "delta": 3, "reason": "count"}}, token=manager.access_token)
+    staff_only = await factories.staff(Permission.MANAGE_STAFF)
+    both = await factories.staff(Permission.MANAGE_STAFF, Permission.MANAGE_PRODUCTS)
+
+    def values(result):
+        return [(e["node"]["action"], e["node"]["oldValue"], e["node"]["newValue"])
+                for e in result.data["auditLog"]["edges"] if e["node"]["target"].startswith("ProductVariant:")]
+
+    hidden = values(await api(AUDIT_LOG, {"first": 10}, token=staff_only.access_token))
+    shown = values(await api(AUDIT_LOG, {"first": 10}, token=both.access_token))
+
+    pk = int(base64.b64decode(variant_id).decode().split(":")[1])
+    assert hidden == [
+        ("stock.adjust", {}, {"delta": 3}),
+        ("variant.update", {"price_minor": 2000}, {"price_minor": 2100}),
+        ("variant.create", None, {"productId": product.id, "sku": "AUDIT-1", "price": 2000}),
+    ]
+    assert shown == [
+        ("stock.adjust", {"onHand": 5}, {"onHand": 8, "delta": 3}),
+        ("variant.update", {"price_minor": 2000, "cost_minor": 800}, {"price_minor": 2100, "cost_minor": 950}),
+        ("variant.create", None, {"productId": product.id, "sku": "AUDIT-1", "price": 2000, "stock": 5}),
+    ]
+    update = await audit.records().filter(action="variant.update", target=f"ProductVariant:{pk}").first()
+    node = await api(AUDIT_VALUES_NODE, {"id": encode_id("AuditRecord", update.id)}, token=staff_only.access_token)
+    assert node.data == {"node": {"action": "variant.update", "oldValue": {"price_minor": 2000},
+                                  "newValue": {"price_minor": 2100}}}

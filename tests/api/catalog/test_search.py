@@ -12,9 +12,10 @@ from mall.catalog import products
 from mall.catalog.models import Product, ProductStatus, Variant
 from mall.catalog.products import ProductFields
 from mall.catalog.variants import VariantFields
-from mall.core.actors import Actor
+from mall.core.actors import Actor, Permission
 from mall.graphql.relay import encode_id
 from tests import factories
+from tests.operations import contract
 
 SEARCH = """
 query Search($filter: ProductFilter, $sort: ProductSort) {
@@ -22,6 +23,9 @@ query Search($filter: ProductFilter, $sort: ProductSort) {
 }
 """
 
+
+PRODUCT_CREATE = contract("ProductCreate")
+PRODUCT_UPDATE = contract("ProductUpdate")
 
 _SKUS = itertools.count(1)
 
@@ -269,3 +273,28 @@ async def test_search_combines_with_in_stock(api):
 
     assert await found(api, "绿茶", inStock=True) == {"绿茶 available"}
     assert await found(api, "绿茶", inStock=False) == {"绿茶 sold out"}
+
+
+# --- very long words ---
+
+
+async def test_a_description_with_a_word_of_thousands_of_letters_is_saved_and_found(api):
+    # PostgreSQL refuses a tsvector word of 2,048 bytes or more.
+    staff = await factories.staff(Permission.MANAGE_PRODUCTS)
+    created_word, updated_word = "a" * 3000 + "1", "é" * 2500
+    created = await api(PRODUCT_CREATE, {"input": {
+        "title": "Long words", "description": f"see {created_word}", "status": "ACTIVE",
+        "variants": [{"sku": letters_sku(), "title": "默认", "price": "10.00", "stock": 1}],
+    }}, token=staff.access_token)
+    product = created.data["productCreate"]["product"]
+    assert created.data["productCreate"]["userErrors"] == []
+    assert await found(api, created_word[:150]) == {"Long words"}  # a search is at most 200 characters
+
+    updated = await api(PRODUCT_UPDATE, {"input": {"productId": product["id"], "description": updated_word}},
+                        token=staff.access_token)
+
+    assert updated.data["productUpdate"] == {"product": {"id": product["id"], "title": "Long words", "status": "ACTIVE"},
+                                             "userErrors": []}
+    assert await found(api, updated_word[:150]) == {"Long words"}
+    assert await found(api, "é" * 150 + "x") == {"Long words"}  # cut like the document, past where it differs
+    assert await found(api, created_word[:150]) == set()

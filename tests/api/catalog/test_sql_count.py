@@ -63,3 +63,48 @@ async def test_the_category_tree_is_one_statement(api, catalog, sql_counting, co
     configure(response_cache=False)
 
     assert await statements(api, CATEGORIES, {}) == 1
+
+
+DEEP_TREE = """
+query DeepTree {
+  categories {
+    name
+    children { name parent { name } children { name parent { name parent { name } } children { name children { name } } } }
+  }
+}
+"""
+PRODUCT_CATEGORY_TREE = """
+query ProductCategoryTree($first: Int) {
+  products(first: $first) { edges { node { category { name parent { name parent { name } } children { name } } } } }
+}
+"""
+
+
+async def _tree(depth: int, width: int) -> None:
+    level = [None]
+    for _ in range(depth):
+        level = [await factories.category(parent=parent) for parent in level for _ in range(width)]
+    for leaf in level[:5]:
+        await factories.product(category=leaf)
+
+
+async def test_the_category_tree_costs_one_statement_whatever_its_depth_and_width(api, sql_counting, configure):
+    configure(response_cache=False)
+    await _tree(depth=2, width=2)
+    small = await statements(api, DEEP_TREE, {})
+    await _tree(depth=4, width=3)
+
+    large = await statements(api, DEEP_TREE, {})
+
+    assert small == large == 1
+
+
+async def test_categories_of_a_product_page_with_parents_and_children_cost_one_statement(api, sql_counting, configure):
+    configure(response_cache=False)
+    await _tree(depth=4, width=2)
+
+    small = await statements(api, PRODUCT_CATEGORY_TREE, {"first": 1})
+    large = await statements(api, PRODUCT_CATEGORY_TREE, {"first": 5})
+
+    # the page, the products' categories, the tree (parents and children, once)
+    assert small == large == 3
