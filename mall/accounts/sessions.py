@@ -92,7 +92,7 @@ async def token_create(*, login: str, password: str, client_ip: str, user_agent:
     if not (account_ok and address_ok):
         raise RateLimited("Too many sign-in attempts; try again later.")
 
-    valid = await passwords.verify_password(user.password_hash if user else passwords.dummy_hash(), password)
+    valid = await passwords.verify_password(user.password_hash if user else await passwords.dummy_hash(), password)
     if user is None or not valid:
         raise InvalidCredentials()
     await ratelimit.reset(account_key)
