@@ -66,6 +66,7 @@ class Settings(BaseSettings):
     password_hash_parallelism: int = Field(4, ge=1)
     login_max_failures_per_account: int = Field(5, ge=1)
     login_max_failures_per_address: int = Field(20, ge=1)
+    login_max_failures_per_account_any_address: int = Field(100, ge=1)
     login_throttle_window_seconds: int = Field(900, ge=1)
     payment_password_max_failures: int = Field(5, ge=1)
     payment_password_window_seconds: int = Field(3600, ge=1)
