@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import os
 import secrets
+import tempfile
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +66,7 @@ class Settings(BaseSettings):
     password_hash_parallelism: int = Field(4, ge=1)
     login_max_failures_per_account: int = Field(5, ge=1)
     login_max_failures_per_address: int = Field(20, ge=1)
+    login_max_failures_per_account_any_address: int = Field(100, ge=1)
     login_throttle_window_seconds: int = Field(900, ge=1)
     payment_password_max_failures: int = Field(5, ge=1)
     payment_password_window_seconds: int = Field(3600, ge=1)
@@ -194,9 +197,27 @@ def _embedded_secret(database_path: Path | None) -> str:
         return secrets.token_urlsafe(48)
     key_file = database_path.with_name(database_path.name + ".secret")
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(48))
-        key_file.chmod(0o600)
+        _create_private_file(key_file, secrets.token_urlsafe(48))
     return key_file.read_text().strip()
+
+
+def _create_private_file(target: Path, content: str) -> None:
+    """Write ``content`` to a new file readable by its owner only, unless ``target`` exists.
+
+    The content goes into a temporary file that ``mkstemp`` creates with mode
+    0600 (O_EXCL), whatever the umask; ``os.link`` then publishes it whole and
+    fails if another process got there first, whose file is then kept.
+    """
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name + ".")
+    try:
+        with os.fdopen(fd, "w") as file:
+            file.write(content)
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            pass
+    finally:
+        os.unlink(temporary)
 
 
 _current: Settings | None = None

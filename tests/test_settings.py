@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -89,3 +92,46 @@ def test_serve_refuses_postgres_without_redis_and_several_workers_in_one_declare
         assert "--workers > 1 needs MALL_REDIS_URL" in capsys.readouterr().err
     finally:
         use_settings(None)
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The worst umask an operator could run with: files are created world-readable unless made otherwise."""
+    previous = os.umask(0)
+    yield
+    os.umask(previous)
+
+
+def _embedded(directory: Path) -> Settings:
+    return Settings(database_url=f"sqlite://{directory}/mall.db", secret_key=None, _env_file=None)
+
+
+def test_the_embedded_secret_file_is_created_private_not_made_private_afterwards(tmp_path, open_umask, monkeypatch):
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the secret was written before it was private")
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    monkeypatch.setattr(Path, "chmod", refuse)
+
+    key = _embedded(tmp_path).signing_key
+
+    key_file = tmp_path / "mall.db.secret"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert key_file.read_text() == key
+    assert len(key) == 64
+    assert _embedded(tmp_path).signing_key == key
+    assert [p.name for p in tmp_path.iterdir()] == ["mall.db.secret"]
+
+
+def test_a_concurrent_creator_of_the_embedded_secret_wins_and_both_use_its_key(tmp_path, open_umask, monkeypatch):
+    key_file = tmp_path / "mall.db.secret"
+    real_link = os.link
+
+    def another_process_first(source: str, target: str) -> None:
+        key_file.write_text("the-winner-s-key")
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", another_process_first)
+
+    assert _embedded(tmp_path).signing_key == "the-winner-s-key"
+    assert [p.name for p in tmp_path.iterdir()] == ["mall.db.secret"]

@@ -55,10 +55,26 @@ def needs_rehash(password_hash: str) -> bool:
         return True
 
 
-@lru_cache(maxsize=1)
-def dummy_hash() -> str:
-    """A hash to verify against when the login is unknown, so both answers take as long."""
-    return _hasher().hash("no such account: spend the same time")
+_DUMMY_PASSWORD = "no such account: spend the same time"
+_dummy_hash: str | None = None
+
+
+async def dummy_hash() -> str:
+    """A hash to verify against when the login is unknown, so both answers take as long.
+
+    Computed once, off the event loop like every argon2 call (two first
+    callers at once may both compute it; either result serves).
+    """
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = await asyncio.to_thread(_hasher().hash, _DUMMY_PASSWORD)
+    return _dummy_hash
+
+
+def forget_dummy_hash() -> None:
+    """Compute the dummy hash afresh on next use (tests; new hashing settings)."""
+    global _dummy_hash
+    _dummy_hash = None
 
 
 def check_password_strength(password: str, *, field: str = "password", login: str | None = None) -> None:

@@ -9,17 +9,15 @@ revokes the whole session (a stolen token was replayed).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
-from mall.accounts import passwords, tokens
+from mall.accounts import passwords, throttling, tokens
 from mall.accounts.errors import AccountDisabled, InvalidCredentials, InvalidToken
 from mall.accounts.models import RefreshToken, Session, User
 from mall.accounts.validation import normalize_login
 from mall.core.actors import Actor, ActorKind
 from mall.core.clock import clock
-from mall.core.errors import NotFound, RateLimited
-from mall.infra import ratelimit
+from mall.core.errors import NotFound
 from mall.infra.transactions import transaction
 from mall.settings import get_settings
 
@@ -51,19 +49,6 @@ def actor_for(user: User, *, session_id: int | None = None, client_ip: str | Non
     return Actor(kind, user.id, session_id, user.effective_permissions, client_ip, request_id)
 
 
-def _login_windows() -> tuple[ratelimit.Window, ratelimit.Window]:
-    settings = get_settings()
-    seconds = settings.login_throttle_window_seconds
-    return (
-        ratelimit.Window(settings.login_max_failures_per_account, seconds),
-        ratelimit.Window(settings.login_max_failures_per_address, seconds),
-    )
-
-
-def _account_key(login: str) -> str:
-    return "login:acct:" + hashlib.sha256(login.encode()).hexdigest()[:32]
-
-
 async def find_by_login(login: str) -> User | None:
     normalized = normalize_login(login)
     if normalized is None:
@@ -76,27 +61,20 @@ async def token_create(*, login: str, password: str, client_ip: str, user_agent:
     """Sign in with email or mobile and password; start a session.
 
     Unknown logins and wrong passwords get the same answer after the same
-    work (a password check against a dummy hash). Attempts are counted per
-    account and per client address before the check, so parallel guesses
-    cannot slip past the limit; a success resets the account's count and
-    gives its attempt back to the address.
+    work (a password check against a dummy hash), and are throttled alike
+    (``mall.accounts.throttling``: no lockout by strangers).
     """
-    account_window, address_window = _login_windows()
     user = await find_by_login(login)
-    # One counter per account, whichever of its logins is typed; an unknown
-    # login is counted under its own name so it is throttled the same way.
-    account_key = f"login:user:{user.id}" if user else _account_key(normalize_login(login) or login.strip().lower()[:254])
-    address_key = f"login:addr:{client_ip}"
-    account_ok = await ratelimit.attempt(account_key, account_window)
-    address_ok = await ratelimit.attempt(address_key, address_window)
-    if not (account_ok and address_ok):
-        raise RateLimited("Too many sign-in attempts; try again later.")
-
-    valid = await passwords.verify_password(user.password_hash if user else passwords.dummy_hash(), password)
+    account = (
+        throttling.account_of_user(user.id)
+        if user
+        else throttling.account_of_unknown_login(normalize_login(login) or login.strip().lower()[:254])
+    )
+    attempt = await throttling.admit(account=account, client_ip=client_ip)
+    valid = await passwords.verify_password(user.password_hash if user else await passwords.dummy_hash(), password)
     if user is None or not valid:
         raise InvalidCredentials()
-    await ratelimit.reset(account_key)
-    await ratelimit.give_back(address_key)
+    await throttling.succeeded(attempt)
     if not user.is_active:
         raise AccountDisabled()
     if passwords.needs_rehash(user.password_hash):

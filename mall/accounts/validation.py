@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from email_validator import EmailNotValidError, validate_email
 
 from mall.core import text
 from mall.core.errors import InvalidInput
 
-# Mainland China mobile numbers: 11 digits starting 13–19; +86/0086 accepted.
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+# Mainland China mobile numbers: 11 ASCII digits starting 13–19; +86/0086 accepted.
+# ``\d`` would match any Unicode digit (Arabic-Indic, Devanagari, …): one phone, many spellings.
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _PHONE = re.compile(r"[\d\-+ ()]{5,20}")
 _POSTAL_CODE = re.compile(r"\d{6}")
 
@@ -24,7 +26,8 @@ def normalize_email(value: str, *, field: str = "email") -> str:
 
 
 def normalize_mobile(value: str, *, field: str = "mobile") -> str:
-    digits = re.sub(r"[\s\-]", "", value)
+    """The 11 ASCII digits; NFKC first, so full-width digits (１３８…) are the same number."""
+    digits = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", value))
     for prefix in ("+86", "0086"):
         digits = digits.removeprefix(prefix)
     if not _MOBILE.fullmatch(digits):

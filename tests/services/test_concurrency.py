@@ -13,7 +13,7 @@ import pytest
 
 from mall.accounts import addresses, customers, registration, sessions, staff, tokens
 from mall.accounts.addresses import AddressFields
-from mall.accounts.errors import InvalidToken
+from mall.accounts.errors import InvalidCredentials, InvalidToken
 from mall.accounts.models import Address, RefreshToken, Session, User
 from mall.audit.models import AuditRecord
 from mall.core.actors import Permission
@@ -199,7 +199,7 @@ async def test_concurrent_sign_ups_with_one_mobile_create_one_account():
 # --- login throttling ---
 
 
-async def test_parallel_wrong_passwords_are_throttled_exactly_per_account(configure):
+async def test_parallel_wrong_passwords_from_one_address_are_throttled_exactly(configure):
     configure(login_max_failures_per_account=5, login_max_failures_per_address=1000)
     account = await factories.customer()
 
@@ -212,19 +212,29 @@ async def test_parallel_wrong_passwords_are_throttled_exactly_per_account(config
 
     assert kinds(outcomes) == Counter({"InvalidCredentials": 5, "RateLimited": 15})
     assert await Session.filter(user_id=account.user.id).count() == 1  # the factory's
-    # The right password is throttled too now: the account is locked for the window.
+    # That address is cut off for the account, even with the right password; the owner elsewhere is not.
     with pytest.raises(RateLimited):
-        await sessions.token_create(login=account.login, password=account.password, client_ip="198.51.100.1")
+        await sessions.token_create(login=account.login, password=account.password, client_ip="203.0.113.7")
+    pair = await sessions.token_create(login=account.login, password=account.password, client_ip="198.51.100.1")
+    assert pair.user.id == account.user.id
 
 
-async def test_parallel_guesses_across_email_and_mobile_share_one_account_counter(configure):
-    configure(login_max_failures_per_account=5, login_max_failures_per_address=1000)
+async def test_parallel_guesses_from_many_addresses_share_one_account_wide_counter(configure):
+    configure(login_max_failures_per_account=1000, login_max_failures_per_address=1000,
+              login_max_failures_per_account_any_address=9)
     account = await factories.customer(email="both@example.com")
     await User.filter(id=account.user.id).update(mobile="13912345678")
+    addresses = [f"203.0.113.{n}" for n in range(4)]
+    for address in addresses:  # each address has failed once: past the ceiling it is refused
+        with pytest.raises(InvalidCredentials):
+            await sessions.token_create(login="both@example.com", password="wrong-pass-1", client_ip=address)
 
     logins = ["both@example.com", "13912345678", "BOTH@example.com", "+86 139 1234 5678"]
     outcomes = await race(
-        *(sessions.token_create(login=logins[n % 4], password="wrong-pass-1", client_ip=f"203.0.113.{n}") for n in range(20))
+        *(
+            sessions.token_create(login=logins[n % 4], password="wrong-pass-1", client_ip=addresses[n // 5])
+            for n in range(20)
+        )
     )
 
     assert kinds(outcomes) == Counter({"InvalidCredentials": 5, "RateLimited": 15})

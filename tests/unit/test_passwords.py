@@ -145,5 +145,5 @@ async def test_needs_rehash():
 
 
 async def test_the_dummy_hash_verifies_nothing_a_user_would_send():
-    assert await passwords.verify_password(passwords.dummy_hash(), "s3cret-pass") is False
-    assert passwords.dummy_hash() == passwords.dummy_hash()
+    assert await passwords.verify_password(await passwords.dummy_hash(), "s3cret-pass") is False
+    assert await passwords.dummy_hash() == await passwords.dummy_hash()

@@ -46,6 +46,21 @@ async def test_password_change_with_a_wrong_old_password_is_refused(api):
     assert (await _sign_in(api, account.login, account.password))["accessToken"]
 
 
+async def test_strangers_failing_to_sign_in_do_not_stop_the_owner_confirming_their_password(api, configure):
+    # Password confirmation is throttled per signed-in account, on its own counter: reaching it needs the token.
+    configure(login_max_failures_per_account=2, login_max_failures_per_account_any_address=2)
+    account = await factories.customer()
+    guesses = [await api(LOGIN, {"input": {"login": account.login, "password": "not-my-password-1"}}) for _ in range(3)]
+    assert guesses[2].data["tokenCreate"]["userErrors"][0]["code"] == "RATE_LIMITED"
+
+    result = await api(
+        PASSWORD_CHANGE, {"input": {"oldPassword": account.password, "newPassword": NEW_PASSWORD}},
+        token=account.access_token,
+    )
+
+    assert result.data["passwordChange"] == {"ok": True, "userErrors": []}
+
+
 async def test_password_change_to_a_weak_password_is_refused(api):
     account = await factories.customer()
     cases = [

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
+from mall.accounts import passwords
 from tests import factories
 from tests.operations import contract
 from tests.timetravel import travel
@@ -136,3 +138,28 @@ async def test_an_account_is_created_at_the_time_of_mall_s_clock(api):
     created = dt.datetime.fromisoformat(me.data["me"]["createdAt"])
     expected = dt.datetime.now(dt.UTC) + dt.timedelta(days=100)
     assert abs((created - expected).total_seconds()) < 60
+
+
+async def test_the_dummy_hash_for_unknown_logins_is_computed_off_the_event_loop(api, monkeypatch):
+    # argon2 takes tens of milliseconds by design: on the loop it would stall every other request.
+    real = passwords._hasher()
+    hashed_on: list[threading.Thread] = []
+
+    class RecordingHasher:
+        def hash(self, password: str) -> str:
+            hashed_on.append(threading.current_thread())
+            return real.hash(password)
+
+        def verify(self, password_hash: str, password: str) -> bool:
+            return real.verify(password_hash, password)
+
+    monkeypatch.setattr(passwords, "_hasher", RecordingHasher)
+    passwords.forget_dummy_hash()
+
+    answer = await api(LOGIN, {"input": {"login": "nobody@example.com", "password": "wrong-pass-1"}})
+
+    assert answer.data["tokenCreate"]["userErrors"] == [
+        {"field": None, "code": "INVALID_CREDENTIALS", "message": "Wrong login or password."}
+    ]
+    assert len(hashed_on) == 1
+    assert hashed_on[0] is not threading.current_thread()

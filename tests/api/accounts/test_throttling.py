@@ -104,6 +104,88 @@ async def test_a_successful_sign_in_clears_the_accounts_failures(api, configure)
     assert await _login(api, account.login, account.password) == LOGIN_LIMITED
 
 
+# --- no lockout: strangers failing elsewhere do not keep the owner out ---------------------
+
+OWNER = "198.51.100.1"
+TRUST_LOCALHOST = [ipaddress.ip_network("127.0.0.1/32")]
+
+
+async def test_failures_from_one_address_do_not_keep_the_owner_out_from_another(configure, make_api):
+    configure(trusted_proxies=TRUST_LOCALHOST, login_max_failures_per_account=3)
+    api = make_api()
+    account = await factories.customer()
+
+    attacker = [await _login(api, account.login, WRONG, forwarded_for="203.0.113.66") for _ in range(4)]
+    owner = await _login(api, account.login, account.password, forwarded_for=OWNER)
+
+    assert [a["userErrors"] for a in attacker[:3]] == [INVALID_CREDENTIALS] * 3
+    assert attacker[3] == LOGIN_LIMITED
+    assert owner["userErrors"] == []
+    assert owner["accessToken"]
+
+
+async def test_failures_from_many_addresses_do_not_keep_the_owner_out(configure, make_api):
+    configure(trusted_proxies=TRUST_LOCALHOST, login_max_failures_per_account=2,
+              login_max_failures_per_account_any_address=6)
+    api = make_api()
+    account = await factories.customer()
+    attackers = [f"203.0.113.{n}" for n in range(1, 5)]
+
+    guesses = [await _login(api, account.login, WRONG, forwarded_for=address) for address in attackers * 2]
+    owner = await _login(api, account.login, account.password, forwarded_for=OWNER)
+
+    assert [g["userErrors"] for g in guesses[:6]] == [INVALID_CREDENTIALS] * 6
+    assert guesses[6:] == [LOGIN_LIMITED] * 2
+    assert owner["userErrors"] == []
+    assert owner["accessToken"]
+
+
+async def test_past_the_account_wide_ceiling_addresses_with_failures_are_cut_off_even_with_the_password(
+    configure, make_api
+):
+    configure(trusted_proxies=TRUST_LOCALHOST, login_max_failures_per_account=5,
+              login_max_failures_per_account_any_address=4)
+    api = make_api()
+    account = await factories.customer()
+    for address in ["203.0.113.1", "203.0.113.2"] * 2:
+        await _login(api, account.login, WRONG, forwarded_for=address)
+
+    right_from_a_guesser = await _login(api, account.login, account.password, forwarded_for="203.0.113.1")
+
+    assert right_from_a_guesser == LOGIN_LIMITED
+
+
+async def test_past_the_account_wide_ceiling_a_fresh_address_gets_one_guess(configure, make_api):
+    configure(trusted_proxies=TRUST_LOCALHOST, login_max_failures_per_account=5,
+              login_max_failures_per_account_any_address=2)
+    api = make_api()
+    account = await factories.customer()
+    for address in ["203.0.113.1", "203.0.113.2"]:
+        await _login(api, account.login, WRONG, forwarded_for=address)
+
+    first = await _login(api, account.login, WRONG, forwarded_for="203.0.113.3")
+    second = await _login(api, account.login, account.password, forwarded_for="203.0.113.3")
+
+    assert first["userErrors"] == INVALID_CREDENTIALS
+    assert second == LOGIN_LIMITED
+
+
+async def test_the_owner_signing_in_clears_only_their_own_address_failures(configure, make_api):
+    configure(trusted_proxies=TRUST_LOCALHOST, login_max_failures_per_account=2)
+    api = make_api()
+    account = await factories.customer()
+    for address in [OWNER, "203.0.113.66", "203.0.113.66"]:
+        await _login(api, account.login, WRONG, forwarded_for=address)
+
+    owner = await _login(api, account.login, account.password, forwarded_for=OWNER)
+    owner_again = [await _login(api, account.login, WRONG, forwarded_for=OWNER) for _ in range(2)]
+    attacker = await _login(api, account.login, account.password, forwarded_for="203.0.113.66")
+
+    assert owner["userErrors"] == []
+    assert [o["userErrors"] for o in owner_again] == [INVALID_CREDENTIALS] * 2
+    assert attacker == LOGIN_LIMITED
+
+
 # --- sign-in, per client address -------------------------------------------------
 
 async def test_failures_across_accounts_from_one_address_are_throttled(api, configure):
