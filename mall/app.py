@@ -17,7 +17,7 @@ from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
 from mall.http import graphiql, health
 from mall.http.middleware import BodyLimit, RequestContext
-from mall.infra import db, logs, sqlcount, wiring
+from mall.infra import db, logs, sqlcount, transactions, wiring
 from mall.settings import Settings, get_settings
 
 GRAPHQL_PATH = "/graphql"
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         try:
             yield
         finally:
+            await transactions.settle()
             if manage_database:
                 await db.disconnect()
             await wiring.close()

@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(4000, ge=100)
     max_query_cost: int = Field(20_000, ge=100)
     max_subscriptions_per_connection: int = Field(20, ge=1)
+    max_websockets: int = Field(1000, ge=1)
+    websocket_init_timeout_seconds: float = Field(10, gt=0, le=300)
     max_request_bytes: int = Field(1_048_576, ge=1024)
     response_cache: bool = True
     response_cache_ttl_seconds: int = Field(300, ge=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tortoise.expressions import Q
 
-from mall.accounts import sessions
+from mall.accounts import acting, sessions
 from mall.accounts.models import User
 from mall.accounts.validation import clean_text
 from mall.audit import services as audit
@@ -33,6 +33,7 @@ async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | N
     actor.require(Permission.MANAGE_USERS)
     reason = clean_text(reason, field="reason", max_length=500, required=False)
     async with transaction():
+        await acting.require(actor, Permission.MANAGE_USERS)
         user = await User.filter(id=customer_id, is_staff=False, deleted_at=None).select_for_update().first()
         if user is None:
             raise NotFound("No such customer.", field="customerId")

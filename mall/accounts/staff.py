@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from mall.accounts import registration, sessions
+from mall.accounts import acting, registration, sessions
 from mall.accounts.errors import CannotModifySelf, PermissionOutOfScope
 from mall.accounts.models import User
 from mall.audit import services as audit
-from mall.core.actors import Actor, Permission
+from mall.core.actors import Actor, ActorKind, Permission
 from mall.core.clock import clock
-from mall.core.errors import NotFound, PermissionDenied
+from mall.core.errors import NotFound
 from mall.core.paging import Ordering
 from mall.infra.pages import QuerySetSource
 from mall.infra.transactions import transaction
@@ -28,23 +28,21 @@ def _check_grantable(actor: Actor, permissions: set[Permission]) -> None:
         )
 
 
-async def _lock_actor_and(actor: Actor, user_id: int, **target_filters: object) -> User:
+async def _lock_actor_and(actor: Actor, user_id: int, **target_filters: object) -> tuple[Actor, User]:
     """Lock the acting staff member's row and the target's, in id order (no deadlock).
 
-    The actor is re-checked inside the transaction, so two managers
-    deactivating each other at the same moment cannot both succeed.
+    The actor is re-checked inside the transaction (and returned with the
+    permissions held now), so two managers deactivating each other at the
+    same moment cannot both succeed.
     """
     ids = sorted({actor.user_id, user_id} - {None})
     rows = {row.id: row for row in await User.filter(id__in=ids).select_for_update().order_by("id")}
-    acting = rows.get(actor.user_id) if actor.user_id is not None else None
-    if actor.user_id is not None and (
-        acting is None or not acting.is_active or Permission.MANAGE_STAFF not in acting.effective_permissions
-    ):
-        raise PermissionDenied("This needs the MANAGE_STAFF permission.")
+    if actor.kind is not ActorKind.SYSTEM:
+        actor = acting.current(actor, rows.get(actor.user_id), Permission.MANAGE_STAFF)
     target = rows.get(user_id)
     if target is None or any(getattr(target, key) != value for key, value in target_filters.items()):
         raise NotFound("No such staff member.", field="userId")
-    return target
+    return actor, target
 
 
 async def staff_create(
@@ -58,6 +56,7 @@ async def staff_create(
         permissions=_permission_names(permissions),
     )
     async with transaction():
+        _check_grantable(await acting.require(actor, Permission.MANAGE_STAFF), set(permissions))
         user = await registration.insert_user(prepared)
         await audit.record(
             actor, action="staff.create", target=f"User:{user.id}",
@@ -77,7 +76,7 @@ async def staff_update(
     """
     actor.require(Permission.MANAGE_STAFF)
     async with transaction():
-        user = await _lock_actor_and(actor, user_id, is_staff=True, deleted_at=None)
+        actor, user = await _lock_actor_and(actor, user_id, is_staff=True, deleted_at=None)
         if user.id != actor.user_id and not user.effective_permissions <= actor.permissions:
             raise PermissionOutOfScope("This staff member holds permissions you do not.", field="userId")
         before = {"permissions": sorted(p.value for p in user.effective_permissions), "isActive": user.is_active}

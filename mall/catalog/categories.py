@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
 
+from mall.accounts import acting
 from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.invalidation import catalog_changed
@@ -24,6 +25,7 @@ async def category_create(actor: Actor, *, name: str, slug: str | None, parent_i
     try:
         async with transaction():
             catalog_changed()
+            await acting.require(actor, Permission.MANAGE_PRODUCTS)
             parent = None
             if parent_id is not None:
                 parent = await Category.get_or_none(id=parent_id)

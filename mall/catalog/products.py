@@ -8,6 +8,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
+from mall.accounts import acting
 from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.derived import refresh_derived
@@ -76,6 +77,7 @@ async def product_create(actor: Actor, *, fields: ProductFields, variants: Seque
     try:
         async with transaction():
             catalog_changed()
+            await acting.require(actor, Permission.MANAGE_PRODUCTS)
             if await Product.exists(slug=values["slug"]):
                 raise Duplicate("A product with this slug exists.", field="slug")
             await refuse_taken_skus([row["sku"] for row in rows], fields=paths)
@@ -102,6 +104,7 @@ async def product_update(actor: Actor, *, product_id: int, fields: ProductFields
     try:
         async with transaction():
             catalog_changed()
+            await acting.require(actor, Permission.MANAGE_PRODUCTS)
             product = await Product.filter(id=product_id).select_for_update().first()
             if product is None:
                 raise NotFound("No such product.", field="productId")

@@ -14,6 +14,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
+from mall.accounts import acting
 from mall.audit import services as audit
 from mall.catalog import validation
 from mall.catalog.derived import refresh_derived
@@ -87,6 +88,7 @@ async def variant_create(actor: Actor, *, product_id: int, fields: VariantFields
     try:
         async with transaction():
             catalog_changed()
+            await acting.require(actor, Permission.MANAGE_PRODUCTS)
             if not await Product.filter(id=product_id).select_for_update().exists():
                 raise NotFound("No such product.", field="productId")
             values = new_variant_values(fields, field=())
@@ -112,6 +114,7 @@ async def variant_update(actor: Actor, *, variant_id: int, fields: VariantFields
     try:
         async with transaction():
             catalog_changed()
+            await acting.require(actor, Permission.MANAGE_PRODUCTS)
             variant = await Variant.get_or_none(id=variant_id)
             if variant is None:
                 raise NotFound("No such variant.", field="variantId")
@@ -140,6 +143,7 @@ async def stock_adjust(actor: Actor, *, variant_id: int, delta: int, reason: str
         raise validation.fail("delta", f"Adjust by at most {validation.MAX_STOCK} at a time.")
     async with transaction():
         catalog_changed()
+        await acting.require(actor, Permission.MANAGE_PRODUCTS)
         changed = await Variant.filter(
             id=variant_id, on_hand__gte=F("reserved") - delta, on_hand__lte=validation.MAX_STOCK - delta
         ).update(on_hand=F("on_hand") + delta, updated_at=clock.now())

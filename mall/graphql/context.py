@@ -1,4 +1,9 @@
-"""The per-request context: who is asking, from where, and this request's dataloaders."""
+"""The per-request context: who is asking, from where, and this request's dataloaders.
+
+Over HTTP one context serves one request. A WebSocket connection keeps one
+to authenticate its ``connection_init``, and each operation on it runs with
+its own (``for_operation``): fresh loaders, the token authenticated anew.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +42,20 @@ class Context:
     _viewer: Viewer | None = None
     _viewer_loaded: bool = False
     _viewer_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def for_operation(self) -> Context:
+        """A fresh context for one operation on this connection.
+
+        The session may have been revoked, or the account deactivated, since
+        the socket opened; loaders must not serve what earlier operations read.
+        """
+        return Context(
+            request_id=self.request_id,
+            client_ip=self.client_ip,
+            user_agent=self.user_agent,
+            authorization=self.authorization,
+            connection_params=self.connection_params,
+        )
 
     def loader(self, loader_class: type[LoaderT]) -> LoaderT:
         """This request's instance of ``loader_class`` (created on first use)."""

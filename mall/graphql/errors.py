@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 import strawberry
@@ -20,6 +21,7 @@ from mall.core.errors import DomainError, ErrorCode
 from mall.infra import logs
 
 logger = logging.getLogger("mall.graphql")
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 UserErrorCode = strawberry.enum(
     ErrorCode, name="UserErrorCode", description="Why a mutation (or preview) refused the input."
@@ -97,4 +99,26 @@ class MaskUnexpectedErrors(MaskErrors):
             positions=error.positions,
             path=error.path,
             extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        )
+
+
+class HideSuggestions(MaskErrors):
+    """Strip "Did you mean …?" from every error, over HTTP and WebSocket alike (outside debug).
+
+    graphql-core suggests names of types, arguments and enum values even with
+    field suggestions disabled: they reveal the schema with introspection off.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=lambda error: _SUGGESTION.search(error.message) is not None)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        return GraphQLError(
+            message=_SUGGESTION.sub("", error.message),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=error.original_error,
+            extensions=error.extensions,
         )

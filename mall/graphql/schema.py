@@ -21,7 +21,7 @@ from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
 from mall.graphql.catalog.mutations import CatalogMutations
 from mall.graphql.catalog.queries import CatalogQueries
-from mall.graphql.errors import MaskUnexpectedErrors
+from mall.graphql.errors import HideSuggestions, MaskUnexpectedErrors
 from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
@@ -57,6 +57,8 @@ def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
+    if not settings.debug:
+        extensions.append(HideSuggestions)
     config = StrawberryConfig(
         disable_field_suggestions=not settings.debug,
         batching_config={"max_operations": 10} if settings.debug else None,

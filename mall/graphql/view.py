@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,14 +36,13 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from mall.core.net import client_address
-from mall.graphql import response_cache
+from mall.graphql import response_cache, websocket
 from mall.graphql.context import Context
 from mall.infra import cache, logs
 from mall.settings import Settings, get_settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 # Far deeper than any real input type; deep enough JSON breaks recursive code
 # (encoders, validators) downstream.
 MAX_JSON_DEPTH = 64
@@ -115,13 +113,21 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             graphql_ide="graphiql" if graphiql_page else None,
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
-            connection_init_wait_timeout=dt.timedelta(seconds=10),
+            connection_init_wait_timeout=dt.timedelta(seconds=settings.websocket_init_timeout_seconds),
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
             allowed_origins=settings.allowed_origins,
         )
         self._graphiql_page = graphiql_page
+        self._max_websockets = settings.max_websockets
+        self._open_websockets = 0
+
+    graphql_transport_ws_handler_class = websocket.TransportWSHandler
+    graphql_ws_handler_class = websocket.LegacyWSHandler
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "websocket":
+            await self._websocket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
@@ -141,6 +147,18 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
                 if isinstance(exc, MethodNotAllowed):
                     response.headers["Allow"] = exc.allow
         await response(scope, receive, send)
+
+    async def _websocket(self, scope: Any, receive: Any, send: Any) -> None:
+        """Serve a WebSocket unless this process already holds its maximum."""
+        if self._open_websockets >= self._max_websockets:
+            subprotocol = websocket.pick_subprotocol(scope.get("subprotocols", []), self.websocket_subprotocols)
+            await websocket.close_busy(receive, send, subprotocol=subprotocol)
+            return
+        self._open_websockets += 1
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._open_websockets -= 1
 
     def _wants_ide(self, request: Request) -> bool:
         return self._graphiql_page is not None and request.method == "GET" and "text/html" in request.headers.get("accept", "")
@@ -229,12 +247,6 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         body = process_result(result)
         request.state.had_errors = bool(result.errors)
-        if not get_settings().debug and "errors" in body:
-            # graphql-core suggests names ("Did you mean 'Node'?") for types,
-            # arguments and enum values too: they reveal the schema even with
-            # introspection off.
-            for error in body["errors"]:
-                error["message"] = _SUGGESTION.sub("", error["message"])
         if is_request_error(result):
             # Per the GraphQL spec, no data entry when execution never started.
             body.pop("data", None)

@@ -111,3 +111,13 @@ def _finished(task: asyncio.Task[Any]) -> None:
         # Retrieved here so an abandoned failure is not reported as "never retrieved";
         # a caller still waiting receives it through the shield as usual.
         _log.debug("shielded work failed", exc_info=task.exception())
+
+
+async def settle() -> None:
+    """Wait until the work of ``run_to_completion`` callers that went away has finished.
+
+    Shutdown calls this before closing the database, so that work still
+    commits or rolls back instead of losing its connection mid-way.
+    """
+    while _running:
+        await asyncio.wait(list(_running))

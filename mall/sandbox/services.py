@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from mall.accounts import acting
 from mall.audit import services as audit
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
@@ -50,6 +51,7 @@ async def clock_set(actor: Actor, *, now: dt.datetime | None) -> dt.datetime:
     offset = clock.offset_for(now) if now is not None else dt.timedelta(0)
     offset_us = offset // dt.timedelta(microseconds=1)
     async with transaction():
+        await acting.require(actor, Permission.MANAGE_STAFF)
         previous = await SandboxClock.get_or_none(id=1)
         await SandboxClock.update_or_create(
             id=1, defaults={"offset_us": offset_us, "set_at": clock.real_now(), "set_by_id": actor.user_id}

@@ -2,77 +2,37 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import AsyncIterator
-from typing import Any
 
-import httpx
 import pytest
 import wsproto
-from httpx_ws import WebSocketDisconnect, aconnect_ws
-from httpx_ws.transport import ASGIWebSocketTransport
+from httpx_ws import WebSocketDisconnect
 
-from mall.app import create_app
-from mall.graphql.relay import encode_id
-from mall.settings import get_settings
 from tests import factories
 from tests.operations import contract
+from tests.websocket import LEGACY_WS, TIMEOUT, TRANSPORT_WS, connect, initialise, receive, viewer_app
 
-TRANSPORT_WS = "graphql-transport-ws"
-LEGACY_WS = "graphql-ws"
-ME = "{ me { id email } }"
+VIEWER = "subscription { viewerEmail }"
 LOGOUT = contract("Logout")
-TIMEOUT = 5
 
 
-@contextlib.asynccontextmanager
-async def _ws_client() -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client whose transport also speaks WebSocket to the ASGI app.
-
-    A context manager, not a fixture: the transport's task group must be
-    entered and left in the same task (pytest-asyncio runs a fixture's setup
-    and teardown in different tasks).
-    """
-    app = create_app(get_settings(), manage_database=False, configure_logging=False)
-    async with ASGIWebSocketTransport(app=app) as transport:
-        async with httpx.AsyncClient(transport=transport, base_url="http://mall.test") as client:
-            yield client
-
-
-@contextlib.asynccontextmanager
-async def _connect(subprotocol: str) -> AsyncIterator[Any]:
-    async with _ws_client() as client, aconnect_ws("/graphql", client, subprotocols=[subprotocol]) as ws:
-        yield ws
-
-
-async def _receive(ws: Any) -> dict[str, Any]:
-    """The next protocol message, whichever kind of data frame carries it."""
-    event = await ws.receive(timeout=TIMEOUT)
-    assert isinstance(event, wsproto.events.TextMessage | wsproto.events.BytesMessage), event
-    return json.loads(event.data)
-
-
-async def test_graphql_transport_ws_runs_a_query_for_the_token_holder():
+async def test_graphql_transport_ws_runs_a_subscription_for_the_token_holder():
     account = await factories.customer(email="ws@example.com")
 
-    async with _connect(TRANSPORT_WS) as ws:
+    async with connect(TRANSPORT_WS, viewer_app()) as ws:
         assert ws.subprotocol == TRANSPORT_WS
         await ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {account.access_token}"}})
-        assert await _receive(ws) == {"type": "connection_ack"}
+        assert await receive(ws) == {"type": "connection_ack"}
 
-        await ws.send_json({"id": "q1", "type": "subscribe", "payload": {"query": ME}})
+        await ws.send_json({"id": "s1", "type": "subscribe", "payload": {"query": VIEWER}})
 
-        assert await _receive(ws) == {
-            "id": "q1", "type": "next",
-            "payload": {"data": {"me": {"id": encode_id("User", account.user.id), "email": "ws@example.com"}}},
-        }
-        assert await _receive(ws) == {"id": "q1", "type": "complete"}
+        assert await receive(ws) == {"id": "s1", "type": "next", "payload": {"data": {"viewerEmail": "ws@example.com"}}}
+        assert await receive(ws) == {"id": "s1", "type": "complete"}
 
 
 async def test_protocol_messages_are_text_frames():
     # graphql-ws clients (browsers) JSON.parse the frame's data; a binary frame arrives as a Blob.
-    async with _connect(TRANSPORT_WS) as ws:
+    async with connect(TRANSPORT_WS) as ws:
         await ws.send_json({"type": "connection_init"})
 
         event = await ws.receive(timeout=TIMEOUT)
@@ -84,14 +44,14 @@ async def test_protocol_messages_are_text_frames():
 async def test_the_authorization_key_may_be_capitalised():
     account = await factories.customer()
 
-    async with _connect(TRANSPORT_WS) as ws:
+    async with connect(TRANSPORT_WS, viewer_app()) as ws:
         await ws.send_json({"type": "connection_init", "payload": {"Authorization": f"Bearer {account.access_token}"}})
-        assert await _receive(ws) == {"type": "connection_ack"}
-        await ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": ME}})
+        assert await receive(ws) == {"type": "connection_ack"}
+        await ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": VIEWER}})
 
-        message = await _receive(ws)
+        message = await receive(ws)
 
-    assert message["payload"]["data"]["me"]["id"] == encode_id("User", account.user.id)
+    assert message["payload"]["data"] == {"viewerEmail": account.user.email}
 
 
 async def test_a_bad_token_closes_the_socket_with_4403(api):
@@ -100,32 +60,32 @@ async def test_a_bad_token_closes_the_socket_with_4403(api):
     assert (await api(LOGOUT, {"input": {}}, token=revoked.access_token)).data["tokenRevoke"]["revoked"] is True
 
     for token in ("not-a-token", account.access_token[:-4] + "AAAA", revoked.access_token):
-        async with _connect(TRANSPORT_WS) as ws:
+        async with connect(TRANSPORT_WS) as ws:
             await ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}})
 
             with pytest.raises(WebSocketDisconnect) as closed:
-                await _receive(ws)
+                await receive(ws)
 
         assert closed.value.code == 4403
 
 
-async def test_an_anonymous_connection_is_acknowledged_and_me_is_null():
-    async with _connect(TRANSPORT_WS) as ws:
+async def test_an_anonymous_connection_is_acknowledged_and_sees_no_viewer():
+    async with connect(TRANSPORT_WS, viewer_app()) as ws:
         await ws.send_json({"type": "connection_init"})
-        assert await _receive(ws) == {"type": "connection_ack"}
+        assert await receive(ws) == {"type": "connection_ack"}
 
-        await ws.send_json({"id": "anon", "type": "subscribe", "payload": {"query": ME}})
+        await ws.send_json({"id": "anon", "type": "subscribe", "payload": {"query": VIEWER}})
 
-        assert await _receive(ws) == {"id": "anon", "type": "next", "payload": {"data": {"me": None}}}
-        assert await _receive(ws) == {"id": "anon", "type": "complete"}
+        assert await receive(ws) == {"id": "anon", "type": "next", "payload": {"data": {"viewerEmail": None}}}
+        assert await receive(ws) == {"id": "anon", "type": "complete"}
 
 
 async def test_subscribing_before_connection_init_closes_with_4401():
-    async with _connect(TRANSPORT_WS) as ws:
-        await ws.send_json({"id": "early", "type": "subscribe", "payload": {"query": ME}})
+    async with connect(TRANSPORT_WS) as ws:
+        await ws.send_json({"id": "early", "type": "subscribe", "payload": {"query": VIEWER}})
 
         with pytest.raises(WebSocketDisconnect) as closed:
-            await _receive(ws)
+            await receive(ws)
 
     assert closed.value.code == 4401
 
@@ -133,12 +93,11 @@ async def test_subscribing_before_connection_init_closes_with_4401():
 async def test_field_errors_over_the_socket_follow_the_http_rules():
     customer = await factories.customer()
 
-    async with _connect(TRANSPORT_WS) as ws:
-        await ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {customer.access_token}"}})
-        assert await _receive(ws) == {"type": "connection_ack"}
-        await ws.send_json({"id": "c", "type": "subscribe", "payload": {"query": "{ customers { totalCount } }"}})
+    async with connect(TRANSPORT_WS, viewer_app()) as ws:
+        await initialise(ws, customer.access_token)
+        await ws.send_json({"id": "c", "type": "subscribe", "payload": {"query": "subscription { staffOnly }"}})
 
-        message = await _receive(ws)
+        message = await receive(ws)
 
     assert message["type"] == "next"
     assert [e["extensions"]["code"] for e in message["payload"]["errors"]] == ["FORBIDDEN"]
@@ -147,31 +106,31 @@ async def test_field_errors_over_the_socket_follow_the_http_rules():
 async def test_legacy_graphql_ws_acknowledges_the_connection():
     account = await factories.customer()
 
-    async with _connect(LEGACY_WS) as ws:
+    async with connect(LEGACY_WS) as ws:
         assert ws.subprotocol == LEGACY_WS
         await ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {account.access_token}"}})
 
-        assert await _receive(ws) == {"type": "connection_ack"}
+        assert await receive(ws) == {"type": "connection_ack"}
 
         await ws.send_json({"type": "connection_terminate"})
         with pytest.raises(WebSocketDisconnect):
-            await _receive(ws)
+            await receive(ws)
 
 
 async def test_legacy_graphql_ws_refuses_a_bad_token():
-    async with _connect(LEGACY_WS) as ws:
+    async with connect(LEGACY_WS) as ws:
         await ws.send_json({"type": "connection_init", "payload": {"authorization": "Bearer not-a-token"}})
 
-        message = await _receive(ws)
+        message = await receive(ws)
         with pytest.raises(WebSocketDisconnect):
-            await _receive(ws)
+            await receive(ws)
 
     assert message["type"] == "connection_error"
 
 
 async def test_an_unknown_subprotocol_is_refused():
-    async with _connect("chat") as ws:
+    async with connect("chat") as ws:
         with pytest.raises(WebSocketDisconnect) as closed:
-            await _receive(ws)
+            await receive(ws)
 
     assert closed.value.code == 4406

@@ -25,8 +25,8 @@ from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import AddressType, UserType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
-from mall.graphql.mutations import mutate
 from mall.graphql.relay import decode_id
+from mall.graphql.runner import mutate
 
 
 @strawberry.type

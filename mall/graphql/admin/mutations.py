@@ -10,8 +10,8 @@ from mall.graphql.accounts.mutations import UserPayload
 from mall.graphql.accounts.types import PermissionEnum, UserType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
-from mall.graphql.mutations import mutate
 from mall.graphql.relay import decode_id
+from mall.graphql.runner import mutate
 
 
 @strawberry.input

@@ -23,8 +23,8 @@ from mall.graphql.catalog.inputs import (
 from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
-from mall.graphql.mutations import mutate
 from mall.graphql.relay import decode_id
+from mall.graphql.runner import mutate
 
 
 @strawberry.type

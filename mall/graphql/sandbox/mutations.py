@@ -9,7 +9,7 @@ import strawberry
 from mall.core.actors import Actor, Permission
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
-from mall.graphql.mutations import mutate
+from mall.graphql.runner import mutate
 from mall.graphql.scalars import DateTime
 from mall.sandbox import services
 

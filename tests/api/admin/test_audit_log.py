@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 
 from mall.audit import services as audit
+from mall.audit.models import AuditRecord
 from mall.core.actors import Actor, Permission
 from mall.graphql.relay import encode_id
 from tests import factories
@@ -132,7 +133,7 @@ async def test_cost_prices_and_on_hand_stock_in_the_audit_log_need_manage_produc
         ("variant.update", {"price_minor": 2000, "cost_minor": 800}, {"price_minor": 2100, "cost_minor": 950}),
         ("variant.create", None, {"productId": product.id, "sku": "AUDIT-1", "price": 2000, "stock": 5}),
     ]
-    update = await audit.records().filter(action="variant.update", target=f"ProductVariant:{pk}").first()
+    update = await AuditRecord.filter(action="variant.update", target=f"ProductVariant:{pk}").first()
     node = await api(AUDIT_VALUES_NODE, {"id": encode_id("AuditRecord", update.id)}, token=staff_only.access_token)
     assert node.data == {"node": {"action": "variant.update", "oldValue": {"price_minor": 2000},
                                   "newValue": {"price_minor": 2100}}}

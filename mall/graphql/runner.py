@@ -1,18 +1,21 @@
-"""Running a mutation: call the service, turn a ``DomainError`` into userErrors.
+"""The mutation runner, ``mutate()``: call the service, turn a ``DomainError`` into userErrors.
 
 Every mutation payload has ``userErrors``; anything other than a
-``DomainError`` propagates and is masked as a bug.
+``DomainError`` propagates and is masked as a bug. The service runs to
+completion (commit or rollback) even if the client goes away meanwhile:
+cancelled half-way, Tortoise would keep a connection or SQLite's lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from mall.core.actors import Actor, Permission
 from mall.core.errors import DomainError, Unauthenticated
 from mall.graphql.context import Info
 from mall.graphql.errors import user_errors
+from mall.infra.transactions import run_to_completion
 
 PayloadT = TypeVar("PayloadT")
 
@@ -20,7 +23,7 @@ PayloadT = TypeVar("PayloadT")
 async def mutate(
     info: Info,
     payload: Callable[..., PayloadT],
-    action: Callable[[Actor], Awaitable[dict[str, Any]]],
+    action: Callable[[Actor], Coroutine[Any, Any, dict[str, Any]]],
     *,
     permission: Permission | None = None,
     signed_in: bool = False,
@@ -37,7 +40,7 @@ async def mutate(
             actor.require(permission)
         elif signed_in:
             actor.require_user()
-        fields = await action(actor)
+        fields = await run_to_completion(action(actor))
     except Unauthenticated as exc:
         # Say why when a token was sent but is no good (expired, revoked).
         token_error = info.context.token_error
