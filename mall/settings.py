@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(12, ge=2)
     max_aliases: int = Field(30, ge=1)
     max_query_tokens: int = Field(4000, ge=100)
+    max_selections: int = Field(300, ge=50)
     max_query_cost: int = Field(20_000, ge=100)
     max_subscriptions_per_connection: int = Field(20, ge=1)
     max_request_bytes: int = Field(1_048_576, ge=1024)
