@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(1_048_576, ge=1024)
     response_cache: bool = True
     response_cache_ttl_seconds: int = Field(300, ge=1)
+    response_cache_max_bytes: int = Field(32 * 1024 * 1024, ge=64 * 1024)
+    response_cache_entries_per_client: int = Field(200, ge=1)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("trusted_proxies", "allowed_origins", mode="before")

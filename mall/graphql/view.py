@@ -86,6 +86,12 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
+def _client_ip(request: Request) -> str:
+    """Whose budget a cache entry spends (as the context computes it)."""
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), get_settings().trusted_proxies)
+
+
 def _error_body(message: str) -> bytes:
     return json.dumps({"errors": [{"message": message}]}, ensure_ascii=False).encode()
 
@@ -135,17 +141,18 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             if content_type != JSON:
                 raise HTTPException(415, "Send the GraphQL request as application/json.")
         key = await self._cache_key(request)
-        if key is None:
-            return await self.run(request)
+        found = await cache.lookup(response_cache.SCOPE, key) if key is not None else None
+        if key is None or found is None:
+            return await self.run(request)  # not cacheable, or the cache is unavailable (logged)
         # The version is read before executing: a change committed meanwhile
         # bumps it, so what is stored below is never served as current.
-        version, cached = await cache.lookup(response_cache.SCOPE, key)
+        version, cached = found
         if cached is not None:
             return Response(cached, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
         response = await self.run(request)
         if response.status_code == 200 and not getattr(request.state, "had_errors", True):
             ttl = get_settings().response_cache_ttl_seconds
-            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl)
+            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl, owner=_client_ip(request))
         response.headers["X-Mall-Cache"] = "miss"
         return response
 
@@ -162,10 +169,10 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             payload = {"query": params.get("query"), "operationName": params.get("operationName"), "variables": variables}
         else:
             try:
-                payload = json.loads(await request.body())
+                payload = orjson.loads(await request.body())
             except ValueError:
                 return None
-        return response_cache.request_key(payload)
+        return response_cache.request_key(payload, self.schema._schema)
 
     async def execute_single(  # noqa: PLR0917
         self,
