@@ -84,3 +84,17 @@ async def test_every_contract_operation_is_admitted_and_validated(api, overlap_c
 
         assert not any("selections" in e["message"] or "too often" in e["message"] for e in result.errors), name
     assert len(overlap_checks) >= len(contract_names())
+
+
+# Each fragment spreads the next twice: 40 selections written, over a million once inlined.
+DOUBLING_FRAGMENTS = '{ product(slug: "x") { ...F0 } } ' + " ".join(
+    f"fragment F{i} on Product {{ ...F{i + 1} ...F{i + 1} }}" for i in range(20)
+) + " fragment F20 on Product { id }"
+
+
+async def test_fragments_count_wherever_they_are_spread(api, overlap_checks):
+    result = await api(DOUBLING_FRAGMENTS)  # 2 + (3 × 2^20 − 2) spread, 41 as written
+
+    assert result.status == 400
+    assert result.body == {"errors": [{"message": "Documents may hold at most 300 selections; this one holds 3145769."}]}
+    assert overlap_checks == []
