@@ -84,6 +84,7 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(12, ge=2)
     max_aliases: int = Field(30, ge=1)
     max_query_tokens: int = Field(4000, ge=100)
+    max_selections: int = Field(300, ge=50)
     max_query_cost: int = Field(20_000, ge=100)
     max_subscriptions_per_connection: int = Field(20, ge=1)
     max_websockets: int = Field(1000, ge=1)
@@ -91,6 +92,8 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(1_048_576, ge=1024)
     response_cache: bool = True
     response_cache_ttl_seconds: int = Field(300, ge=1)
+    response_cache_max_bytes: int = Field(32 * 1024 * 1024, ge=64 * 1024)
+    response_cache_entries_per_client: int = Field(200, ge=1)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("trusted_proxies", "allowed_origins", mode="before")

@@ -55,6 +55,11 @@ def _contract() -> dict[str, DocumentNode]:
     return documents
 
 
+def contract_names() -> list[str]:
+    """Every operation name of the contract, sorted."""
+    return sorted(_contract())
+
+
 @cache
 def contract_document(name: str) -> DocumentNode:
     """The contract operation `name` with the fragments it uses."""

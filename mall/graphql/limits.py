@@ -5,7 +5,8 @@ limits from settings, so the validation cache keys stay stable across
 requests (Strawberry's own limiters build a new rule class per request,
 which defeats that cache). Cost needs the variables (``first: $n``), so it is
 checked after validation, before execution. Token counts are limited at
-parse time.
+parse time, and the work validation would take (``mall.graphql.selections``)
+between parsing and validation.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
+from mall.graphql.selections import measure, too_much
 from mall.settings import get_settings
 
 _INTROSPECTION = ("__schema", "__type")
@@ -227,13 +229,21 @@ def _variables_with_defaults(operation: OperationDefinitionNode, given: Mapping[
 
 class QueryLimits(SchemaExtension):
     """Every limit in one extension (each extension costs per request):
-    tokens at parse time, depth and aliases as validation rules, and the cost,
-    which needs the variables, before executing."""
+    tokens at parse time, selections before validating, depth and aliases as
+    validation rules, and the cost, which needs the variables, before executing."""
 
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context
         context.parse_options["max_tokens"] = get_settings().max_query_tokens
         context.validation_rules = (*context.validation_rules, *RULES)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            refusal = too_much(measure(context.graphql_document), get_settings().max_selections)
+            if refusal is not None:
+                context.pre_execution_errors = [GraphQLError(refusal)]
         yield
 
     def on_execute(self) -> Iterator[None]:

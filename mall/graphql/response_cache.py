@@ -2,60 +2,118 @@
 
 Only anonymous reads of catalog data are cached: a query operation whose
 root fields are all public catalog fields. The key covers everything the
-response depends on besides the data itself: the document, the operation
-name and the variables. The data's version (``mall.infra.cache``) makes entries
-stale the moment the catalog changes.
+response depends on besides the data itself, and nothing else, so that
+variations a client can make for free do not make new entries: the
+document as parsed and printed (the operation selected, with the fragments;
+comments, spacing and other operations gone), and the operation's variables
+as coerced against their declared types (undeclared variables ignored, ``1``
+and ``1.0`` one value). Variables that do not coerce are not cached: the
+request runs and gets its error. The data's version (``mall.infra.cache``)
+makes entries stale the moment the catalog changes.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
 import json
-from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
+    FragmentDefinitionNode,
     GraphQLError,
+    GraphQLInputType,
+    GraphQLSchema,
     OperationDefinitionNode,
     OperationType,
-    parse,
+    Undefined,
+    coerce_input_value,
+    is_input_type,
+    is_non_null_type,
+    print_ast,
+    type_from_ast,
 )
 
 from mall.catalog.invalidation import CACHE_SCOPE
+from mall.graphql.documents import MAX_CACHED_TEXT, TextBoundedLru, parse_cached
 from mall.settings import get_settings
 
 SCOPE = CACHE_SCOPE
 CACHEABLE_ROOT_FIELDS = frozenset({"products", "product", "categories", "shopSettings", "__typename"})
-_DECISIONS_MAX = 1024
-_decisions: OrderedDict[tuple[str, str | None], bool] = OrderedDict()
 
 
-def _cacheable_document(query: str, operation_name: str | None) -> bool:
-    try:
-        document = parse(query)
-    except GraphQLError:
-        return False
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """What a cacheable document contributes to the key."""
+
+    document: str  # digest of the printed operation and fragments
+    variables: tuple[tuple[str, GraphQLInputType, bool], ...]  # name, type, has a default
+
+
+_plans: TextBoundedLru[_Plan | None] = TextBoundedLru()
+
+
+def _operation(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode | None:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
     if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
-        return False
-    selections = operations[0].selection_set.selections
+        return None
     # Fragments at the root are rare for these; not caching them keeps the rule simple.
-    return all(isinstance(s, FieldNode) and s.name.value in CACHEABLE_ROOT_FIELDS for s in selections)
+    selections = operations[0].selection_set.selections
+    if not all(isinstance(s, FieldNode) and s.name.value in CACHEABLE_ROOT_FIELDS for s in selections):
+        return None
+    return operations[0]
 
 
-def cacheable(query: str, operation_name: str | None) -> bool:
-    """Whether an anonymous request for this document may be served from the cache (memoised)."""
-    key = (query, operation_name)
-    decision = _decisions.get(key)
-    if decision is None:
-        decision = _cacheable_document(query, operation_name)
-        _decisions[key] = decision
-        if len(_decisions) > _DECISIONS_MAX:
-            _decisions.popitem(last=False)
-    return decision
+def _plan(query: str, operation_name: str | None, schema: GraphQLSchema) -> _Plan | None:
+    try:
+        document = parse_cached(query, max_tokens=get_settings().max_query_tokens)
+    except GraphQLError:
+        return None
+    operation = _operation(document, operation_name)
+    if operation is None:
+        return None
+    fragments = tuple(d for d in document.definitions if isinstance(d, FragmentDefinitionNode))
+    printed = print_ast(DocumentNode(definitions=(operation, *fragments)))
+    variables = []
+    for definition in operation.variable_definitions or ():
+        type_ = type_from_ast(schema, definition.type)
+        if type_ is None or not is_input_type(type_):
+            return None  # refused by validation: nothing to store
+        variables.append((definition.variable.name.value, type_, definition.default_value is not None))
+    return _Plan(hashlib.sha256(printed.encode()).hexdigest(), tuple(variables))
+
+
+def _plain(value: object) -> object:
+    """A coerced value JSON cannot hold (input objects, enums, custom scalars), told apart by its type."""
+    kind = type(value).__qualname__
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"__type": kind, **{f.name: getattr(value, f.name) for f in dataclasses.fields(value)}}
+    if isinstance(value, enum.Enum):
+        return [kind, value.name]
+    return [kind, repr(value)]
+
+
+def _coerced_variables(plan: _Plan, given: Mapping[str, Any]) -> str | None:
+    values: dict[str, Any] = {}
+    for name, type_, has_default in plan.variables:
+        if name not in given:
+            if is_non_null_type(type_) and not has_default:
+                return None
+            continue  # the default, printed in the document, applies
+        try:
+            value = coerce_input_value(given[name], type_)
+        except Exception:  # noqa: BLE001 - an input class refusing it: the request reports it, uncached
+            return None
+        if value is Undefined:
+            return None
+        values[name] = value
+    return json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
 _fingerprint: tuple[object, str] | None = None
@@ -72,17 +130,20 @@ def _settings_fingerprint() -> str:
     return _fingerprint[1]
 
 
-def request_key(payload: Any) -> str | None:
+def request_key(payload: Any, schema: GraphQLSchema) -> str | None:
     """The cache key of a request payload ({query, operationName, variables}), or None if not cacheable."""
     if not isinstance(payload, dict):
         return None
     query, operation_name, variables = payload.get("query"), payload.get("operationName"), payload.get("variables")
     if not isinstance(query, str) or not isinstance(operation_name, str | None) or not isinstance(variables, dict | None):
         return None
-    if len(query) > 20_000 or not cacheable(query, operation_name):
+    if len(query) > MAX_CACHED_TEXT:
+        return None  # not remembered parsed either: a key would cost a parse per request
+    plan = _plans.get_or_make(query, (operation_name, schema), lambda: _plan(query, operation_name, schema))
+    if plan is None:
         return None
-    material = json.dumps(
-        [_settings_fingerprint(), query, operation_name, variables or {}],
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-    )
+    coerced = _coerced_variables(plan, variables or {})
+    if coerced is None:
+        return None
+    material = f"{_settings_fingerprint()}\n{plan.document}\n{coerced}"
     return hashlib.sha256(material.encode()).hexdigest()

@@ -11,7 +11,7 @@ from functools import partial
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import DisableIntrospection, ParserCache, ValidationCache
+from strawberry.extensions import DisableIntrospection
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -21,6 +21,7 @@ from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
 from mall.graphql.catalog.mutations import CatalogMutations
 from mall.graphql.catalog.queries import CatalogQueries
+from mall.graphql.documents import DocumentCaches, TextBoundedLru
 from mall.graphql.errors import HideSuggestions, MaskUnexpectedErrors
 from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
@@ -28,8 +29,6 @@ from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
 from mall.settings import Settings
-
-_DOCUMENT_CACHE_SIZE = 1024
 
 
 @strawberry.type
@@ -52,8 +51,8 @@ def build_schema(settings: Settings, *, for_export: bool = False) -> strawberry.
     extensions: list[object] = [
         MaskUnexpectedErrors,
         QueryLimits,
-        partial(ParserCache, maxsize=_DOCUMENT_CACHE_SIZE),
-        partial(ValidationCache, maxsize=_DOCUMENT_CACHE_SIZE),
+        # After QueryLimits: its refusal before validation must be seen here.
+        partial(DocumentCaches, validated=TextBoundedLru()),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)

@@ -102,6 +102,12 @@ def _depth_exceeds(value: object, limit: int) -> bool:
     return False
 
 
+def _client_ip(request: Request) -> str:
+    """Whose budget a cache entry spends (as the context computes it)."""
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), get_settings().trusted_proxies)
+
+
 def _error_body(message: str) -> bytes:
     return json.dumps({"errors": [{"message": message}]}, ensure_ascii=False).encode()
 
@@ -171,17 +177,18 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             if content_type != JSON:
                 raise HTTPException(415, "Send the GraphQL request as application/json.")
         key = await self._cache_key(request, await self._payload(request))
-        if key is None:
-            return await self.run(request)
+        found = await cache.lookup(response_cache.SCOPE, key) if key is not None else None
+        if key is None or found is None:
+            return await self.run(request)  # not cacheable, or the cache is unavailable (logged)
         # The version is read before executing: a change committed meanwhile
         # bumps it, so what is stored below is never served as current.
-        version, cached = await cache.lookup(response_cache.SCOPE, key)
+        version, cached = found
         if cached is not None:
             return Response(cached, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
         response = await self.run(request)
         if response.status_code == 200 and not getattr(request.state, "had_errors", True):
             ttl = get_settings().response_cache_ttl_seconds
-            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl)
+            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl, owner=_client_ip(request))
         response.headers["X-Mall-Cache"] = "miss"
         return response
 
@@ -212,7 +219,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         """Anonymous catalog reads only (no Authorization header at all)."""
         if not get_settings().response_cache or "authorization" in request.headers:
             return None
-        return response_cache.request_key(payload)
+        return response_cache.request_key(payload, self.schema._schema)
 
     async def execute_single(  # noqa: PLR0917
         self,

@@ -9,6 +9,7 @@ The embedded shape (SQLite pass) caches in this process, the production shape
 
 from __future__ import annotations
 
+import functools
 import json
 from decimal import Decimal
 from types import SimpleNamespace
@@ -16,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from graphql import GraphQLSchema
 
 from mall.catalog import categories, products, variants
 from mall.catalog.models import Variant
@@ -24,7 +26,9 @@ from mall.catalog.variants import VariantFields
 from mall.core.actors import Actor, Permission
 from mall.graphql import response_cache
 from mall.graphql.relay import encode_id
+from mall.graphql.schema import build_schema
 from mall.infra import cache, redis
+from mall.settings import get_settings
 from tests import factories
 from tests.operations import contract
 
@@ -104,9 +108,15 @@ async def staff_mutation(api, staff, query: str, input: dict[str, Any]) -> dict[
     return payload
 
 
+@functools.cache
+def graphql_schema() -> GraphQLSchema:
+    return build_schema(get_settings())._schema
+
+
 def key_of(query: str, variables: dict[str, Any] | None = None, operation_name: str | None = None) -> str:
     """The cache key of the payload ``post`` sends."""
-    key = response_cache.request_key({"query": query, "operationName": operation_name, "variables": variables or {}})
+    payload = {"query": query, "operationName": operation_name, "variables": variables or {}}
+    key = response_cache.request_key(payload, graphql_schema())
     assert key is not None
     return key
 
