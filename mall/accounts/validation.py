@@ -13,8 +13,8 @@ from mall.core.errors import InvalidInput
 # Mainland China mobile numbers: 11 ASCII digits starting 13–19; +86/0086 accepted.
 # ``\d`` would match any Unicode digit (Arabic-Indic, Devanagari, …): one phone, many spellings.
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
-_PHONE = re.compile(r"[\d\-+ ()]{5,20}")
-_POSTAL_CODE = re.compile(r"\d{6}")
+_PHONE = re.compile(r"[0-9\-+ ()]{5,20}")
+_POSTAL_CODE = re.compile(r"[0-9]{6}")
 
 
 def normalize_email(value: str, *, field: str = "email") -> str:
@@ -50,14 +50,15 @@ def clean_text(value: str | None, *, field: str, max_length: int, required: bool
 
 
 def check_phone(value: str, *, field: str = "phone") -> str:
-    phone = clean_text(value, field=field, max_length=20, required=True)
-    if not _PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 5:
+    """A phone number for deliveries: ASCII digits after NFKC (full-width １３９ is 139)."""
+    phone = unicodedata.normalize("NFKC", clean_text(value, field=field, max_length=20, required=True))
+    if not _PHONE.fullmatch(phone) or sum(c in "0123456789" for c in phone) < 5:
         raise InvalidInput.one(field, "Not a valid phone number.")
     return phone
 
 
 def check_postal_code(value: str | None, *, field: str = "postalCode") -> str:
-    code = (value or "").strip()
+    code = unicodedata.normalize("NFKC", (value or "").strip())
     if code and not _POSTAL_CODE.fullmatch(code):
         raise InvalidInput.one(field, "A postal code is six digits.")
     return code

@@ -6,20 +6,32 @@ equivalent. Every key Mall writes starts with ``MALL_REDIS_PREFIX``.
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 _client: Redis | None = None
 _url: str | None = None
 _prefix = "mall:"
 
 
-def configure(url: str | None, *, prefix: str) -> None:
+def connect(url: str, *, max_connections: int = 50, timeout: float = 2.0) -> Redis:
+    """A client whose pool and waits are bounded: at most ``max_connections`` sockets
+    (a request waits up to ``timeout`` for one), and no command, connect or read
+    waits longer than ``timeout`` — a Redis that drops packets fails fast instead
+    of hanging every request that touches the cache or a rate limit."""
+    pool = BlockingConnectionPool.from_url(
+        url, max_connections=max_connections, timeout=timeout,
+        socket_timeout=timeout, socket_connect_timeout=timeout, decode_responses=False,
+    )
+    return Redis(connection_pool=pool)
+
+
+def configure(url: str | None, *, prefix: str, max_connections: int = 50, timeout: float = 2.0) -> None:
     """Point at ``url`` (None: no Redis). Keeps the existing pool when the URL is unchanged."""
     global _client, _prefix, _url
     _prefix = prefix
     if url == _url and (_client is not None or url is None):
         return
-    _client = Redis.from_url(url, decode_responses=False) if url else None
+    _client = connect(url, max_connections=max_connections, timeout=timeout) if url else None
     _url = url
 
 

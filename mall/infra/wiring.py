@@ -28,7 +28,8 @@ def check_deployment(settings: Settings) -> None:
 
 def configure(settings: Settings) -> None:
     """Connect Redis (when configured) and choose every backend."""
-    redis.configure(settings.redis_url, prefix=settings.redis_prefix)
+    redis.configure(settings.redis_url, prefix=settings.redis_prefix,
+                    max_connections=settings.redis_pool_max, timeout=settings.redis_timeout_seconds)
     client = redis.client()
     cache.configure(client)
     ratelimit.configure(client)

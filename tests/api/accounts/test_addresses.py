@@ -139,12 +139,24 @@ async def test_invalid_fields_are_refused_with_their_paths_and_nothing_changes(a
         ({"phone": "12"}, [{"field": ["input", "phone"], "code": "INVALID", "message": "Not a valid phone number."}]),
         ({"postalCode": "2001"}, [{"field": ["input", "postalCode"], "code": "INVALID", "message": "A postal code is six digits."}]),
         ({"postalCode": "abcdef"}, [{"field": ["input", "postalCode"], "code": "INVALID", "message": "A postal code is six digits."}]),
+        # Other scripts' digits are not ASCII digits, even after NFKC.
+        ({"postalCode": "٢٠٠١٢٠"}, [{"field": ["input", "postalCode"], "code": "INVALID", "message": "A postal code is six digits."}]),
+        ({"phone": "١٣٩١٢٣٤٥٦٧٨"}, [{"field": ["input", "phone"], "code": "INVALID", "message": "Not a valid phone number."}]),
     ]
     for change, errors in cases:
         result = await api(ADDRESS_UPDATE, {"input": {"addressId": home, **change}}, token=account.access_token)
         assert result.data["addressUpdate"] == {"address": None, "user": None, "userErrors": errors}, change
 
     assert await _my_addresses(api, account) == [{"id": home, **HOME, "isDefault": True}]
+
+
+async def test_full_width_digits_are_stored_as_ascii_digits(api):
+    account = await factories.customer()
+
+    result = await _create(api, account, {**HOME, "phone": "１３９-１２３４-５６７８", "postalCode": "２００１２０"})
+
+    assert result["userErrors"] == []
+    assert await _my_addresses(api, account) == [{"id": result["address"]["id"], **HOME, "isDefault": True}]
 
 
 async def test_create_with_invalid_fields_is_refused_and_stores_nothing(api):

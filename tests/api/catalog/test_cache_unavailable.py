@@ -5,6 +5,7 @@ Both shapes point the cache at a dead port here.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 
@@ -65,3 +66,40 @@ async def test_a_catalog_change_commits_and_reports_success(api, dead_cache, cap
     assert (await Product.get(id=product.id)).title == "龙井 43"
     [record] = [r for r in caplog.records if r.name == "mall.infra.transactions"]
     assert record.getMessage().startswith("after-commit work failed")
+
+
+@pytest.fixture
+async def black_hole_cache() -> AsyncIterator[None]:
+    """The cache's Redis accepts connections and never answers (packets dropped)."""
+    held: list[asyncio.StreamWriter] = []
+
+    async def swallow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)
+
+    server = await asyncio.start_server(swallow, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    silent = redis.connect(f"redis://127.0.0.1:{port}/0", max_connections=2, timeout=0.2)
+    cache.configure(silent)
+    yield
+    cache.configure(redis.client())
+    await silent.aclose()
+    for writer in held:
+        writer.close()
+    server.close()
+    await server.wait_closed()
+
+
+async def test_a_redis_that_never_answers_times_out_and_reads_run_uncached(api, black_hole_cache, caplog):
+    await factories.product(title="西湖龙井", slug="longjing")
+    caplog.set_level(logging.WARNING, logger="mall.infra.cache")
+
+    responses = [
+        await api.http.post("/graphql", json={"query": PRODUCTS, "variables": {"first": 5}},
+                            headers={"Accept": GRAPHQL_RESPONSE})
+        for _ in range(3)
+    ]
+
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert [e["node"]["title"] for e in responses[2].json()["data"]["products"]["edges"]] == ["西湖龙井"]
+    [record] = [r for r in caplog.records if r.name == "mall.infra.cache"]
+    assert "Timeout" in record.getMessage()
