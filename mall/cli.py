@@ -47,6 +47,7 @@ def serve(args: argparse.Namespace) -> int:
         log_level=settings.log_level.lower(),
         log_config=None,  # uvicorn's lines go through Mall's handler (MALL_LOG_FORMAT), configured above
         ws="websockets-sansio",
+        ws_max_size=settings.max_request_bytes,  # a socket message is held to the HTTP body limit
     )
     return 0
 

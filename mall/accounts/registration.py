@@ -12,6 +12,7 @@ from mall.accounts.models import User
 from mall.accounts.validation import clean_text, normalize_email, normalize_mobile
 from mall.core.clock import clock
 from mall.core.errors import Duplicate, ErrorCode, InvalidInput, Problem, RateLimited
+from mall.core.net import throttle_key
 from mall.infra import ratelimit
 from mall.settings import get_settings
 
@@ -89,6 +90,6 @@ async def register(
     """A customer signs up. Rate-limited per client address."""
     settings = get_settings()
     window = ratelimit.Window(settings.registration_max_per_address, settings.registration_window_seconds)
-    if not await ratelimit.attempt(f"register:addr:{client_ip}", window):
+    if not await ratelimit.attempt(f"register:addr:{throttle_key(client_ip)}", window):
         raise RateLimited("Too many sign-ups from this address; try again later.")
     return await create_user(email=email, mobile=mobile, password=password, name=name)

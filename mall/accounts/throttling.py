@@ -20,6 +20,7 @@ import hashlib
 from dataclasses import dataclass
 
 from mall.core.errors import RateLimited
+from mall.core.net import throttle_key
 from mall.infra import ratelimit
 from mall.settings import get_settings
 
@@ -49,8 +50,9 @@ async def admit(*, account: str, client_ip: str) -> SignInAttempt:
     address_window = ratelimit.Window(settings.login_max_failures_per_address, seconds)
     pair_window = ratelimit.Window(settings.login_max_failures_per_account, seconds)
     account_window = ratelimit.Window(settings.login_max_failures_per_account_any_address, seconds)
+    source = throttle_key(client_ip)
     attempt = SignInAttempt(
-        pair=f"login:pair:{account}:{client_ip}", address=f"login:addr:{client_ip}", account=f"login:acct:{account}"
+        pair=f"login:pair:{account}:{source}", address=f"login:addr:{source}", account=f"login:acct:{account}"
     )
     # The address first: an address past its ceiling mints no counters for the logins it tries.
     if await ratelimit.hit(attempt.address, address_window) > address_window.limit:

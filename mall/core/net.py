@@ -44,3 +44,20 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequenc
         if not any(hop_ip in net for net in trusted):
             break
     return str(client)
+
+
+IPV6_SUBSCRIBER_PREFIX = 64
+
+
+def throttle_key(address: str) -> str:
+    """Who a per-address limit counts: the address itself for IPv4, its /64 for IPv6.
+
+    One IPv6 subscriber usually holds a whole /64 (often more), so counting
+    single addresses would hand every client endless fresh ones.
+    """
+    parsed = _parse(address)
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((parsed, IPV6_SUBSCRIBER_PREFIX), strict=False))
+    return address

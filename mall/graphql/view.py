@@ -35,7 +35,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from mall.core.net import client_address
+from mall.core.net import client_address, throttle_key
 from mall.graphql import response_cache, websocket
 from mall.graphql.context import Context
 from mall.infra import cache, logs
@@ -88,6 +88,10 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
+class NestedTooDeep(json.JSONDecodeError):
+    """JSON deeper than ``MAX_JSON_DEPTH``: refused like malformed JSON."""
+
+
 def _depth_exceeds(value: object, limit: int) -> bool:
     """Whether JSON ``value`` nests lists or objects more than ``limit`` levels (no recursion)."""
     pending = [(value, 1)]
@@ -102,10 +106,11 @@ def _depth_exceeds(value: object, limit: int) -> bool:
     return False
 
 
-def _client_ip(request: Request) -> str:
-    """Whose budget a cache entry spends (as the context computes it)."""
+def _cache_owner(request: Request) -> str:
+    """Whose budget a cache entry spends: the client address (as the context computes
+    it), an IPv6 client's whole /64."""
     peer = request.client.host if request.client else None
-    return client_address(peer, request.headers.get("x-forwarded-for"), get_settings().trusted_proxies)
+    return throttle_key(client_address(peer, request.headers.get("x-forwarded-for"), get_settings().trusted_proxies))
 
 
 def _error_body(message: str) -> bytes:
@@ -188,7 +193,7 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         response = await self.run(request)
         if response.status_code == 200 and not getattr(request.state, "had_errors", True):
             ttl = get_settings().response_cache_ttl_seconds
-            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl, owner=_client_ip(request))
+            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl, owner=_cache_owner(request))
         response.headers["X-Mall-Cache"] = "miss"
         return response
 
@@ -205,13 +210,15 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
                 payload: object = params
             else:
                 payload = self.decode_json(await request.body())
-        except orjson.JSONDecodeError as exc:
+        except NestedTooDeep as exc:
+            raise HTTPException(400, f"The request nests JSON more than {MAX_JSON_DEPTH} levels deep.") from exc
+        except json.JSONDecodeError as exc:
             where = "The variables and extensions parameters" if request.method == "GET" else "The request body"
             raise HTTPException(400, f"{where} must be valid JSON.") from exc
         requests = payload if isinstance(payload, list) else [payload]
         if not all(isinstance(item, dict) for item in requests):
             raise HTTPException(400, "A GraphQL request is a JSON object (query, variables, operationName, extensions).")
-        if _depth_exceeds(payload, MAX_JSON_DEPTH):
+        if _depth_exceeds(payload, MAX_JSON_DEPTH):  # GET: the parameters around the decoded variables count too
             raise HTTPException(400, f"The request nests JSON more than {MAX_JSON_DEPTH} levels deep.")
         return payload
 
@@ -281,7 +288,12 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         return orjson.dumps(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
-        return orjson.loads(data)
+        """Every JSON Mall reads — HTTP bodies and parameters, WebSocket messages — held
+        to one depth bound; a WebSocket message past it closes the socket (4400)."""
+        value = orjson.loads(data)
+        if _depth_exceeds(value, MAX_JSON_DEPTH):
+            raise NestedTooDeep(f"JSON nested more than {MAX_JSON_DEPTH} levels deep", "", 0)
+        return value
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assert self._graphiql_page is not None

@@ -10,7 +10,9 @@ Bounds (``MALL_RESPONSE_CACHE_*``), so that no client can flood the cache:
 
 - an entry larger than ``max_bytes / 64`` is never stored;
 - each owner (client address) may store at most ``entries_per_client`` new
-  entries per TTL window; past that its answers are served, not stored;
+  entries, and at most ``max_bytes / 16`` bytes, per TTL window; past that
+  its answers are served, not stored — so one client alone cannot fill the
+  window's bytes and switch the cache off for everyone;
 - in process, keys and bodies held total at most ``max_bytes`` (least
   recently used entries go first);
 - in Redis, the bytes stored by everyone in one TTL window total at most
@@ -39,6 +41,7 @@ from mall.settings import get_settings
 _log = logging.getLogger(__name__)
 
 ENTRY_SHARE = 64  # an entry may take at most 1/64 of the cache's bytes
+OWNER_SHARE = 16  # one owner may store at most 1/16 of the cache's bytes per window
 _MEMORY_MAX_OWNERS = 10_000  # budgets remembered in process (oldest forgotten first)
 _LOG_EVERY_SECONDS = 60.0
 
@@ -48,7 +51,7 @@ class _Memory:
         self.versions: dict[str, int] = {}
         self.entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
         self.bytes = 0
-        self.budgets: OrderedDict[str, tuple[float, int]] = OrderedDict()
+        self.budgets: OrderedDict[str, tuple[float, int, int]] = OrderedDict()
 
     async def version(self, scope: str) -> int:
         return self.versions.get(scope, 0)
@@ -70,22 +73,22 @@ class _Memory:
         version = await self.version(scope)
         return version, await self.get(f"{scope}:{version}:{digest}")
 
-    def _spend(self, owner: str, ttl: int, allowance: int) -> bool:
+    def _spend(self, owner: str, ttl: int, size: int, bounds: _Bounds) -> bool:
         now = time.monotonic()
-        ends, used = self.budgets.pop(owner, (now + ttl, 0))
+        ends, entries, spent = self.budgets.pop(owner, (now + ttl, 0, 0))
         if ends <= now:
-            ends, used = now + ttl, 0
-        self.budgets[owner] = (ends, used + 1)
+            ends, entries, spent = now + ttl, 0, 0
+        self.budgets[owner] = (ends, entries + 1, spent + size)
         while len(self.budgets) > _MEMORY_MAX_OWNERS:
             self.budgets.popitem(last=False)
-        return used < allowance
+        return entries < bounds.per_owner and spent + size <= bounds.per_owner_bytes
 
     def _drop(self, key: str) -> None:
         _, value = self.entries.pop(key)
         self.bytes -= len(key) + len(value)
 
     async def put(self, key: str, value: bytes, ttl: int, owner: str | None, bounds: _Bounds) -> bool:
-        if owner is not None and not self._spend(owner, ttl, bounds.per_owner):
+        if owner is not None and not self._spend(owner, ttl, len(value), bounds):
             return False
         if key in self.entries:
             self._drop(key)
@@ -103,15 +106,19 @@ return {version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2])}
 """
 
 # One round trip: spend the owner's budget (when given) and the window's bytes, then store.
-# KEYS: entry, owner counter (or ''), window bytes; ARGV: value, ttl, owner allowance, window bytes allowed.
+# KEYS: entry, owner entry counter (or ''), window bytes, owner byte counter (or '');
+# ARGV: value, ttl, owner entries allowed, window bytes allowed, owner bytes allowed.
 _PUT = """
 local ttl = tonumber(ARGV[2])
+local size = string.len(ARGV[1])
 if KEYS[2] ~= '' then
   local used = redis.call('INCR', KEYS[2])
   if used == 1 then redis.call('EXPIRE', KEYS[2], ttl) end
   if used > tonumber(ARGV[3]) then return 0 end
+  local spent = redis.call('INCRBY', KEYS[4], size)
+  if spent == size then redis.call('EXPIRE', KEYS[4], ttl) end
+  if spent > tonumber(ARGV[5]) then return 0 end
 end
-local size = string.len(ARGV[1])
 local total = redis.call('INCRBY', KEYS[3], size)
 if total == size then redis.call('EXPIRE', KEYS[3], ttl) end
 if total > tonumber(ARGV[4]) then return 0 end
@@ -129,8 +136,11 @@ class _Redis:
 
     async def put(self, key: str, value: bytes, ttl: int, owner: str | None, bounds: _Bounds) -> bool:
         owner_key = redis.key("cache-budget", owner) if owner is not None else ""
-        keys = (redis.key("cache", key), owner_key, redis.key("cache-window-bytes"))
-        stored = await self.client.eval(_PUT, 3, *keys, value, ttl, bounds.per_owner, bounds.max_bytes)
+        owner_bytes_key = redis.key("cache-budget-bytes", owner) if owner is not None else ""
+        keys = (redis.key("cache", key), owner_key, redis.key("cache-window-bytes"), owner_bytes_key)
+        stored = await self.client.eval(
+            _PUT, 4, *keys, value, ttl, bounds.per_owner, bounds.max_bytes, bounds.per_owner_bytes
+        )
         return bool(stored)
 
     async def lookup(self, scope: str, digest: str) -> tuple[int, bytes | None]:
@@ -145,6 +155,7 @@ class _Bounds:
         settings = get_settings()
         self.max_bytes = settings.response_cache_max_bytes
         self.per_owner = settings.response_cache_entries_per_client
+        self.per_owner_bytes = self.max_bytes // OWNER_SHARE
 
 
 class Backend(Protocol):

@@ -12,7 +12,11 @@ why it must never do such work at the end of that block itself.
 its caller cannot cancel: a client that disconnects (or a torn-down
 WebSocket operation) would otherwise cancel Tortoise between taking a
 connection (or SQLite's lock) and starting the transaction, and leave it
-taken for good (STACK-NOTES, Tortoise).
+taken for good (STACK-NOTES, Tortoise). A ``transaction()`` block cannot
+shield itself (its body is the caller's code), so the rule is at the doors:
+every way in that runs a service which writes — the mutation runner today;
+provider callbacks, webhooks and jobs as they come — calls it through
+``run_to_completion``.
 """
 
 from __future__ import annotations

@@ -37,3 +37,18 @@ async def test_connections_over_the_cap_are_closed_with_1013_until_one_leaves(co
             await initialise(later)
 
     assert (closed.value.code, closed.value.reason) == (1013, "Too many connections; try again later.")
+
+
+# graphql-transport-ws closes on a message it cannot read (4400); legacy graphql-ws
+# drops such messages, so the connection is never initialised and times out (4408).
+@pytest.mark.parametrize(("subprotocol", "code"), [(TRANSPORT_WS, 4400), (LEGACY_WS, 4408)])
+async def test_a_message_nesting_json_deeper_than_http_allows_is_never_read(configure, subprotocol, code):
+    configure(websocket_init_timeout_seconds=0.2)
+    deep_variables = "[" * 100 + "]" * 100
+
+    async with connect(subprotocol) as ws:
+        await ws.send_text('{"type": "connection_init", "payload": {"x": ' + deep_variables + "}}")
+        with pytest.raises(WebSocketDisconnect) as closed:
+            await receive(ws)
+
+    assert closed.value.code == code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from mall.core.net import client_address
+from mall.core.net import client_address, throttle_key
 
 PROXIES = [
     ipaddress.ip_network("127.0.0.1/32"),
@@ -75,3 +75,11 @@ def test_a_peer_that_is_not_an_address_is_passed_through():
     assert client_address(None, "203.0.113.5", PROXIES) == "unknown"
     assert client_address("", "203.0.113.5", PROXIES) == "unknown"
     assert client_address("testclient", "203.0.113.5", PROXIES) == "testclient"
+
+
+def test_a_throttle_counts_an_ipv4_address_alone_and_an_ipv6_client_by_its_64():
+    assert throttle_key("203.0.113.7") == "203.0.113.7"
+    assert throttle_key("2001:db8:1:2::1") == throttle_key("2001:db8:1:2:ffff:ffff:ffff:ffff") == "2001:db8:1:2::/64"
+    assert throttle_key("2001:db8:1:3::1") == "2001:db8:1:3::/64"
+    assert throttle_key("::ffff:203.0.113.7") == "203.0.113.7"
+    assert throttle_key("unknown") == "unknown"

@@ -280,3 +280,29 @@ async def test_behind_a_trusted_proxy_what_the_client_wrote_further_left_is_igno
 
     assert first["userErrors"] == []
     assert second == SIGN_UP_LIMITED
+
+
+async def test_an_ipv6_client_counts_as_its_whole_64_so_fresh_addresses_do_not_reset_the_pair_limit(api, configure):
+    configure(trusted_proxies=TRUST_LOCALHOST, login_max_failures_per_account=3)
+    account = await factories.customer()
+    # One subscriber's /64, a different address for every guess.
+    guesses = [f"2001:db8:1:2::{i:x}" for i in range(1, 6)]
+
+    results = [await _login(api, account.login, WRONG, forwarded_for=address) for address in guesses]
+
+    assert [r["userErrors"] for r in results[:3]] == [INVALID_CREDENTIALS] * 3
+    assert results[3:] == [LOGIN_LIMITED] * 2
+    # Another /64 is another client: the owner's own network still gets in.
+    owner = await _login(api, account.login, account.password, forwarded_for="2001:db8:9:9::1")
+    assert owner["userErrors"] == []
+
+
+async def test_sign_ups_from_one_ipv6_64_share_one_budget(api, configure):
+    configure(trusted_proxies=TRUST_LOCALHOST, registration_max_per_address=2)
+
+    results = [
+        await _register(api, factories.random_email(), forwarded_for=f"2001:db8:5:6::{i:x}") for i in range(1, 4)
+    ]
+
+    assert [r["userErrors"] for r in results[:2]] == [[], []]
+    assert results[2] == SIGN_UP_LIMITED

@@ -102,12 +102,26 @@ async def test_one_client_cannot_store_more_than_its_budget(configure):
     assert neighbour_reads == ["miss", "hit"]  # its own budget
 
 
+async def test_one_client_cannot_spend_more_than_its_share_of_the_bytes_and_switch_the_cache_off(configure):
+    # 64 KiB in all: one owner may store 4 KiB per window; the others are unaffected.
+    configure(response_cache_max_bytes=64 * 1024, response_cache_entries_per_client=10_000)
+    body = b"x" * 1000
+
+    flooder = [await cache.store(response_cache.SCOPE, 0, f"flood-{i}", body, ttl=60, owner="203.0.113.7")
+               for i in range(10)]
+    neighbour = await cache.store(response_cache.SCOPE, 0, "neighbour", body, ttl=60, owner="198.51.100.2")
+
+    assert flooder == [True] * 4 + [False] * 6
+    assert neighbour is True
+    assert await cache.lookup(response_cache.SCOPE, "neighbour") == (0, body)
+
+
 async def test_the_in_process_cache_never_holds_more_bytes_than_its_bound(configure, memory_backend):
     configure(response_cache_max_bytes=64 * 1024, response_cache_entries_per_client=10_000)
     body = b"x" * 1000
 
     for i in range(200):
-        assert await cache.store(response_cache.SCOPE, 0, f"digest-{i}", body, ttl=60, owner="203.0.113.7")
+        assert await cache.store(response_cache.SCOPE, 0, f"digest-{i}", body, ttl=60, owner=f"203.0.113.{i}")
         assert cache.memory_bytes() <= 64 * 1024
 
     assert cache.memory_bytes() > 60 * 1024
