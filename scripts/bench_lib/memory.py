@@ -22,6 +22,7 @@ from typing import Any
 
 from mall.catalog import listing, reads
 from mall.catalog.models import Category, Product, ProductStatus, Variant
+from mall.catalog.tree import CategoryTree
 from mall.core.paging import Ordering, PageRequest
 from mall.graphql.catalog import loaders
 
@@ -145,13 +146,15 @@ def patch(store: Store) -> None:
     async def products(self: Any, keys: Iterable[int]) -> list[Product | None]:
         return [store.products_by_id.get(key) for key in keys]
 
-    async def every_category(self: Any, keys: Iterable[str]) -> list[list[Category]]:
-        return [store.categories_ordered for _ in keys]
+    tree = CategoryTree.of(store.categories_ordered)
+
+    async def category_tree(self: Any, keys: Iterable[str]) -> list[CategoryTree]:
+        return [tree for _ in keys]
 
     loaders.VariantsByProductIdLoader.batch_load_fn = variants  # type: ignore[method-assign]
     loaders.CategoryByIdLoader.batch_load_fn = categories  # type: ignore[method-assign]
     loaders.ProductByIdLoader.batch_load_fn = products  # type: ignore[method-assign]
-    loaders.AllCategoriesLoader.batch_load_fn = every_category  # type: ignore[method-assign]
+    loaders.CategoryTreeLoader.batch_load_fn = category_tree  # type: ignore[method-assign]
 
 
 async def install() -> Store:
