@@ -12,7 +12,8 @@ classes here, so one ``ErrorCode`` enum covers the whole API.
     ├── PermissionDenied            PERMISSION_DENIED
     ├── RateLimited                 RATE_LIMITED
     ├── SandboxDisabled             SANDBOX_DISABLED
-    └── (domain errors)             accounts/errors.py, …
+    ├── InvalidPage                 INVALID (core/paging.py; a top-level BAD_USER_INPUT in queries)
+    └── (domain errors)             accounts/errors.py, catalog/errors.py, …
 """
 
 from __future__ import annotations
@@ -47,6 +48,17 @@ class ErrorCode(enum.Enum):
     PERMISSION_OUT_OF_SCOPE = "PERMISSION_OUT_OF_SCOPE"
     # catalog
     STOCK_BELOW_RESERVED = "STOCK_BELOW_RESERVED"
+    # cart, checkout and orders
+    INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK"
+    UNAVAILABLE = "UNAVAILABLE"
+    CART_EMPTY = "CART_EMPTY"
+    INVALID_STATE = "INVALID_STATE"
+    # idempotency keys (every money-moving mutation)
+    IDEMPOTENCY_MISMATCH = "IDEMPOTENCY_MISMATCH"
+    IDEMPOTENCY_IN_PROGRESS = "IDEMPOTENCY_IN_PROGRESS"
+    # payments
+    PAYMENT_PROVIDER_UNAVAILABLE = "PAYMENT_PROVIDER_UNAVAILABLE"
+    PAYMENT_FAILED = "PAYMENT_FAILED"
 
 
 @dataclass(frozen=True, slots=True)
