@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite://mall.db"
     redis_url: str | None = None
     redis_prefix: str = "mall:"
-    redis_pool_max: int = Field(50, ge=1, le=1000)
+    redis_pool_max: int = Field(100, ge=1, le=1000)
     redis_timeout_seconds: float = Field(2.0, gt=0, le=60)
     database_pool_max: int = Field(10, ge=1, le=500)
     database_statement_cache: bool = True
