@@ -90,7 +90,9 @@ def test_a_refund_only_request_has_nothing_to_ship_back():
     with pytest.raises(InvalidState) as refused:
         after_sale_transition(REFUND_ONLY, APPROVED, RETURN_SHIPPED, by=CUSTOMER)
 
-    assert refused.value.message == "An after-sale of kind REFUND_ONLY in state APPROVED cannot be marked as shipped back."
+    assert refused.value.message == (
+        "An after-sale of kind REFUND_ONLY in state APPROVED cannot be marked as shipped back."
+    )
 
 
 def test_only_staff_approve():
