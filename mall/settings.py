@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -79,6 +81,9 @@ class Settings(BaseSettings):
     wechat_app_id: str | None = None
     wechat_app_secret: SecretStr | None = None
 
+    # --- payments (DESIGN §3.7) ---
+    sandbox_payment_private_key: SecretStr | None = None
+
     # --- GraphQL protection (DESIGN §4) ---
     # Unset: follow the sandbox (on for development, off in production).
     introspection: bool | None = None
@@ -107,6 +112,21 @@ class Settings(BaseSettings):
     @classmethod
     def _networks(cls, value: list[Network]) -> list[Network]:
         return [ipaddress.ip_network(str(net), strict=False) for net in value]
+
+    @field_validator("sandbox_payment_private_key", mode="after")
+    @classmethod
+    def _rsa_private_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        # One-line .env values carry the PEM's line breaks as literal \n.
+        pem = value.get_secret_value().replace("\\n", "\n").strip() + "\n"
+        try:
+            key = serialization.load_pem_private_key(pem.encode(), password=None)
+        except (ValueError, TypeError) as exc:
+            raise ValueError("MALL_SANDBOX_PAYMENT_PRIVATE_KEY is not an unencrypted PEM private key") from exc
+        if not isinstance(key, rsa.RSAPrivateKey) or key.key_size < 2048:
+            raise ValueError("MALL_SANDBOX_PAYMENT_PRIVATE_KEY must be an RSA key of 2048 bits or more")
+        return SecretStr(pem)
 
     @field_validator("time_zone")
     @classmethod

@@ -135,3 +135,32 @@ def test_a_concurrent_creator_of_the_embedded_secret_wins_and_both_use_its_key(t
 
     assert _embedded(tmp_path).signing_key == "the-winner-s-key"
     assert [p.name for p in tmp_path.iterdir()] == ["mall.db.secret"]
+
+
+def test_the_sandbox_payment_key_may_be_written_on_one_line():
+    from tests.unit.payment_keys import pem
+
+    one_line = pem().strip().replace("\n", "\\n")
+
+    settings = Settings(sandbox_payment_private_key=one_line, _env_file=None)
+
+    assert settings.sandbox_payment_private_key.get_secret_value() == pem()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("not a key", "not an unencrypted PEM private key"),
+        ("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "not an unencrypted PEM private key"),
+        ("1024", "must be an RSA key of 2048 bits or more"),
+    ],
+)
+def test_a_sandbox_payment_key_that_cannot_sign_is_refused_at_start_up(value, message):
+    from tests.unit.payment_keys import pem
+
+    with pytest.raises(ValidationError, match=message):
+        Settings(sandbox_payment_private_key=pem("short", 1024) if value == "1024" else value, _env_file=None)
+
+
+def test_an_empty_sandbox_payment_key_means_generate_one():
+    assert Settings(sandbox_payment_private_key="", _env_file=None).sandbox_payment_private_key is None
