@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mall.cart.models import Cart, CartLine
-from mall.cart.owners import Owner, cart_for_adding, existing_cart
+from mall.cart.owners import Owner, admit_new_guest_cart, cart_for_adding, existing_cart
 from mall.cart.views import CartView, cart_view
 from mall.catalog.reads import variants_for_cart
 from mall.core.clock import clock
@@ -65,7 +65,8 @@ async def lines_add(owner: Owner, lines: Sequence[LineAdd]) -> CartView:
 
     A guest without a token gets a new cart, whose token the result shows.
     Refused: an unknown variant (NOT_FOUND), one not for sale (UNAVAILABLE),
-    more than is available (INSUFFICIENT_STOCK), more than the bounds.
+    more than is available (INSUFFICIENT_STOCK), more than the bounds, too
+    many new guest carts from one address (RATE_LIMITED).
     """
     _bounded(len(lines), field="lines")
     settings = get_settings()
@@ -76,6 +77,8 @@ async def lines_add(owner: Owner, lines: Sequence[LineAdd]) -> CartView:
     for index, line in enumerate(lines):
         wanted[line.variant_id] = wanted.get(line.variant_id, 0) + line.quantity
         first_index.setdefault(line.variant_id, index)
+    if owner.user_id is None and owner.token is None:
+        await admit_new_guest_cart(owner)
     async with transaction():
         cart, token = await cart_for_adding(owner)
         held = {line.variant_id: line for line in await CartLine.filter(cart_id=cart.id)}

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from mall.cart.models import Cart
 from mall.core.actors import Actor
 from mall.core.clock import clock
-from mall.core.errors import ErrorCode, NotFound
+from mall.core.errors import ErrorCode, InvalidInput, NotFound, RateLimited
+from mall.core.net import throttle_key
+from mall.infra import ratelimit
+from mall.settings import get_settings
 
 _TOKEN_PREFIX = "mct_"
 # Tokens are 47 characters; anything much longer is not one (and is not hashed).
@@ -24,17 +27,21 @@ _MAX_TOKEN_LENGTH = 100
 
 @dataclass(frozen=True, slots=True)
 class Owner:
-    """The cart's owner as the caller names it: a user id, or the guest's token (maybe none yet)."""
+    """The cart's owner as the caller names it: a user id, or the guest's token (maybe none yet).
+
+    ``client_ip`` counts a guest's new carts against a per-address limit.
+    """
 
     user_id: int | None = None
     token: str | None = None
+    client_ip: str | None = None
 
     @classmethod
     def of(cls, actor: Actor, token: str | None) -> Owner:
         """A signed-in actor's own cart whatever the token; otherwise the guest's ``token``."""
         if actor.user_id is not None:
             return cls(user_id=actor.user_id)
-        return cls(token=token)
+        return cls(token=token, client_ip=actor.client_ip)
 
 
 def new_token() -> str:
@@ -70,9 +77,17 @@ async def existing_cart(owner: Owner) -> Cart | None:
     cart = await find_cart(owner, lock=True)
     if cart is None and owner.user_id is None:
         if owner.token is None:
-            raise NotFound("A guest names the cart with cartToken.", field="cartToken", code=ErrorCode.REQUIRED)
+            raise InvalidInput.one("cartToken", "A guest names the cart with cartToken.", ErrorCode.REQUIRED)
         raise NotFound("No cart has this token.", field="cartToken")
     return cart
+
+
+async def admit_new_guest_cart(owner: Owner) -> None:
+    """``RateLimited`` once an address has made too many guest carts this window (nothing grows unbounded)."""
+    settings = get_settings()
+    window = ratelimit.Window(settings.guest_carts_max_per_address, settings.guest_carts_window_seconds)
+    if not await ratelimit.attempt(f"guest-cart:addr:{throttle_key(owner.client_ip or '')}", window):
+        raise RateLimited("Too many new carts from this address; try again later.")
 
 
 async def customer_cart(user_id: int) -> Cart:
@@ -87,7 +102,8 @@ async def customer_cart(user_id: int) -> Cart:
 async def cart_for_adding(owner: Owner) -> tuple[Cart, str | None]:
     """The cart to add to, locked, and the new guest token if one was just made.
 
-    A guest without a token gets a new cart; a guest token that names no
+    A guest without a token gets a new cart (``admit_new_guest_cart`` first,
+    outside the transaction); a guest token that names no
     cart is refused (it may have expired): a new cart would silently drop
     what the guest had.
     """

@@ -217,3 +217,21 @@ async def test_a_customer_without_a_cart_clears_nothing(api):
     result = (await api(CART_CLEAR, {"input": {}}, token=customer.access_token)).data["cartClear"]
 
     assert result == {"cart": None, "userErrors": []}
+
+
+async def test_new_guest_carts_are_limited_per_client_address(api, configure):
+    configure(guest_carts_max_per_address=2)
+    customer = await factories.customer()
+    product = await factories.product()
+    (variant,) = await variant_ids(product)
+    first, _ = await guest_cart(api, [(variant, 1)])
+    await guest_cart(api, [(variant, 1)])
+
+    third = await refused(api, CART_LINES_ADD, {"lines": [{"variantId": variant, "quantity": 1}]}, name="cartLinesAdd")
+    existing = await add(api, [(variant, 1)], cart_token=first)
+    signed_in = await add(api, [(variant, 1)], token=customer.access_token)
+
+    assert third == [{"field": None, "code": "RATE_LIMITED", "message": "Too many new carts from this address; try again later."}]
+    assert quantities(existing["cart"]) == [(variant, 2)]
+    assert signed_in["userErrors"] == []
+    assert await Cart.all().count() == 3
