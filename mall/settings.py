@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
     withdrawal_min_fee: Decimal = Field(Decimal("1.00"), ge=0)
+    cart_max_lines: int = Field(100, ge=1, le=500)
+    cart_max_quantity: int = Field(999, ge=1, le=99_999)
+    guest_carts_max_per_address: int = Field(60, ge=1)
+    guest_carts_window_seconds: int = Field(3600, ge=1)
 
     # --- accounts and sessions ---
     access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)

@@ -18,6 +18,7 @@ IMPLEMENTED = {
         "Register", "Login", "Refresh", "Logout", "Me", "AddressCreate", "AddressUpdate", "AddressDelete",
         "PasswordChange", "PaymentPasswordSet", "WechatBind", "AccountDelete", "ShopSettings",
         "Products", "ProductDetail", "Categories",
+        "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",

@@ -1,4 +1,6 @@
-"""The storefront's hottest read in plain SQL: a page's variants.
+"""Reads other packages make of variants: a page's variants, a cart's variants.
+
+The storefront's hottest read is in plain SQL: a page's variants.
 
 Every product list asks for its products' variants; through the ORM,
 building the query and its rows costs more than running it. One fixed
@@ -9,11 +11,14 @@ PostgreSQL, a JSON list on SQLite), returns plain dicts.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
 from mall.catalog import sql
+from mall.catalog.models import ProductStatus, Variant, available
 from mall.catalog.sql import Statement
 
 VARIANT_COLUMNS = (
@@ -41,3 +46,44 @@ async def variants_by_product(product_ids: list[int]) -> dict[int, list[dict[str
         row["options"] = sql.json_value(row["options"])
         grouped[row["product_id"]].append(row)
     return grouped
+
+
+@dataclass(frozen=True, slots=True)
+class CartVariant:
+    """What a cart needs to know about a variant: its price now, what can be bought, and whether it is for sale.
+
+    ``hidden``: its product is a draft, never shown to customers (as if it did not exist).
+    """
+
+    id: int
+    price_minor: int
+    available: int
+    for_sale: bool
+    hidden: bool
+
+
+async def variants_for_cart(variant_ids: Collection[int]) -> dict[int, CartVariant]:
+    """The variants of ``variant_ids`` that exist, by id (one query, joined to their products)."""
+    if not variant_ids:
+        return {}
+    rows = await Variant.filter(id__in=list(variant_ids)).values(
+        "id", "price_minor", "on_hand", "reserved", "product__status"
+    )
+    return {
+        row["id"]: CartVariant(
+            id=row["id"], price_minor=row["price_minor"], available=available(row["on_hand"], row["reserved"]),
+            for_sale=row["product__status"] == ProductStatus.ACTIVE,
+            hidden=row["product__status"] == ProductStatus.DRAFT,
+        )
+        for row in rows
+    }
+
+
+async def variants_by_id(variant_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """Rows of ``VARIANT_COLUMNS`` by variant id (one query), whatever their product's status."""
+    if not variant_ids:
+        return {}
+    rows = await Variant.filter(id__in=list(variant_ids)).values(*VARIANT_COLUMNS)
+    for row in rows:
+        row["options"] = sql.json_value(row["options"])
+    return {row["id"]: row for row in rows}

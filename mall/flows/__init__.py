@@ -3,5 +3,5 @@
 A fact in one domain that must move another (a payment confirmed marks the
 order paid and creates its rebates) is orchestrated here, calling each
 domain's services, so no domain imports another's models or grows into a
-god module. Empty until the orders issue adds checkout.
+god module. sign_in.py merges a guest's cart at sign-in; checkout comes with orders.
 """

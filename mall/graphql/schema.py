@@ -19,6 +19,8 @@ from mall.graphql.accounts.mutations import AccountMutations
 from mall.graphql.accounts.queries import AccountQueries
 from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
+from mall.graphql.cart.mutations import CartMutations
+from mall.graphql.cart.queries import CartQueries
 from mall.graphql.catalog.mutations import CatalogMutations
 from mall.graphql.catalog.queries import CatalogQueries
 from mall.graphql.documents import DocumentCaches, TextBoundedLru
@@ -32,12 +34,12 @@ from mall.settings import Settings
 
 
 @strawberry.type
-class Query(NodeQueries, AccountQueries, CatalogQueries, ShopQueries, AdminQueries):
+class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, ShopQueries, AdminQueries):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutations, CatalogMutations, AdminMutations, SandboxMutations):
+class Mutation(AccountMutations, CatalogMutations, CartMutations, AdminMutations, SandboxMutations):
     pass
 
 

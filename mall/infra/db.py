@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "mall.audit.models",
     "mall.sandbox.models",
     "mall.catalog.models",
+    "mall.cart.models",
 ]
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"

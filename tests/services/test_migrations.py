@@ -52,6 +52,18 @@ VIOLATIONS = {
         "INSERT INTO variants (product_id, sku, title, options, price_minor, on_hand, reserved, position, created_at, "
         "updated_at) VALUES (1, 's', 'S', '[]', -1, 0, 0, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
     ),
+    # A cart belongs to a customer or to a guest token, never to both or neither.
+    "carts_one_owner": "INSERT INTO carts (token_hash, created_at, updated_at) VALUES (NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+    "cart_lines_quantity_positive": (
+        "INSERT INTO products (id, slug, title, description, status, attributes, images, min_price_minor, "
+        "max_price_minor, sales_count, search_title, search_body, created_at, updated_at) VALUES (1, 'p', 'P', '', "
+        "'ACTIVE', '[]', '[]', 0, 0, 0, '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO variants (id, product_id, sku, title, options, price_minor, on_hand, reserved, position, created_at, "
+        "updated_at) VALUES (1, 1, 's', 'S', '[]', 100, 1, 0, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO carts (id, token_hash, created_at, updated_at) VALUES (1, 'h', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO cart_lines (cart_id, variant_id, quantity, selected, created_at) "
+        "VALUES (1, 1, 0, {true}, CURRENT_TIMESTAMP)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-CART_TOKEN = "A guest cart to merge into the customer's cart (merging arrives with the cart)."
+CART_TOKEN = (
+    "A guest cart to merge into the customer's cart: quantities of the same variant add up, capped by what is "
+    "available; the guest cart is gone afterwards. A token that names no cart is ignored."
+)
 
 
 @strawberry.input

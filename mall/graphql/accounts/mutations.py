@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
-from mall.accounts import addresses, registration, security, sessions
+from mall.accounts import addresses, security, sessions
 from mall.accounts.addresses import AddressFields
 from mall.accounts.wechat import binding
 from mall.core.actors import Actor
+from mall.flows import sign_in
 from mall.graphql.accounts.inputs import (
     AccountDeleteInput,
     AccountRegisterInput,
@@ -99,9 +100,9 @@ class AccountMutations:
     @strawberry.mutation(description="Sign up with email or mobile. Rate-limited per client address.")
     async def account_register(self, info: Info, input: AccountRegisterInput) -> AccountRegisterPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            user = await registration.register(
+            user = await sign_in.register(
                 email=input.email, mobile=input.mobile, password=input.password,
-                name=input.name, client_ip=info.context.client_ip,
+                name=input.name, client_ip=info.context.client_ip, cart_token=input.cart_token,
             )
             return {"user": UserType.from_model(user)}
 
@@ -110,9 +111,9 @@ class AccountMutations:
     @strawberry.mutation(description="Sign in: returns an access token and a refresh token.")
     async def token_create(self, info: Info, input: TokenCreateInput) -> TokenCreatePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            pair = await sessions.token_create(
+            pair = await sign_in.token_create(
                 login=input.login, password=input.password,
-                client_ip=info.context.client_ip, user_agent=info.context.user_agent,
+                client_ip=info.context.client_ip, user_agent=info.context.user_agent, cart_token=input.cart_token,
             )
             return {"access_token": pair.access_token, "refresh_token": pair.refresh_token,
                     "user": UserType.from_model(pair.user)}

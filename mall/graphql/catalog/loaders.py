@@ -21,6 +21,16 @@ class VariantsByProductIdLoader(DataLoader[int, list[dict[str, Any]]]):
         return [grouped.get(key, []) for key in keys]
 
 
+class VariantByIdLoader(DataLoader[int, dict[str, Any] | None]):
+    """Rows as dicts of ``catalog.reads.VARIANT_COLUMNS``, whatever the product's status (a cart shows
+    what it holds even after the product is withdrawn)."""
+
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[dict[str, Any] | None]:
+        keys = list(keys)
+        found = await reads.variants_by_id(keys)
+        return [found.get(key) for key in keys]
+
+
 class CategoryByIdLoader(DataLoader[int, Category | None]):
     async def batch_load_fn(self, keys: Iterable[int]) -> list[Category | None]:
         keys = list(keys)

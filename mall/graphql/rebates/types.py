@@ -1,10 +1,12 @@
-"""Rebate rule vocabulary shared by the catalog's hints and, later, the rules themselves."""
+"""Rebate rule vocabulary shared by the catalog's hints, the cart's rebate preview and, later, the rules themselves."""
 
 from __future__ import annotations
 
 import enum
 
 import strawberry
+
+from mall.graphql.money import Money
 
 
 @strawberry.enum(description="How a rebate rule computes its amount.")
@@ -28,3 +30,30 @@ class RebateHint:
     kind: RebateRuleKind
     payout_form: RebatePayoutForm
     description: str
+
+
+@strawberry.type(description="A rebate rule, as a customer sees it.")
+class RebateRule:
+    id: strawberry.ID
+    name: str
+    kind: RebateRuleKind
+
+
+@strawberry.type(description="What one rule would give for the lines previewed.")
+class RebatePreviewItem:
+    rule: RebateRule
+    payout_form: RebatePayoutForm
+    amount: Money
+    points: int = strawberry.field(description="Whole points, when the payout form is POINTS.")
+    installment_count: int
+
+
+@strawberry.type(description="The rebates the selected lines would earn if paid entirely with money.")
+class RebatePreview:
+    total: Money
+    points: int
+    items: list[RebatePreviewItem]
+
+    @classmethod
+    def empty(cls, currency: str) -> RebatePreview:
+        return cls(total=Money.of(0, currency), points=0, items=[])

@@ -1,0 +1,1 @@
+"""The cart in the schema (DESIGN §3.3)."""
