@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
     withdrawal_min_fee: Decimal = Field(Decimal("1.00"), ge=0)
+    # Orders (DESIGN §3.4): minutes an unpaid order holds its stock; the flat
+    # shipping fee and the goods subtotal from which shipping is free.
+    order_payment_timeout: int = Field(30, ge=1, le=7 * 24 * 60)
+    shipping_fee: Decimal = Field(Decimal("10.00"), ge=0, le=Decimal("100000"))
+    free_shipping_threshold: Decimal = Field(Decimal("99.00"), ge=0)
 
     # --- accounts and sessions ---
     access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)
@@ -137,7 +142,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @field_validator("withdrawal_min", "withdrawal_min_fee")
+    @field_validator("withdrawal_min", "withdrawal_min_fee", "shipping_fee", "free_shipping_threshold")
     @classmethod
     def _whole_fen(cls, value: Decimal) -> Decimal:
         decimal_to_minor(value)
@@ -212,6 +217,18 @@ class Settings(BaseSettings):
     @property
     def withdrawal_min_minor(self) -> int:
         return decimal_to_minor(self.withdrawal_min)
+
+    @property
+    def order_payment_timeout_delta(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.order_payment_timeout)
+
+    @property
+    def shipping_fee_minor(self) -> int:
+        return decimal_to_minor(self.shipping_fee)
+
+    @property
+    def free_shipping_threshold_minor(self) -> int:
+        return decimal_to_minor(self.free_shipping_threshold)
 
     @property
     def withdrawal_min_fee_minor(self) -> int:

@@ -21,6 +21,9 @@ MODEL_MODULES = [
     "mall.audit.models",
     "mall.sandbox.models",
     "mall.catalog.models",
+    "mall.orders.models",
+    "mall.infra.outbox",
+    "mall.infra.idempotency",
 ]
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"
