@@ -18,10 +18,13 @@ IMPLEMENTED = {
         "Register", "Login", "Refresh", "Logout", "Me", "AddressCreate", "AddressUpdate", "AddressDelete",
         "PasswordChange", "PaymentPasswordSet", "WechatBind", "AccountDelete", "ShopSettings",
         "Products", "ProductDetail", "Categories",
+        # OrderPreview and OrderCreate wait for the cart's types (Cart, RebatePreview) and the wallet's Voucher.
+        "NodeLookup", "OrderCancel", "OrderReceiptConfirm", "MyOrders", "MyOrder",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
-        "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet"],
+        "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
+        "AdminOrders", "OrderShip"],
 }
 
 

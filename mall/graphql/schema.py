@@ -25,6 +25,8 @@ from mall.graphql.documents import DocumentCaches, TextBoundedLru
 from mall.graphql.errors import HideSuggestions, MaskUnexpectedErrors
 from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
+from mall.graphql.orders.mutations import OrderMutations
+from mall.graphql.orders.queries import OrderQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
@@ -32,12 +34,12 @@ from mall.settings import Settings
 
 
 @strawberry.type
-class Query(NodeQueries, AccountQueries, CatalogQueries, ShopQueries, AdminQueries):
+class Query(NodeQueries, AccountQueries, CatalogQueries, ShopQueries, AdminQueries, OrderQueries):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutations, CatalogMutations, AdminMutations, SandboxMutations):
+class Mutation(AccountMutations, CatalogMutations, AdminMutations, SandboxMutations, OrderMutations):
     pass
 
 

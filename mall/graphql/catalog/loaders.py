@@ -8,7 +8,7 @@ from typing import Any
 from aiodataloader import DataLoader
 
 from mall.catalog import reads
-from mall.catalog.models import Category, Product
+from mall.catalog.models import Category, Product, Variant
 from mall.catalog.tree import CategoryTree, category_tree
 
 
@@ -41,3 +41,10 @@ class CategoryTreeLoader(DataLoader[str, CategoryTree]):
     async def batch_load_fn(self, keys: Iterable[str]) -> list[CategoryTree]:
         tree = await category_tree()
         return [tree for _ in keys]
+
+
+class VariantByIdLoader(DataLoader[int, Variant | None]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[Variant | None]:
+        keys = list(keys)
+        found = {variant.id: variant for variant in await Variant.filter(id__in=keys)}
+        return [found.get(key) for key in keys]
