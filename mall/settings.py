@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     cart_max_quantity: int = Field(999, ge=1, le=99_999)
     guest_carts_max_per_address: int = Field(60, ge=1)
     guest_carts_window_seconds: int = Field(3600, ge=1)
+    # Orders (DESIGN §3.4): minutes an unpaid order holds its stock; the flat
+    # shipping fee and the goods subtotal from which shipping is free.
+    order_payment_timeout: int = Field(30, ge=1, le=7 * 24 * 60)
+    shipping_fee: Decimal = Field(Decimal("10.00"), ge=0, le=Decimal("100000"))
+    free_shipping_threshold: Decimal = Field(Decimal("99.00"), ge=0)
 
     # --- accounts and sessions ---
     access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)
@@ -141,7 +146,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @field_validator("withdrawal_min", "withdrawal_min_fee")
+    @field_validator("withdrawal_min", "withdrawal_min_fee", "shipping_fee", "free_shipping_threshold")
     @classmethod
     def _whole_fen(cls, value: Decimal) -> Decimal:
         decimal_to_minor(value)
@@ -216,6 +221,18 @@ class Settings(BaseSettings):
     @property
     def withdrawal_min_minor(self) -> int:
         return decimal_to_minor(self.withdrawal_min)
+
+    @property
+    def order_payment_timeout_delta(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.order_payment_timeout)
+
+    @property
+    def shipping_fee_minor(self) -> int:
+        return decimal_to_minor(self.shipping_fee)
+
+    @property
+    def free_shipping_threshold_minor(self) -> int:
+        return decimal_to_minor(self.free_shipping_threshold)
 
     @property
     def withdrawal_min_fee_minor(self) -> int:

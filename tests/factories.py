@@ -84,3 +84,44 @@ async def product(*, title: str | None = None, category=None, status: str = "ACT
     fields = ProductFields(title=title, slug=slug or f"p-{secrets.token_hex(5)}", description=description,
                            category_id=category.id if category else None, status=ProductStatus(status))
     return await products.product_create(Actor.system(), fields=fields, variants=variants)
+
+
+async def address(account: Account):
+    """A shipping address of ``account``'s customer."""
+    from mall.accounts import addresses
+    from mall.accounts.addresses import AddressFields
+
+    fields = AddressFields(recipient="张三", phone="13800138000", province="浙江省", city="杭州市",
+                           district="西湖区", street="文三路 1 号", postal_code="310000")
+    return await addresses.address_create(sessions.actor_for(account.user), fields=fields)
+
+
+async def variant_of(product):
+    """The first variant of a product made by ``product``."""
+    from mall.catalog.models import Variant
+
+    return await Variant.filter(product_id=product.id).order_by("position").first()
+
+
+async def order(account: Account, *lines: tuple[int, int], address_id: int | None = None, **request):
+    """A PENDING_PAYMENT order of ``account`` for ``lines`` of (variant id, quantity), by the order service."""
+    from mall.orders import creation
+    from mall.orders.checkout_input import OrderRequest
+
+    if address_id is None:
+        address_id = (await address(account)).id
+    if not lines:
+        lines = ((await variant_of(await product(prices=("25.00",)))).id, 2),
+    return await creation.create_order(
+        sessions.actor_for(account.user), request=OrderRequest(lines=tuple(lines), address_id=address_id, **request)
+    )
+
+
+async def paid(order):
+    """``order`` marked PAID directly: a stand-in for the payment flow of the next slice."""
+    from mall.core.clock import clock
+    from mall.orders.models import Order
+    from mall.orders.states import OrderStatus
+
+    await Order.filter(id=order.id).update(status=OrderStatus.PAID, paid_at=clock.now())
+    return await Order.get(id=order.id)

@@ -16,6 +16,7 @@ from mall.graphql.admin.types import AuditRecordType
 from mall.graphql.catalog.loaders import CategoryByIdLoader
 from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
 from mall.graphql.context import Info
+from mall.graphql.orders.queries import visible_order
 from mall.graphql.relay import Node, decode_any_id
 
 
@@ -83,6 +84,7 @@ RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {
     "Address": _address,
     "Session": _session,
     "AuditRecord": _audit_record,
+    "Order": visible_order,
 }
 
 

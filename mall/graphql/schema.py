@@ -27,6 +27,8 @@ from mall.graphql.documents import DocumentCaches, TextBoundedLru
 from mall.graphql.errors import HideSuggestions, MaskUnexpectedErrors
 from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
+from mall.graphql.orders.mutations import OrderMutations
+from mall.graphql.orders.queries import OrderQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
@@ -34,12 +36,12 @@ from mall.settings import Settings
 
 
 @strawberry.type
-class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, ShopQueries, AdminQueries):
+class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, ShopQueries, AdminQueries):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutations, CatalogMutations, CartMutations, AdminMutations, SandboxMutations):
+class Mutation(AccountMutations, CatalogMutations, CartMutations, OrderMutations, AdminMutations, SandboxMutations):
     pass
 
 

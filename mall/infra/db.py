@@ -22,6 +22,9 @@ MODEL_MODULES = [
     "mall.sandbox.models",
     "mall.catalog.models",
     "mall.cart.models",
+    "mall.orders.models",
+    "mall.infra.outbox",
+    "mall.infra.idempotency",
 ]
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parents[2] / "migrations"

@@ -1,8 +1,11 @@
 """Order failures.
 
     DomainError
-    ├── InvalidState            INVALID_STATE   the order or after-sale is not in a state that allows this
-    └── OrderTooLarge           LIMIT_EXCEEDED  the amounts would not fit a BIGINT of fen
+    ├── InvalidState            INVALID_STATE       the order or after-sale is not in a state that allows this
+    ├── OrderTooLarge           LIMIT_EXCEEDED      the amounts would not fit a BIGINT of fen
+    ├── InsufficientStock       INSUFFICIENT_STOCK  a line asks for more than can be bought now
+    ├── Unavailable             UNAVAILABLE         a line's product is not on sale
+    └── CartEmpty               CART_EMPTY          nothing to order
 """
 
 from __future__ import annotations
@@ -20,3 +23,21 @@ class OrderTooLarge(DomainError):
     """The order's amounts would not fit the money columns (a BIGINT of fen)."""
 
     code = ErrorCode.LIMIT_EXCEEDED
+
+
+class InsufficientStock(DomainError):
+    """A line asks for more than is available (on hand minus reserved)."""
+
+    code = ErrorCode.INSUFFICIENT_STOCK
+
+
+class Unavailable(DomainError):
+    """A line's product is not on sale (draft or archived)."""
+
+    code = ErrorCode.UNAVAILABLE
+
+
+class CartEmpty(DomainError):
+    """There is nothing to order."""
+
+    code = ErrorCode.CART_EMPTY

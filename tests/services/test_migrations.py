@@ -64,6 +64,41 @@ VIOLATIONS = {
         "INSERT INTO cart_lines (cart_id, variant_id, quantity, selected, created_at) "
         "VALUES (1, 1, 0, {true}, CURRENT_TIMESTAMP)"
     ),
+    # An order's payment parts always add up to its total (no fen made or lost).
+    "orders_amounts_add_up": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PENDING_PAYMENT', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 50, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
+    # A line's total is its unit price times its quantity, split exactly into its payment parts.
+    "order_lines_amounts_add_up": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PENDING_PAYMENT', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 100, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO order_lines (order_id, position, variant_id, product_id, title, variant_title, sku, options, "
+        "unit_price_minor, quantity, total_minor, voucher_minor, points_minor, rebate_credit_minor, balance_minor, "
+        "external_minor, rebate_basis_minor) VALUES (1, 0, 1, 1, 'T', 'V', 'S', '[]', 100, 0, 0, 0, 0, 0, 0, 0, 0)"
+    ),
+    "payments_amount_positive": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PENDING_PAYMENT', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 100, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO payments (order_id, provider, channel, trade_number, amount_minor, currency, status, expires_at, "
+        "created_at, updated_at) VALUES (1, 'SANDBOX', 'NATIVE', 'T1', 0, 'CNY', 'PENDING', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.

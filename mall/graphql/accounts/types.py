@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from mall.accounts import models
@@ -11,8 +13,11 @@ from mall.graphql.accounts.loaders import (
     AddressesByUserIdLoader,
 )
 from mall.graphql.context import Info
-from mall.graphql.relay import Node, encode_id
+from mall.graphql.relay import Connection, Node, encode_id
 from mall.graphql.scalars import DateTime
+
+if TYPE_CHECKING:
+    from mall.graphql.orders.types import OrderStatus, OrderType
 
 PermissionEnum = strawberry.enum(Permission, name="Permission", description="Staff permissions (DESIGN §3.8).")
 
@@ -92,6 +97,26 @@ class UserType(Node):
             return None
         rows = await info.context.loader(ActiveSessionsByUserIdLoader).load(self._pk)
         return [SessionType.from_model(row) for row in rows]
+
+    @strawberry.field(description="Your orders, newest first; statuses: any of them, e.g. [SHIPPED, DELIVERED]. Null unless it is you.")
+    async def orders(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+        statuses: list[Annotated[OrderStatus, strawberry.lazy("mall.graphql.orders.types")]] | None = None,
+    ) -> Connection[Annotated[OrderType, strawberry.lazy("mall.graphql.orders.types")]] | None:
+        from mall.graphql.orders.queries import own_orders
+
+        if not await _is_self_or_staff(info, self._pk):
+            return None
+        return await own_orders(info, self._pk, first=first, after=after, last=last, before=before, statuses=statuses)
+
+    @strawberry.field(description="One of your orders by its number. Null unless it is you and yours.")
+    async def order(self, info: Info, number: str) -> Annotated[OrderType, strawberry.lazy("mall.graphql.orders.types")] | None:
+        from mall.graphql.orders.queries import own_order
+
+        if not await _is_self_or_staff(info, self._pk):
+            return None
+        return await own_order(self._pk, number)
 
     @classmethod
     def from_model(cls, user: models.User) -> UserType:

@@ -51,3 +51,5 @@ class CategoryTreeLoader(DataLoader[str, CategoryTree]):
     async def batch_load_fn(self, keys: Iterable[str]) -> list[CategoryTree]:
         tree = await category_tree()
         return [tree for _ in keys]
+
+

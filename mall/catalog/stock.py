@@ -1,0 +1,80 @@
+"""Stock held and spent by orders: reserve, release, ship (DESIGN §3.4).
+
+Each move is one conditional UPDATE, never read-then-write, so no
+concurrency can oversell: ``reserved += n WHERE on_hand - reserved >= n``.
+Call these inside the caller's ``transaction()``; each registers the
+catalog cache invalidation for after the commit. Callers touching several
+variants go in ascending variant id, so two transactions never wait on
+each other's rows in opposite orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tortoise.expressions import F
+
+from mall.catalog.invalidation import catalog_changed
+from mall.catalog.models import ProductStatus, Variant
+from mall.core.clock import clock
+
+
+@dataclass(frozen=True, slots=True)
+class SellableVariant:
+    """What an order snapshots of a variant, and whether it can be bought now."""
+
+    id: int
+    product_id: int
+    product_title: str
+    title: str
+    sku: str
+    options: list[dict[str, str]]
+    price_minor: int
+    on_sale: bool
+    available: int
+
+
+async def sellable(variant_ids: Iterable[int]) -> dict[int, SellableVariant]:
+    """The variants that exist among ``variant_ids``, with their product's title and status (one query)."""
+    ids = sorted(set(variant_ids))
+    if not ids:
+        return {}
+    rows = await Variant.filter(id__in=ids).select_related("product")
+    return {
+        row.id: SellableVariant(
+            id=row.id, product_id=row.product_id, product_title=row.product.title, title=row.title, sku=row.sku,
+            options=list(row.options), price_minor=row.price_minor,
+            on_sale=row.product.status is ProductStatus.ACTIVE, available=row.available,
+        )
+        for row in rows
+    }
+
+
+async def reserve(variant_id: int, quantity: int) -> bool:
+    """Hold ``quantity`` for an order; False (nothing changed) if fewer are available."""
+    catalog_changed()
+    changed = await Variant.filter(id=variant_id, on_hand__gte=F("reserved") + quantity).update(
+        reserved=F("reserved") + quantity, updated_at=clock.now()
+    )
+    return changed == 1
+
+
+async def release(variant_id: int, quantity: int) -> None:
+    """Give back what an order held (cancelled or expired)."""
+    catalog_changed()
+    changed = await Variant.filter(id=variant_id, reserved__gte=quantity).update(
+        reserved=F("reserved") - quantity, updated_at=clock.now()
+    )
+    if changed != 1 and await Variant.exists(id=variant_id):  # a variant deleted since holds nothing
+        raise RuntimeError(f"variant {variant_id} holds fewer than {quantity} reserved to release")
+
+
+async def ship(variant_id: int, quantity: int) -> None:
+    """Turn what an order held into goods gone: on hand and reserved both go down."""
+    catalog_changed()
+    changed = await Variant.filter(id=variant_id, reserved__gte=quantity).update(
+        reserved=F("reserved") - quantity, on_hand=F("on_hand") - quantity, updated_at=clock.now()
+    )
+    if changed != 1 and await Variant.exists(id=variant_id):
+        raise RuntimeError(f"variant {variant_id} holds fewer than {quantity} reserved to ship")

@@ -1,0 +1,264 @@
+"""Order types: Order with its lines, events and shipments; the preview of an order; their enums."""
+
+from __future__ import annotations
+
+import enum
+
+import strawberry
+
+from mall.core.actors import ActorKind, Permission
+from mall.graphql.accounts.loaders import UserByIdLoader
+from mall.graphql.accounts.types import UserType
+from mall.graphql.catalog.loaders import VariantByIdLoader
+from mall.graphql.catalog.types import VariantType
+from mall.graphql.context import Info
+from mall.graphql.errors import UserError
+from mall.graphql.money import Money
+from mall.graphql.orders.loaders import (
+    EventsByOrderIdLoader,
+    EventsByShipmentIdLoader,
+    LinesByOrderIdLoader,
+    ShipmentsByOrderIdLoader,
+)
+from mall.graphql.permissions import viewer_has
+from mall.graphql.relay import Node, encode_id
+from mall.graphql.scalars import DateTime
+from mall.orders import models, states
+from mall.orders.after_sales import AfterSaleKind as AfterSaleKindEnum
+from mall.orders.after_sales import AfterSaleStatus as AfterSaleStatusEnum
+from mall.orders.creation import OrderPlan
+
+OrderStatus = strawberry.enum(states.OrderStatus, name="OrderStatus", description="DESIGN §3.4.")
+RefundStatus = strawberry.enum(states.RefundStatus, name="RefundStatus", description="How much of what was paid is refunded.")
+ActorKindEnum = strawberry.enum(ActorKind, name="ActorKind", description="Who acted: the customer, staff, or the system.")
+InvoiceKind = strawberry.enum(models.InvoiceKind, name="InvoiceKind")
+ShipmentStatus = strawberry.enum(models.ShipmentStatus, name="ShipmentStatus")
+AfterSaleKind = strawberry.enum(AfterSaleKindEnum, name="AfterSaleKind")
+AfterSaleStatus = strawberry.enum(AfterSaleStatusEnum, name="AfterSaleStatus")
+
+
+@strawberry.enum(description="What an order event records: its creation, or the move of the state machine.")
+class OrderEventType(enum.Enum):
+    CREATED = "CREATED"
+    PAID = "PAID"
+    SHIPPED = "SHIPPED"
+    DELIVERED = "DELIVERED"
+    RECEIPT_CONFIRMED = "RECEIPT_CONFIRMED"
+    AUTO_COMPLETED = "AUTO_COMPLETED"
+    CANCELLED = "CANCELLED"
+    EXPIRED = "EXPIRED"
+    FULLY_REFUNDED = "FULLY_REFUNDED"
+
+
+@strawberry.type(description="The invoice (发票) the customer asked for.")
+class InvoiceRequest:
+    kind: InvoiceKind  # type: ignore[valid-type]
+    title: str
+    tax_id: str | None
+
+
+@strawberry.type(description="Where the order goes, as it was when ordered.")
+class OrderAddress:
+    recipient: str
+    phone: str
+    province: str
+    city: str
+    district: str
+    street: str
+    postal_code: str
+
+
+@strawberry.type(name="OrderLine", description="A line as bought: the catalog's title, SKU and price at that moment.")
+class OrderLineType(Node):
+    title: str
+    variant_title: str
+    sku: str
+    quantity: int
+    unit_price: Money
+    total: Money
+
+    @classmethod
+    def from_model(cls, line: models.OrderLine, currency: str) -> OrderLineType:
+        return cls(
+            id=strawberry.ID(encode_id("OrderLine", line.id)), title=line.title, variant_title=line.variant_title,
+            sku=line.sku, quantity=line.quantity, unit_price=Money.of(line.unit_price_minor, currency),
+            total=Money.of(line.total_minor, currency),
+        )
+
+
+@strawberry.type(name="OrderEvent", description="One step of an order's history.")
+class OrderEventEntry:
+    type: OrderEventType
+    from_status: OrderStatus | None  # type: ignore[valid-type]
+    to_status: OrderStatus  # type: ignore[valid-type]
+    actor_kind: ActorKindEnum  # type: ignore[valid-type]
+    note: str
+    at: DateTime  # type: ignore[valid-type]
+
+
+@strawberry.type(name="ShipmentEvent", description="One tracking update of a shipment.")
+class ShipmentEventEntry:
+    at: DateTime  # type: ignore[valid-type]
+    status: ShipmentStatus  # type: ignore[valid-type]
+    description: str
+
+
+@strawberry.type(name="Shipment", description="A parcel sent with a carrier.")
+class ShipmentType(Node):
+    carrier: str = strawberry.field(description="The carrier's code: SF, YTO, ZTO, STO, YD, JD, EMS, …")
+    tracking_number: str
+    status: ShipmentStatus  # type: ignore[valid-type]
+    created_at: DateTime  # type: ignore[valid-type]
+    _pk: strawberry.Private[int]
+
+    @strawberry.field
+    async def events(self, info: Info) -> list[ShipmentEventEntry]:
+        rows = await info.context.loader(EventsByShipmentIdLoader).load(self._pk)
+        return [ShipmentEventEntry(at=row.at, status=row.status, description=row.description) for row in rows]
+
+
+@strawberry.type(name="AfterSale", description="An after-sale request (退换货) on an order (the after-sales slice fills these).")
+class AfterSaleType(Node):
+    kind: AfterSaleKind  # type: ignore[valid-type]
+    status: AfterSaleStatus  # type: ignore[valid-type]
+
+
+@strawberry.type(name="Order", description="An order: its amounts as split by DESIGN §3.0, lines, history and shipments.")
+class OrderType(Node):
+    number: str
+    status: OrderStatus  # type: ignore[valid-type]
+    refund_status: RefundStatus  # type: ignore[valid-type]
+    subtotal: Money
+    shipping: Money
+    voucher_discount: Money
+    points_used: int
+    points_discount: Money
+    total: Money
+    rebate_credit_used: Money
+    balance_used: Money
+    wallet_due: Money = strawberry.field(description="What the wallet pays at orderPay: rebate credit and balance.")
+    external_due: Money = strawberry.field(description="What the payment provider collects.")
+    address: OrderAddress
+    invoice: InvoiceRequest | None
+    note: str
+    expires_at: DateTime = strawberry.field(description="An unpaid order is cancelled at this time.")  # type: ignore[valid-type]
+    created_at: DateTime  # type: ignore[valid-type]
+    paid_at: DateTime | None  # type: ignore[valid-type]
+    shipped_at: DateTime | None  # type: ignore[valid-type]
+    completed_at: DateTime | None  # type: ignore[valid-type]
+    cancelled_at: DateTime | None  # type: ignore[valid-type]
+    _pk: strawberry.Private[int]
+    _user_id: strawberry.Private[int]
+    _currency: strawberry.Private[str]
+
+    @strawberry.field
+    async def lines(self, info: Info) -> list[OrderLineType]:
+        rows = await info.context.loader(LinesByOrderIdLoader).load(self._pk)
+        return [OrderLineType.from_model(row, self._currency) for row in rows]
+
+    @strawberry.field(description="Every step of the order's history, oldest first.")
+    async def events(self, info: Info) -> list[OrderEventEntry]:
+        rows = await info.context.loader(EventsByOrderIdLoader).load(self._pk)
+        return [
+            OrderEventEntry(type=OrderEventType(row.type), from_status=row.from_status, to_status=row.to_status,
+                            actor_kind=row.actor_kind, note=row.note, at=row.at)
+            for row in rows
+        ]
+
+    @strawberry.field
+    async def shipments(self, info: Info) -> list[ShipmentType]:
+        rows = await info.context.loader(ShipmentsByOrderIdLoader).load(self._pk)
+        return [
+            ShipmentType(id=strawberry.ID(encode_id("Shipment", row.id)), carrier=row.carrier,
+                         tracking_number=row.tracking_number, status=row.status, created_at=row.created_at, _pk=row.id)
+            for row in rows
+        ]
+
+    @strawberry.field(description="After-sale requests on this order (none until the after-sales slice).")
+    async def after_sales(self) -> list[AfterSaleType]:
+        return []
+
+    @strawberry.field(description="Who ordered. Staff with MANAGE_ORDERS only; null otherwise.")
+    async def customer(self, info: Info) -> UserType | None:
+        if not await viewer_has(info, Permission.MANAGE_ORDERS):
+            return None
+        user = await info.context.loader(UserByIdLoader).load(self._user_id)
+        return UserType.from_model(user) if user else None
+
+    @classmethod
+    def from_model(cls, order: models.Order) -> OrderType:
+        currency = order.currency
+        address = order.address
+        invoice = order.invoice
+        return cls(
+            id=strawberry.ID(encode_id("Order", order.id)), number=order.number, status=order.status,
+            refund_status=order.refund_status, subtotal=Money.of(order.subtotal_minor, currency),
+            shipping=Money.of(order.shipping_minor, currency),
+            voucher_discount=Money.of(order.voucher_discount_minor, currency), points_used=order.points_used,
+            points_discount=Money.of(order.points_discount_minor, currency),
+            total=Money.of(order.total_minor, currency),
+            rebate_credit_used=Money.of(order.rebate_credit_used_minor, currency),
+            balance_used=Money.of(order.balance_used_minor, currency),
+            wallet_due=Money.of(order.rebate_credit_used_minor + order.balance_used_minor, currency),
+            external_due=Money.of(order.external_due_minor, currency),
+            address=OrderAddress(
+                recipient=address["recipient"], phone=address["phone"], province=address["province"],
+                city=address["city"], district=address["district"], street=address["street"],
+                postal_code=address["postalCode"],
+            ),
+            invoice=None if invoice is None else InvoiceRequest(
+                kind=models.InvoiceKind(invoice["kind"]), title=invoice["title"], tax_id=invoice["taxId"]),
+            note=order.note, expires_at=order.expires_at, created_at=order.created_at, paid_at=order.paid_at,
+            shipped_at=order.shipped_at, completed_at=order.completed_at, cancelled_at=order.cancelled_at,
+            _pk=order.id, _user_id=order.user_id, _currency=currency,
+        )
+
+
+@strawberry.type(description="A line of an order preview.")
+class OrderPreviewLine:
+    title: str
+    sku: str
+    quantity: int
+    unit_price: Money
+    total: Money
+    _variant_id: strawberry.Private[int]
+
+    @strawberry.field(description="The variant as the catalog shows it now.")
+    async def variant(self, info: Info) -> VariantType | None:
+        row = await info.context.loader(VariantByIdLoader).load(self._variant_id)
+        return VariantType.from_row(row, staff=False) if row else None
+
+
+@strawberry.type(description="What orderCreate would make from the same input now; problems come back as userErrors.")
+class OrderPreview:
+    lines: list[OrderPreviewLine] = strawberry.field(default_factory=list)
+    subtotal: Money | None = None
+    shipping: Money | None = None
+    voucher_discount: Money | None = None
+    points_discount: Money | None = None
+    total: Money | None = None
+    rebate_credit_used: Money | None = None
+    balance_used: Money | None = None
+    wallet_due: Money | None = None
+    external_due: Money | None = None
+    max_points: int = strawberry.field(default=0, description="The most points this order could use (0 until the wallet issue).")
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+    @classmethod
+    def from_plan(cls, plan: OrderPlan) -> OrderPreview:
+        currency, price = plan.currency, plan.price
+        return cls(
+            lines=[
+                OrderPreviewLine(
+                    _variant_id=line.variant.id, title=line.variant.product_title, sku=line.variant.sku, quantity=priced.quantity,
+                    unit_price=Money.of(priced.unit_price_minor, currency), total=Money.of(priced.total_minor, currency),
+                )
+                for line, priced in zip(plan.lines, price.lines, strict=True)
+            ],
+            subtotal=Money.of(price.subtotal_minor, currency), shipping=Money.of(price.shipping_minor, currency),
+            voucher_discount=Money.of(price.voucher_discount_minor, currency),
+            points_discount=Money.of(price.points_discount_minor, currency), total=Money.of(price.total_minor, currency),
+            rebate_credit_used=Money.of(price.rebate_credit_used_minor, currency),
+            balance_used=Money.of(price.balance_used_minor, currency),
+            wallet_due=Money.of(price.wallet_due_minor, currency), external_due=Money.of(price.external_due_minor, currency),
+        )

@@ -1,0 +1,175 @@
+"""Making an order: ``preview_order`` and ``create_order`` on one code path (DESIGN §3.4).
+
+Both check the request, read the address and the catalog at this moment
+and price the order; ``create_order`` then, in one transaction, reserves
+each line's stock with a conditional update (in variant id order, so two
+orders never wait on each other), writes the order with its snapshots and
+records its CREATED event and outbox row. A line that cannot be reserved
+rolls everything back: nothing is held, nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mall.accounts import addresses
+from mall.catalog import stock
+from mall.catalog.stock import SellableVariant
+from mall.core.actors import Actor
+from mall.core.clock import clock
+from mall.core.errors import ErrorCode, InvalidInput, Problem
+from mall.core.idempotency import request_fingerprint
+from mall.infra import idempotency
+from mall.infra.transactions import transaction
+from mall.orders import journal
+from mall.orders.checkout_input import Invoice, OrderRequest, check_request
+from mall.orders.errors import CartEmpty, InsufficientStock
+from mall.orders.models import Order, OrderLine
+from mall.orders.numbers import new_order_number
+from mall.orders.pricing import OrderLine as LineToPrice
+from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, price_order
+from mall.orders.states import OrderStatus
+from mall.settings import get_settings
+
+OPERATION = "orderCreate"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedLine:
+    variant: SellableVariant
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPlan:
+    """An order as it would be made now: its lines, price, and snapshots."""
+
+    user_id: int
+    lines: tuple[PlannedLine, ...]
+    price: OrderPrice
+    address: dict[str, str]
+    invoice: dict[str, Any] | None
+    note: str
+    currency: str
+
+
+async def preview_order(actor: Actor, *, request: OrderRequest) -> OrderPlan:
+    """What ``create_order`` would make from ``request`` now, with nothing written or held."""
+    return await _plan(actor.require_user(), request)
+
+
+async def create_order(actor: Actor, *, request: OrderRequest, idempotency_key: str | None = None) -> Order:
+    """Make a PENDING_PAYMENT order holding its stock; with a key, at most once per request (Stripe's semantics)."""
+    user_id = actor.require_user()
+    if idempotency_key is None:
+        return await _create(actor, user_id, request)
+    return await idempotency.once(
+        user_id=user_id, operation=OPERATION, key=idempotency_key,
+        fingerprint=request_fingerprint(OPERATION, request.payload()),
+        work=lambda: _create(actor, user_id, request), remember=remember, recall=recall,
+    )
+
+
+def remember(order: Order) -> dict[str, Any]:
+    """What an idempotency key keeps of a created order."""
+    return {"orderId": order.id}
+
+
+async def recall(result: dict[str, Any]) -> Order:
+    """The order an idempotency key kept."""
+    return await Order.get(id=result["orderId"])
+
+
+async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
+    now = clock.now()
+    async with transaction():
+        plan = await _plan(user_id, request)
+        for index, line in sorted(enumerate(plan.lines), key=lambda item: item[1].variant.id):
+            if not await stock.reserve(line.variant.id, line.quantity):
+                raise InsufficientStock(
+                    f"Not enough of {line.variant.sku} in stock for {line.quantity}.",
+                    field=("lines", str(index), "quantity"),
+                )
+        price = plan.price
+        order = await Order.create(
+            number=new_order_number(now), user_id=user_id, status=OrderStatus.PENDING_PAYMENT,
+            currency=plan.currency, subtotal_minor=price.subtotal_minor, shipping_minor=price.shipping_minor,
+            voucher_discount_minor=price.voucher_discount_minor, points_used=price.points_used,
+            points_discount_minor=price.points_discount_minor, total_minor=price.total_minor,
+            rebate_credit_used_minor=price.rebate_credit_used_minor, balance_used_minor=price.balance_used_minor,
+            external_due_minor=price.external_due_minor, address=plan.address, invoice=plan.invoice,
+            note=plan.note, expires_at=now + get_settings().order_payment_timeout_delta,
+            created_at=now, updated_at=now,
+        )
+        await OrderLine.bulk_create([
+            OrderLine(
+                order_id=order.id, position=position, variant_id=line.variant.id, product_id=line.variant.product_id,
+                title=line.variant.product_title, variant_title=line.variant.title, sku=line.variant.sku,
+                options=line.variant.options, unit_price_minor=priced.unit_price_minor, quantity=priced.quantity,
+                total_minor=priced.total_minor, voucher_minor=priced.parts.voucher_minor,
+                points_minor=priced.parts.points_minor, rebate_credit_minor=priced.parts.rebate_credit_minor,
+                balance_minor=priced.parts.balance_minor, external_minor=priced.parts.external_minor,
+                rebate_basis_minor=priced.rebate_basis_minor,
+            )
+            for position, (line, priced) in enumerate(zip(plan.lines, price.lines, strict=True))
+        ])
+        await journal.record(
+            order, event_type=journal.CREATED, source=None, target=OrderStatus.PENDING_PAYMENT, actor=actor
+        )
+    return order
+
+
+async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
+    if not request.lines:
+        raise CartEmpty("There is nothing to order: select some cart lines first.")
+    problems = check_request(request)
+    address = await addresses.own_address(user_id, request.address_id)
+    if address is None:
+        problems.insert(0, Problem(ErrorCode.NOT_FOUND, "No such address.", ("addressId",)))
+    found = await stock.sellable(variant_id for variant_id, _ in request.lines)
+    problems += _stock_problems(request.lines, found)
+    if problems:
+        raise InvalidInput(problems)
+    assert address is not None
+    lines = tuple(PlannedLine(found[variant_id], quantity) for variant_id, quantity in request.lines)
+    settings = get_settings()
+    price = price_order(
+        [LineToPrice(line.variant.id, line.variant.price_minor, line.quantity) for line in lines],
+        shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
+        points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share),
+    )
+    return OrderPlan(
+        user_id=user_id, lines=lines, price=price, currency=settings.currency, note=request.note.strip(),
+        address={
+            "recipient": address.recipient, "phone": address.phone, "province": address.province,
+            "city": address.city, "district": address.district, "street": address.street,
+            "postalCode": address.postal_code,
+        },
+        invoice=_invoice(request.invoice),
+    )
+
+
+def _stock_problems(lines: Sequence[tuple[int, int]], found: dict[int, SellableVariant]) -> list[Problem]:
+    problems = []
+    for index, (variant_id, quantity) in enumerate(lines):
+        where = ("lines", str(index))
+        variant = found.get(variant_id)
+        if variant is None:
+            problems.append(Problem(ErrorCode.NOT_FOUND, "No such variant.", (*where, "variantId")))
+        elif not variant.on_sale:
+            problems.append(Problem(ErrorCode.UNAVAILABLE, f"{variant.sku} is not on sale.", (*where, "variantId")))
+        elif variant.available < quantity:
+            problems.append(Problem(
+                ErrorCode.INSUFFICIENT_STOCK, f"Only {variant.available} of {variant.sku} available.",
+                (*where, "quantity"),
+            ))
+    return problems
+
+
+def _invoice(invoice: Invoice | None) -> dict[str, Any] | None:
+    if invoice is None:
+        return None
+    return {"kind": invoice.kind.value, "title": invoice.title.strip(), "taxId": invoice.tax_id or None}
+

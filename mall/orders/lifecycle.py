@@ -1,0 +1,156 @@
+"""Moving an order through its states (DESIGN §3.4), payments aside: cancel, ship, confirm receipt, expire.
+
+Each move, in one transaction: lock the order row (PostgreSQL), ask
+``states.transition`` whether the actor may make it, change the status with
+a conditional UPDATE ``… WHERE status = <the status read>`` (which keeps
+SQLite, where row locks do nothing, just as safe: a racing move changes no
+row and is refused), move the stock it implies, and record its order event
+and outbox row. An illegal move is INVALID_STATE with nothing changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Awaitable, Callable
+
+from mall.catalog import stock
+from mall.core.actors import Actor, ActorKind, Permission
+from mall.core.clock import clock
+from mall.core.errors import ErrorCode, InvalidInput, NotFound, Problem
+from mall.infra.transactions import transaction
+from mall.orders import journal
+from mall.orders.errors import InvalidState
+from mall.orders.models import Order, OrderLine, Shipment
+from mall.orders.states import OrderStatus, transition
+
+# Carrier codes as Kuaidi100 and the shops know them.
+CARRIERS = {
+    "SF": "顺丰速运", "YTO": "圆通速递", "ZTO": "中通快递", "STO": "申通快递", "YD": "韵达快递",
+    "JD": "京东物流", "EMS": "EMS", "JTSD": "极兔速递", "DBL": "德邦快递", "YZPY": "邮政快递包裹",
+}
+_TRACKING_NUMBER = re.compile(r"[0-9A-Za-z-]{4,40}")
+_TIMESTAMPS = {
+    OrderStatus.PAID: "paid_at", OrderStatus.SHIPPED: "shipped_at", OrderStatus.DELIVERED: "delivered_at",
+    OrderStatus.COMPLETED: "completed_at", OrderStatus.CANCELLED: "cancelled_at",
+}
+MAX_REASON = 500
+
+StockMove = Callable[[int, int], Awaitable[None]]
+
+
+def _no_such_order() -> NotFound:
+    return NotFound("No such order.", field="orderId")
+
+
+async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Order:
+    """Cancel: the customer before payment, staff (MANAGE_ORDERS) before shipping; the stock held goes back.
+
+    A paid order needs its payment refunded, which comes with the payments
+    slice: until then staff get INVALID_STATE saying so.
+    """
+    if len(reason) > MAX_REASON:
+        raise InvalidInput.one("reason", f"A reason is at most {MAX_REASON} characters.")
+    staff = _staff_or_customer(actor)
+    async with transaction():
+        order = await _locked(actor, order_id, staff=staff)
+        if order.status is OrderStatus.PAID and staff:
+            raise InvalidState("Cancelling a paid order needs a refund, which is not available yet.")
+        await _move(order, OrderStatus.CANCELLED, actor, note=reason.strip())
+        await _each_line(order, stock.release)
+    return order
+
+
+async def ship_order(actor: Actor, *, order_id: int, carrier: str, tracking_number: str) -> Order:
+    """Ship a PAID order (staff, MANAGE_ORDERS): a shipment, and the held stock leaves on hand."""
+    actor.require(Permission.MANAGE_ORDERS)
+    carrier = carrier.strip().upper()
+    tracking_number = tracking_number.strip()
+    problems = []
+    if carrier not in CARRIERS:
+        problems.append(Problem(ErrorCode.INVALID, f"Unknown carrier; one of {', '.join(CARRIERS)}.", ("carrier",)))
+    if not _TRACKING_NUMBER.fullmatch(tracking_number):
+        problems.append(Problem(
+            ErrorCode.INVALID, "A tracking number is 4 to 40 letters, digits or dashes.", ("trackingNumber",)
+        ))
+    if problems:
+        raise InvalidInput(problems)
+    async with transaction():
+        order = await _locked(actor, order_id, staff=True)
+        await _move(order, OrderStatus.SHIPPED, actor)
+        now = clock.now()
+        await Shipment.create(
+            order_id=order.id, carrier=carrier, tracking_number=tracking_number, created_at=now, updated_at=now
+        )
+        await _each_line(order, stock.ship)
+    return order
+
+
+async def confirm_receipt(actor: Actor, *, order_id: int) -> Order:
+    """The customer confirms receipt of a SHIPPED or DELIVERED order: COMPLETED."""
+    actor.require_user()
+    async with transaction():
+        order = await _locked(actor, order_id, staff=False)
+        await _move(order, OrderStatus.COMPLETED, actor)
+    return order
+
+
+async def expire_due_orders(now: dt.datetime) -> int:
+    """Cancel every unpaid order past its ``expires_at`` and release its stock; how many expired.
+
+    Idempotent and safe with two workers (and against a racing cancel): each
+    order moves only by a conditional UPDATE that one caller alone can win.
+    """
+    due = await Order.filter(status=OrderStatus.PENDING_PAYMENT, expires_at__lte=now).order_by("id").values_list(
+        "id", flat=True
+    )
+    expired = 0
+    system = Actor.system()
+    for order_id in due:
+        async with transaction():
+            order = await Order.filter(id=order_id).select_for_update().first()
+            if order is None or order.status is not OrderStatus.PENDING_PAYMENT or order.expires_at > now:
+                continue
+            await _move(order, OrderStatus.CANCELLED, system, note="Unpaid past the payment timeout.")
+            await _each_line(order, stock.release)
+            expired += 1
+    return expired
+
+
+def _staff_or_customer(actor: Actor) -> bool:
+    """Whether ``actor`` acts as staff on orders (MANAGE_ORDERS); a plain customer otherwise."""
+    actor.require_user()
+    if actor.kind is ActorKind.CUSTOMER:
+        return False
+    actor.require(Permission.MANAGE_ORDERS)
+    return True
+
+
+async def _locked(actor: Actor, order_id: int, *, staff: bool) -> Order:
+    """The order, its row locked, if ``actor`` may act on it (staff any, a customer their own)."""
+    query = Order.filter(id=order_id)
+    if not staff:
+        query = query.filter(user_id=actor.require_user())
+    order = await query.select_for_update().first()
+    if order is None:
+        raise _no_such_order()
+    return order
+
+
+async def _move(order: Order, target: OrderStatus, actor: Actor, *, note: str = "") -> None:
+    move = transition(order.status, target, by=actor.kind)
+    now = clock.now()
+    changes = {"status": target, "updated_at": now, _TIMESTAMPS[target]: now}
+    changed = await Order.filter(id=order.id, status=order.status).update(**changes)
+    if not changed:
+        raise InvalidState("This order changed meanwhile; look at it again.")
+    source = order.status
+    for name, value in changes.items():
+        setattr(order, name, value)
+    await journal.record(order, event_type=move.event.value, source=source, target=target, actor=actor, note=note)
+
+
+async def _each_line(order: Order, move_stock: StockMove) -> None:
+    lines = await OrderLine.filter(order_id=order.id).order_by("variant_id").values_list("variant_id", "quantity")
+    for variant_id, quantity in lines:
+        await move_stock(variant_id, quantity)

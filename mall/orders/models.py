@@ -1,0 +1,226 @@
+"""Orders tables: orders with their lines, events and shipments, and payments (table only for now).
+
+Every amount is integer fen in a ``*_minor`` BIGINT column; the CHECK
+constraints that protect money and quantities are hand-written into both
+migration histories (aerich emits none).
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from tortoise import fields
+from tortoise.migrations.constraints import CheckConstraint
+from tortoise.models import Model
+
+from mall.core.actors import ActorKind
+from mall.orders.states import OrderStatus, RefundStatus
+
+
+class InvoiceKind(enum.StrEnum):
+    PERSONAL = "PERSONAL"
+    COMPANY = "COMPANY"
+
+
+class ShipmentStatus(enum.StrEnum):
+    SHIPPED = "SHIPPED"
+    IN_TRANSIT = "IN_TRANSIT"
+    DELIVERING = "DELIVERING"
+    DELIVERED = "DELIVERED"
+    PROBLEM = "PROBLEM"
+    RETURNED = "RETURNED"
+
+
+class Order(Model):
+    id = fields.BigIntField(primary_key=True)
+    # Date plus random digits (orders/numbers.py): readable, never sequential.
+    number = fields.CharField(max_length=32, unique=True)
+    user: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="orders", on_delete=fields.RESTRICT
+    )
+    status = fields.CharEnumField(OrderStatus, max_length=24)
+    refund_status = fields.CharEnumField(RefundStatus, max_length=16, default=RefundStatus.NONE)
+    currency = fields.CharField(max_length=3)
+    subtotal_minor = fields.BigIntField()
+    shipping_minor = fields.BigIntField()
+    voucher_discount_minor = fields.BigIntField()
+    points_used = fields.BigIntField()
+    points_discount_minor = fields.BigIntField()
+    total_minor = fields.BigIntField()
+    rebate_credit_used_minor = fields.BigIntField()
+    balance_used_minor = fields.BigIntField()
+    external_due_minor = fields.BigIntField()
+    address: fields.Field[dict[str, Any]] = fields.JSONField()
+    invoice: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
+    note = fields.TextField(default="")
+    expires_at = fields.DatetimeField()
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+    paid_at = fields.DatetimeField(null=True)
+    shipped_at = fields.DatetimeField(null=True)
+    delivered_at = fields.DatetimeField(null=True)
+    completed_at = fields.DatetimeField(null=True)
+    cancelled_at = fields.DatetimeField(null=True)
+
+    user_id: int
+
+    class Meta:
+        table = "orders"
+        indexes = (("user_id", "status"), ("status", "expires_at"), ("created_at",))
+        # Hand-written into both migration histories (aerich emits no CHECKs).
+        constraints = [
+            CheckConstraint(
+                check="subtotal_minor >= 0 AND shipping_minor >= 0 AND voucher_discount_minor >= 0 "
+                "AND points_used >= 0 AND points_discount_minor >= 0 AND total_minor >= 0 "
+                "AND rebate_credit_used_minor >= 0 AND balance_used_minor >= 0 AND external_due_minor >= 0 "
+                "AND total_minor = rebate_credit_used_minor + balance_used_minor + external_due_minor",
+                name="orders_amounts_add_up",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class OrderLine(Model):
+    """A line as bought: snapshots of the catalog at that moment and its share of each payment part."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="lines", on_delete=fields.RESTRICT
+    )
+    position = fields.IntField()
+    # No foreign keys: the catalog may change or remove what was bought.
+    variant_id = fields.BigIntField()
+    product_id = fields.BigIntField()
+    title = fields.CharField(max_length=200)
+    variant_title = fields.CharField(max_length=200)
+    sku = fields.CharField(max_length=64)
+    options: fields.Field[list[dict[str, str]]] = fields.JSONField(default=list)
+    unit_price_minor = fields.BigIntField()
+    quantity = fields.BigIntField()
+    total_minor = fields.BigIntField()
+    voucher_minor = fields.BigIntField()
+    points_minor = fields.BigIntField()
+    rebate_credit_minor = fields.BigIntField()
+    balance_minor = fields.BigIntField()
+    external_minor = fields.BigIntField()
+    rebate_basis_minor = fields.BigIntField()
+
+    order_id: int
+
+    class Meta:
+        table = "order_lines"
+        indexes = (("order_id", "position"),)
+        constraints = [
+            CheckConstraint(
+                check="quantity > 0 AND unit_price_minor >= 0 AND total_minor = unit_price_minor * quantity "
+                "AND voucher_minor >= 0 AND points_minor >= 0 AND rebate_credit_minor >= 0 AND balance_minor >= 0 "
+                "AND external_minor >= 0 AND rebate_basis_minor >= 0 "
+                "AND total_minor = voucher_minor + points_minor + rebate_credit_minor + balance_minor + external_minor",
+                name="order_lines_amounts_add_up",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sku} × {self.quantity}"
+
+
+class OrderEvent(Model):
+    """One transition of an order (or its creation): what, from where to where, by whom, when."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="events", on_delete=fields.RESTRICT
+    )
+    type = fields.CharField(max_length=32)
+    from_status = fields.CharEnumField(OrderStatus, max_length=24, null=True)
+    to_status = fields.CharEnumField(OrderStatus, max_length=24)
+    actor_kind = fields.CharEnumField(ActorKind, max_length=16)
+    actor_id = fields.BigIntField(null=True)
+    note = fields.TextField(default="")
+    at = fields.DatetimeField()
+
+    order_id: int
+
+    class Meta:
+        table = "order_events"
+        indexes = (("order_id", "id"),)
+
+    def __str__(self) -> str:
+        return self.type
+
+
+class Shipment(Model):
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="shipments", on_delete=fields.RESTRICT
+    )
+    carrier = fields.CharField(max_length=16)
+    tracking_number = fields.CharField(max_length=64)
+    status = fields.CharEnumField(ShipmentStatus, max_length=16, default=ShipmentStatus.SHIPPED)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+
+    order_id: int
+
+    class Meta:
+        table = "shipments"
+        indexes = (("order_id",), ("carrier", "tracking_number"))
+
+    def __str__(self) -> str:
+        return f"{self.carrier} {self.tracking_number}"
+
+
+class ShipmentEvent(Model):
+    """One tracking update of a shipment (filled by the tracking provider, later)."""
+
+    id = fields.BigIntField(primary_key=True)
+    shipment: fields.ForeignKeyRelation[Shipment] = fields.ForeignKeyField(
+        "models.Shipment", related_name="events", on_delete=fields.RESTRICT
+    )
+    at = fields.DatetimeField()
+    status = fields.CharEnumField(ShipmentStatus, max_length=16)
+    description = fields.TextField(default="")
+
+    shipment_id: int
+
+    class Meta:
+        table = "shipment_events"
+        indexes = (("shipment_id", "at"),)
+
+    def __str__(self) -> str:
+        return self.status
+
+
+class Payment(Model):
+    """An external payment of an order at a provider (used from the payments slice on)."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="payments", on_delete=fields.RESTRICT
+    )
+    provider = fields.CharField(max_length=16)
+    channel = fields.CharField(max_length=16)
+    # Our trade number at the provider (WeChat's out_trade_no: at most 32).
+    trade_number = fields.CharField(max_length=32, unique=True)
+    amount_minor = fields.BigIntField()
+    currency = fields.CharField(max_length=3)
+    status = fields.CharField(max_length=16)
+    provider_transaction_id = fields.CharField(max_length=64, null=True)
+    client_params: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
+    expires_at = fields.DatetimeField()
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+
+    order_id: int
+
+    class Meta:
+        table = "payments"
+        indexes = (("order_id",), ("status", "expires_at"))
+        constraints = [CheckConstraint(check="amount_minor > 0", name="payments_amount_positive")]
+
+    def __str__(self) -> str:
+        return self.trade_number
+
