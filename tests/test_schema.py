@@ -19,8 +19,7 @@ IMPLEMENTED = {
         "PasswordChange", "PaymentPasswordSet", "WechatBind", "AccountDelete", "ShopSettings",
         "Products", "ProductDetail", "Categories",
         "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
-        # OrderPreview and OrderCreate wait for the cart's types (Cart, RebatePreview) and the wallet's Voucher.
-        "NodeLookup", "OrderCancel", "OrderReceiptConfirm", "MyOrders", "MyOrder",
+        "OrderPreview", "OrderCreate", "NodeLookup", "OrderCancel", "OrderReceiptConfirm", "MyOrders", "MyOrder",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from mall.cart.owners import Owner
+from mall.cart.views import cart_view
 from mall.core.actors import Actor, Permission
 from mall.flows import checkout
+from mall.graphql.cart.types import CartType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
 from mall.graphql.orders.inputs import (
@@ -28,14 +31,22 @@ class OrderPayload:
 
 
 @strawberry.type
+class OrderCreatePayload:
+    order: OrderType | None = None
+    cart: CartType | None = strawberry.field(default=None, description="The cart after checkout: the ordered lines are gone.")
+    user_errors: list[UserError]
+
+
+@strawberry.type
 class OrderMutations:
     @strawberry.mutation(description="The selected cart lines become an order holding their stock until paid, cancelled or expired.")
-    async def order_create(self, info: Info, input: OrderCreateInput) -> OrderPayload:
+    async def order_create(self, info: Info, input: OrderCreateInput) -> OrderCreatePayload:
         async def action(actor: Actor) -> dict[str, object]:
             order = await checkout.order_create(actor, request=order_request(input), idempotency_key=input.idempotency_key)
-            return {"order": OrderType.from_model(order)}
+            view = await cart_view(Owner.of(actor, None))
+            return {"order": OrderType.from_model(order), "cart": CartType.from_view(view) if view else None}
 
-        return await mutate(info, OrderPayload, action, signed_in=True)
+        return await mutate(info, OrderCreatePayload, action, signed_in=True)
 
     @strawberry.mutation(description="Customers before payment; staff (MANAGE_ORDERS) before shipping.")
     async def order_cancel(self, info: Info, input: OrderCancelInput) -> OrderPayload:

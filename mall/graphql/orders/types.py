@@ -21,8 +21,10 @@ from mall.graphql.orders.loaders import (
     ShipmentsByOrderIdLoader,
 )
 from mall.graphql.permissions import viewer_has
+from mall.graphql.rebates.types import RebatePreview
 from mall.graphql.relay import Node, encode_id
 from mall.graphql.scalars import DateTime
+from mall.graphql.wallet.types import Voucher
 from mall.orders import models, states
 from mall.orders.after_sales import AfterSaleKind as AfterSaleKindEnum
 from mall.orders.after_sales import AfterSaleStatus as AfterSaleStatusEnum
@@ -242,6 +244,12 @@ class OrderPreview:
     wallet_due: Money | None = None
     external_due: Money | None = None
     max_points: int = strawberry.field(default=0, description="The most points this order could use (0 until the wallet issue).")
+    applicable_vouchers: list[Voucher] = strawberry.field(
+        default_factory=list, description="The customer's vouchers this order could use (none until the wallet issue)."
+    )
+    rebate_preview: RebatePreview | None = strawberry.field(
+        default=None, description="The rebates this order would earn if paid as previewed (empty until the rebate issue)."
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
     @classmethod
@@ -261,4 +269,5 @@ class OrderPreview:
             rebate_credit_used=Money.of(price.rebate_credit_used_minor, currency),
             balance_used=Money.of(price.balance_used_minor, currency),
             wallet_due=Money.of(price.wallet_due_minor, currency), external_due=Money.of(price.external_due_minor, currency),
+            rebate_preview=RebatePreview.empty(currency),
         )

@@ -1,4 +1,4 @@
-"""Order mutations through the API: cancel, ship, confirm receipt, and create/preview before the cart is merged."""
+"""Order mutations through the API: cancel, ship, confirm receipt, and create/preview with nothing selected."""
 
 from __future__ import annotations
 
