@@ -20,12 +20,12 @@ IMPLEMENTED = {
         "Products", "ProductDetail", "Categories",
         "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
         # OrderPreview and OrderCreate wait for the cart's types (Cart, RebatePreview) and the wallet's Voucher.
-        "NodeLookup", "OrderCancel", "OrderReceiptConfirm", "MyOrders", "MyOrder",
+        "NodeLookup", "OrderPay", "OrderCancel", "OrderReceiptConfirm", "MyOrders", "MyOrder",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
-        "AdminOrders", "OrderShip"],
+        "AdminOrders", "OrderShip", "SandboxPaymentSimulate"],
 }
 
 
