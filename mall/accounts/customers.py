@@ -48,4 +48,5 @@ async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | N
 
 async def wechat_openid(user_id: int) -> str | None:
     """The WeChat openid bound to the account, if any (a JSAPI payment needs it)."""
-    return await User.filter(id=user_id).values_list("wechat_openid", flat=True).first()  # type: ignore[return-value]
+    openids = await User.filter(id=user_id).values_list("wechat_openid", flat=True)
+    return openids[0] if openids else None  # type: ignore[return-value]

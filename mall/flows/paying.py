@@ -78,6 +78,7 @@ async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str |
     user_id = actor.require_user()
     _check(request)
     gateway = provider(request.provider) if request.provider is not None else None
+    openid = await _payer_openid(user_id, request.channel)
 
     async def work() -> Paying:
         return await _record(actor, request, gateway)
@@ -92,8 +93,18 @@ async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str |
         )
     if first.payment is None or gateway is None:
         return first
-    payment = await _open_at_provider(gateway, first.order, first.payment, request, user_id)
+    payment = await _open_at_provider(gateway, first.order, first.payment, request, openid)
     return Paying(order=await Order.get(id=first.order.id), payment=payment)
+
+
+async def _payer_openid(user_id: int, channel: str | None) -> str | None:
+    """The payer's WeChat openid, which a JSAPI payment needs (checked before anything is recorded)."""
+    if channel is None or CHANNELS.get(channel) is not Channel.JSAPI:
+        return None
+    openid = await customers.wechat_openid(user_id)
+    if openid is None:
+        raise InvalidInput.one("channel", "JSAPI needs a bound WeChat account (wechatBind).")
+    return openid
 
 
 def _check(request: PayRequest) -> None:
@@ -142,20 +153,17 @@ def _capture_wallet(order: Order, payment_password: str | None) -> None:
 
 
 async def _open_at_provider(
-    gateway: PaymentProvider, order: Order, payment: Payment, request: PayRequest, user_id: int
+    gateway: PaymentProvider, order: Order, payment: Payment, request: PayRequest, openid: str | None
 ) -> Payment:
     """Steps 2 and 3: the provider's payment for a PENDING attempt that has no client parameters yet."""
     if payment.status != AttemptStatus.PENDING or payment.client_params is not None:
         return payment
     channel = CHANNELS[payment.channel]
-    openid = await customers.wechat_openid(user_id) if channel is Channel.JSAPI else None
-    if channel is Channel.JSAPI and openid is None:
-        raise InvalidInput.one("channel", "JSAPI needs a bound WeChat account (wechatBind).")
     try:
         created = await gateway.create_payment(PaymentRequest(
             trade_no=payment.trade_number, amount_minor=payment.amount_minor, currency=payment.currency,
             description=f"Order {order.number}", expires_at=payment.expires_at, channel=channel,
-            payer_openid=openid, return_url=request.return_url,
+            payer_openid=openid if channel is Channel.JSAPI else None, return_url=request.return_url,
         ))
     except ProviderRejected:
         async with transaction():

@@ -180,3 +180,13 @@ async def test_simulating_someone_elses_payment_or_with_the_sandbox_off_is_refus
     assert disabled == {"payment": None, "userErrors": [{"field": None, "code": "SANDBOX_DISABLED",
                         "message": "The sandbox is disabled on this deployment (MALL_SANDBOX=false)."}]}
     assert by_staff == {"payment": {"id": payment_id, "status": "SUCCEEDED"}, "userErrors": []}
+
+
+async def test_jsapi_needs_a_bound_wechat_account_and_records_nothing_without_one(api):
+    buyer, order = await unpaid_order()
+
+    result = await pay(api, buyer, order, channel="JSAPI")
+
+    assert result["userErrors"] == [{"field": ["input", "channel"], "code": "INVALID",
+                                     "message": "JSAPI needs a bound WeChat account (wechatBind)."}]
+    assert await Payment.all().count() == 0
