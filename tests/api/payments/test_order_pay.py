@@ -8,6 +8,8 @@ from mall.core.actors import Permission
 from mall.infra.outbox import OutboxEvent
 from mall.orders.models import Order, OrderEvent, Payment
 from mall.orders.states import OrderStatus
+from mall.payments.errors import ProviderRejected, ProviderUnavailable
+from mall.payments.providers.sandbox import SandboxProvider
 from tests import factories
 from tests.api.cart.scene import add, variant_ids
 from tests.api.payments.scene import ORDER_PAY, gid, pay, simulate, unpaid_order
@@ -190,3 +192,39 @@ async def test_jsapi_needs_a_bound_wechat_account_and_records_nothing_without_on
     assert result["userErrors"] == [{"field": ["input", "channel"], "code": "INVALID",
                                      "message": "JSAPI needs a bound WeChat account (wechatBind)."}]
     assert await Payment.all().count() == 0
+
+
+async def test_an_unreachable_provider_leaves_the_attempt_for_a_retry_with_the_same_key(api, monkeypatch):
+    buyer, order = await unpaid_order()
+    original = SandboxProvider.create_payment
+
+    async def unreachable(self, request):
+        raise ProviderUnavailable("The sandbox timed out.")
+
+    monkeypatch.setattr(SandboxProvider, "create_payment", unreachable)
+    down = await pay(api, buyer, order, idempotencyKey="pay-2")
+    left = await Payment.get(order_id=order.id)
+    monkeypatch.setattr(SandboxProvider, "create_payment", original)
+    retried = await pay(api, buyer, order, idempotencyKey="pay-2")
+
+    assert down == {"payment": None, "order": None, "userErrors": [
+        {"field": None, "code": "PAYMENT_PROVIDER_UNAVAILABLE", "message": "The sandbox timed out."}]}
+    assert (left.status, left.client_params) == ("PENDING", None)
+    assert retried["payment"]["id"] == gid("Payment", left.id)
+    assert retried["payment"]["clientParams"]["tradeNo"] == left.trade_number
+    assert await Payment.filter(order_id=order.id).count() == 1
+
+
+async def test_a_provider_refusal_fails_the_attempt(api, monkeypatch):
+    buyer, order = await unpaid_order()
+
+    async def refused(self, request):
+        raise ProviderRejected("The payer's account is frozen.")
+
+    monkeypatch.setattr(SandboxProvider, "create_payment", refused)
+
+    result = await pay(api, buyer, order)
+
+    assert result["userErrors"] == [{"field": None, "code": "PAYMENT_FAILED", "message": "The payer's account is frozen."}]
+    assert [p.status for p in await Payment.filter(order_id=order.id)] == ["FAILED"]
+    assert (await Order.get(id=order.id)).status is OrderStatus.PENDING_PAYMENT
