@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from mall.core.clock import clock
 from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
-from mall.http import graphiql, health
+from mall.http import callbacks, graphiql, health
 from mall.http.middleware import BodyLimit, RequestContext
 from mall.infra import db, logs, sqlcount, transactions, wiring
 from mall.settings import Settings, get_settings
@@ -57,12 +57,13 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     routes = [
         Route("/healthz", health.healthz),
         Route("/readyz", health.readyz),
+        Route(callbacks.PATH, callbacks.payment_callback, methods=["POST"]),
         Mount(ASSETS_PATH, StaticFiles(directory=graphiql.STATIC_DIR), name="graphiql-assets"),
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),
     ]
     middleware = [
-        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH,)),
+        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH, callbacks.PREFIX)),
         Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
     ]
     if settings.allowed_origins:

@@ -19,12 +19,13 @@ IMPLEMENTED = {
         "PasswordChange", "PaymentPasswordSet", "WechatBind", "AccountDelete", "ShopSettings",
         "Products", "ProductDetail", "Categories",
         "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
-        "OrderPreview", "OrderCreate", "NodeLookup", "OrderCancel", "OrderReceiptConfirm", "MyOrders", "MyOrder",
+        "OrderPreview", "OrderCreate", "NodeLookup", "OrderPay", "OrderCancel", "OrderReceiptConfirm", "MyOrders",
+        "MyOrder",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
-        "AdminOrders", "OrderShip"],
+        "AdminOrders", "OrderShip", "SandboxPaymentSimulate"],
 }
 
 

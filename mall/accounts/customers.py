@@ -44,3 +44,9 @@ async def customer_update(actor: Actor, *, customer_id: int, is_active: bool | N
                 await sessions.revoke_all(user.id, reason="deactivated")
         await audit.record(actor, action="customer.update", target=f"User:{user.id}", old=old, new=new, reason=reason)
     return await User.get(id=customer_id)
+
+
+async def wechat_openid(user_id: int) -> str | None:
+    """The WeChat openid bound to the account, if any (a JSAPI payment needs it)."""
+    openids = await User.filter(id=user_id).values_list("wechat_openid", flat=True)
+    return openids[0] if openids else None  # type: ignore[return-value]

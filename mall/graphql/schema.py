@@ -28,6 +28,7 @@ from mall.graphql.errors import HideSuggestions, MaskUnexpectedErrors
 from mall.graphql.limits import QueryLimits
 from mall.graphql.node import NodeQueries
 from mall.graphql.orders.mutations import OrderMutations
+from mall.graphql.orders.payments import PaymentMutations
 from mall.graphql.orders.queries import OrderQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.scalars import SCALAR_MAP
@@ -41,7 +42,9 @@ class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueri
 
 
 @strawberry.type
-class Mutation(AccountMutations, CatalogMutations, CartMutations, OrderMutations, AdminMutations, SandboxMutations):
+class Mutation(
+    AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AdminMutations, SandboxMutations
+):
     pass
 
 

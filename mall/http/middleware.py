@@ -22,8 +22,8 @@ class RequestContext:
 
     def __init__(self, app: ASGIApp, *, clock_paths: tuple[str, ...] = ()) -> None:
         self.app = app
-        # Only these paths read the time; probes and static files must not
-        # depend on the database.
+        # Only these paths (or, ending in "/", path prefixes) read the time;
+        # probes and static files must not depend on the database.
         self.clock_paths = clock_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -35,7 +35,7 @@ class RequestContext:
         token = logs.request_id.set(request_id)
         try:
             with sqlcount.counting() as statements:
-                if scope["path"] in self.clock_paths:
+                if _reads_time(scope["path"], self.clock_paths):
                     await sandbox.refresh()
                     statements[0] = 0  # the shared clock's read is not the request's
 
@@ -54,6 +54,10 @@ class RequestContext:
             raise
         else:
             logs.request_id.reset(token)
+
+
+def _reads_time(path: str, clock_paths: tuple[str, ...]) -> bool:
+    return any(path == known or (known.endswith("/") and path.startswith(known)) for known in clock_paths)
 
 
 class BodyLimit:

@@ -117,6 +117,43 @@ async def expire_due_orders(now: dt.datetime) -> int:
     return expired
 
 
+async def lock_payable(actor: Actor, *, order_id: int) -> Order:
+    """The customer's own order, its row locked, if it may be paid now: PENDING_PAYMENT and not expired.
+
+    Call inside the transaction that records the payment.
+    """
+    order = await _locked(actor, order_id, staff=False)
+    if order.status is not OrderStatus.PENDING_PAYMENT:
+        raise InvalidState(f"Only an order awaiting payment can be paid; this one is {order.status.value}.")
+    if order.expires_at <= clock.now():
+        raise InvalidState("The time to pay this order has run out.")
+    return order
+
+
+async def locked(order_id: int) -> Order:
+    """The order, its row locked, for the system (settlement): call inside the transaction that changes it."""
+    order = await Order.filter(id=order_id).select_for_update().first()
+    if order is None:
+        raise _no_such_order()
+    return order
+
+
+async def mark_paid(order: Order, *, note: str = "") -> bool:
+    """A PENDING_PAYMENT order (locked by the caller) PAID by the system: a payment was verified.
+
+    ``False``, with nothing changed, when the order no longer awaits payment:
+    cancelled, expired or paid meanwhile. The conditional UPDATE lets one
+    settlement alone pay it even where row locks do nothing (SQLite).
+    """
+    if order.status is not OrderStatus.PENDING_PAYMENT:
+        return False
+    try:
+        await _move(order, OrderStatus.PAID, Actor.system(), note=note)
+    except InvalidState:
+        return False
+    return True
+
+
 def _staff_or_customer(actor: Actor) -> bool:
     """Whether ``actor`` acts as staff on orders (MANAGE_ORDERS); a plain customer otherwise."""
     actor.require_user()

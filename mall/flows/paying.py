@@ -1,0 +1,199 @@
+"""orderPay: the customer pays their PENDING_PAYMENT order (DESIGN §2, §3.4, §3.7).
+
+Three steps, never a transaction across the provider call:
+
+1. one transaction: lock the order, check it may be paid, capture the
+   wallet part (the seam the wallet issue fills), and record a PENDING
+   attempt with our own trade number; older PENDING attempts of the order
+   are CLOSED (one live attempt at a time) and closed at the provider after
+   the commit. With nothing external due the order is PAID here instead.
+2. outside any transaction: the provider's ``create_payment``, expiring
+   with the order.
+3. one transaction: store the client parameters; a provider refusal marks
+   the attempt FAILED (PAYMENT_FAILED), an unreachable provider leaves it
+   PENDING without parameters (PAYMENT_PROVIDER_UNAVAILABLE): a retry with
+   the same idempotency key asks the provider again for the same trade
+   number, and reconciliation closes it if nobody does.
+
+The idempotency key covers step 1 (Stripe's semantics, as orderCreate): a
+replay answers the same attempt and completes step 2 if it never finished.
+The payment password is left out of the fingerprint: six digits hashed
+with known fields would be easy to recover from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from mall.accounts import customers
+from mall.core.actors import Actor
+from mall.core.errors import ErrorCode, InvalidInput, Problem
+from mall.core.idempotency import request_fingerprint
+from mall.infra import idempotency
+from mall.infra.transactions import on_commit, transaction
+from mall.orders import attempts, lifecycle
+from mall.orders.attempts import AttemptStatus
+from mall.orders.errors import InvalidState
+from mall.orders.models import Order, Payment
+from mall.payments.errors import ProviderRejected, ProviderUnavailable
+from mall.payments.providers import provider
+from mall.payments.providers.base import Channel, PaymentProvider, PaymentRequest, ProviderKind
+
+OPERATION = "orderPay"
+MAX_RETURN_URL = 512
+# The channels of the contract; Alipay's WAP is the provider interface's H5 (a mobile browser).
+CHANNELS = {"JSAPI": Channel.JSAPI, "APP": Channel.APP, "H5": Channel.H5, "NATIVE": Channel.NATIVE,
+            "WAP": Channel.H5, "PAGE": Channel.PAGE}
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PayRequest:
+    order_id: int
+    provider: ProviderKind | None = None
+    channel: str | None = None
+    return_url: str | None = None
+    payment_password: str | None = dataclasses.field(default=None, repr=False)
+
+    def payload(self) -> dict[str, Any]:
+        """What the idempotency fingerprint covers: everything but the payment password."""
+        return {"orderId": self.order_id, "provider": self.provider, "channel": self.channel,
+                "returnUrl": self.return_url}
+
+
+@dataclass(frozen=True, slots=True)
+class Paying:
+    """The order after orderPay, and its payment attempt (``None`` when nothing external was due)."""
+
+    order: Order
+    payment: Payment | None
+
+
+async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str | None) -> Paying:
+    """Pay the caller's order: the wallet part now, the rest through a provider's payment attempt."""
+    user_id = actor.require_user()
+    _check(request)
+    gateway = provider(request.provider) if request.provider is not None else None
+    openid = await _payer_openid(user_id, request.channel)
+
+    async def work() -> Paying:
+        return await _record(actor, request, gateway)
+
+    if idempotency_key is None:
+        first = await work()
+    else:
+        first = await idempotency.once(
+            user_id=user_id, operation=OPERATION, key=idempotency_key,
+            fingerprint=request_fingerprint(OPERATION, request.payload()),
+            work=work, remember=_remember, recall=_recall,
+        )
+    if first.payment is None or gateway is None:
+        return first
+    payment = await _open_at_provider(gateway, first.order, first.payment, request, openid)
+    return Paying(order=await Order.get(id=first.order.id), payment=payment)
+
+
+async def _payer_openid(user_id: int, channel: str | None) -> str | None:
+    """The payer's WeChat openid, which a JSAPI payment needs (checked before anything is recorded)."""
+    if channel is None or CHANNELS.get(channel) is not Channel.JSAPI:
+        return None
+    openid = await customers.wechat_openid(user_id)
+    if openid is None:
+        raise InvalidInput.one("channel", "JSAPI needs a bound WeChat account (wechatBind).")
+    return openid
+
+
+def _check(request: PayRequest) -> None:
+    problems = []
+    if request.channel is not None and request.channel not in CHANNELS:
+        problems.append(Problem(ErrorCode.INVALID, f"A channel is one of {', '.join(CHANNELS)}.", ("channel",)))
+    url = request.return_url
+    if url is not None and (len(url) > MAX_RETURN_URL or not url.startswith(("https://", "http://"))):
+        problems.append(Problem(
+            ErrorCode.INVALID, f"A return URL is an http(s) URL of at most {MAX_RETURN_URL} characters.", ("returnUrl",)
+        ))
+    if problems:
+        raise InvalidInput(problems)
+
+
+async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | None) -> Paying:
+    """Step 1, in one transaction."""
+    async with transaction():
+        order = await lifecycle.lock_payable(actor, order_id=request.order_id)
+        _capture_wallet(order, request.payment_password)
+        if order.external_due_minor == 0:
+            await lifecycle.mark_paid(order, note="Paid from the wallet.")
+            return Paying(order=order, payment=None)
+        missing = [
+            Problem(ErrorCode.REQUIRED, f"Choose a payment {name} for what is due.", (name,))
+            for name, value in (("provider", gateway), ("channel", request.channel))
+            if value is None
+        ]
+        if missing:
+            raise InvalidInput(missing)
+        assert gateway is not None and request.channel is not None
+        payment, superseded = await attempts.open_attempt(order, provider=gateway.kind.value, channel=request.channel)
+        if superseded:
+            on_commit(lambda: _close_at_provider(gateway, superseded))
+        return Paying(order=order, payment=payment)
+
+
+def _capture_wallet(order: Order, payment_password: str | None) -> None:
+    """The seam of the wallet issue: it checks the payment password and captures the held funds here.
+
+    Until then no order holds wallet funds (``walletDue`` is 0), so the
+    password is not needed; an order that did would be refused, not paid short.
+    """
+    if order.rebate_credit_used_minor + order.balance_used_minor > 0:
+        raise InvalidState("Paying with wallet funds is not available yet.")
+
+
+async def _open_at_provider(
+    gateway: PaymentProvider, order: Order, payment: Payment, request: PayRequest, openid: str | None
+) -> Payment:
+    """Steps 2 and 3: the provider's payment for a PENDING attempt that has no client parameters yet."""
+    if payment.status != AttemptStatus.PENDING or payment.client_params is not None:
+        return payment
+    channel = CHANNELS[payment.channel]
+    try:
+        created = await gateway.create_payment(PaymentRequest(
+            trade_no=payment.trade_number, amount_minor=payment.amount_minor, currency=payment.currency,
+            description=f"Order {order.number}", expires_at=payment.expires_at, channel=channel,
+            payer_openid=openid if channel is Channel.JSAPI else None, return_url=request.return_url,
+        ))
+    except ProviderRejected:
+        async with transaction():
+            await attempts.move(payment.id, (AttemptStatus.PENDING,), AttemptStatus.FAILED)
+        raise
+    except ProviderUnavailable:
+        raise  # still PENDING: the same key asks again; reconciliation closes it otherwise
+    async with transaction():
+        await attempts.store_client_params(payment.id, created.client_params)
+    fresh = await attempts.get(payment.id)
+    assert fresh is not None
+    return fresh
+
+
+async def _close_at_provider(gateway: PaymentProvider, trade_numbers: list[str]) -> None:
+    """After the commit: superseded attempts can no longer be paid (if the provider is reachable now)."""
+    for trade_number in trade_numbers:
+        try:
+            await gateway.close_payment(trade_number)
+        except (ProviderUnavailable, ProviderRejected) as exc:
+            _log.warning("closing superseded payment %s failed: %s", trade_number, exc.message)
+
+
+def _remember(paying: Paying) -> dict[str, Any]:
+    return {"orderId": paying.order.id, "paymentId": paying.payment.id if paying.payment else None}
+
+
+async def _recall(result: dict[str, Any]) -> Paying:
+    payment_id = result["paymentId"]
+    return Paying(
+        order=await Order.get(id=result["orderId"]),
+        payment=await attempts.get(payment_id) if payment_id is not None else None,
+    )

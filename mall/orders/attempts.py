@@ -1,0 +1,105 @@
+"""Payment attempts of an order: the rows of the ``payments`` table and every change they go through.
+
+    PENDING ──provider callback: paid, order was awaiting payment──▶ SUCCEEDED
+       │  │ ──paid, but the order is cancelled or paid already──▶ REFUND_PENDING ──refund confirmed──▶ REFUNDED
+       │  └─ the payer's payment failed ──▶ FAILED
+       └─ superseded by a newer orderPay, or expired unpaid (reconciliation) ──▶ CLOSED
+
+A CLOSED attempt can still be paid at the provider (the payer was already
+on the cashier page): its money then settles like a PENDING one's, paying
+the order if it still awaits payment and refunded otherwise. Every change is
+a conditional UPDATE ``… WHERE status IN (…)``, so of two racing callbacks
+one alone changes the row; the loser sees 0 rows and does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import secrets
+from typing import Any
+
+from mall.core.clock import clock
+from mall.orders.models import Order, Payment
+
+TRADE_PREFIX = "P"
+REFUND_PREFIX = "R"
+
+
+class AttemptStatus(enum.StrEnum):
+    PENDING = "PENDING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CLOSED = "CLOSED"
+    REFUND_PENDING = "REFUND_PENDING"
+    REFUNDED = "REFUNDED"
+
+
+# What money arriving for an attempt may settle: a closed attempt can still be paid at the provider.
+PAYABLE = (AttemptStatus.PENDING, AttemptStatus.CLOSED)
+
+
+def new_trade_number(now: dt.datetime) -> str:
+    """Ours at the provider: P, the UTC time to the second and 12 random hex digits (27 characters)."""
+    return f"{TRADE_PREFIX}{now.astimezone(dt.UTC):%Y%m%d%H%M%S}{secrets.token_hex(6)}"
+
+
+def refund_number(trade_number: str) -> str:
+    """The refund of a whole attempt: one per attempt, so asking again is the same refund at the provider."""
+    return REFUND_PREFIX + trade_number[len(TRADE_PREFIX):]
+
+
+async def open_attempt(order: Order, *, provider: str, channel: str) -> tuple[Payment, list[str]]:
+    """A new PENDING attempt for what the order owes externally, and the trade numbers it supersedes.
+
+    Older PENDING attempts of the order become CLOSED: one attempt is live
+    at a time. Call inside the transaction that checked the order; the
+    caller closes the superseded ones at the provider after the commit.
+    """
+    now = clock.now()
+    older = await Payment.filter(order_id=order.id, status=AttemptStatus.PENDING).values_list("id", "trade_number")
+    for payment_id, _ in older:
+        await move(payment_id, (AttemptStatus.PENDING,), AttemptStatus.CLOSED)
+    payment = await Payment.create(
+        order_id=order.id, provider=provider, channel=channel, trade_number=new_trade_number(now),
+        amount_minor=order.external_due_minor, currency=order.currency, status=AttemptStatus.PENDING,
+        expires_at=order.expires_at, created_at=now, updated_at=now,
+    )
+    return payment, [trade_number for _, trade_number in older]
+
+
+async def store_client_params(payment_id: int, params: dict[str, Any]) -> None:
+    """What the provider gave the frontend; only on a PENDING attempt that has none yet."""
+    await Payment.filter(id=payment_id, status=AttemptStatus.PENDING, client_params=None).update(
+        client_params=params, updated_at=clock.now()
+    )
+
+
+async def move(payment_id: int, source: tuple[AttemptStatus, ...], target: AttemptStatus, **changes: Any) -> bool:
+    """Move an attempt from one of ``source`` to ``target``; whether this caller made the move."""
+    changed = await Payment.filter(id=payment_id, status__in=list(source)).update(
+        status=target, updated_at=clock.now(), **changes
+    )
+    return changed == 1
+
+
+async def by_trade_number(trade_number: str) -> Payment | None:
+    return await Payment.get_or_none(trade_number=trade_number)
+
+
+async def get(payment_id: int) -> Payment | None:
+    return await Payment.get_or_none(id=payment_id)
+
+
+async def stuck(now: dt.datetime, *, limit: int) -> list[Payment]:
+    """PENDING attempts past their expiry, oldest first."""
+    return await Payment.filter(status=AttemptStatus.PENDING, expires_at__lte=now).order_by("id").limit(limit)
+
+
+async def refunds_pending(*, limit: int) -> list[Payment]:
+    """Attempts whose refund is asked for but not yet confirmed, oldest first."""
+    return await Payment.filter(status=AttemptStatus.REFUND_PENDING).order_by("id").limit(limit)
+
+
+async def order_of(payment: Payment) -> Order:
+    return await Order.get(id=payment.order_id)
