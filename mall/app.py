@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from mall.core.clock import clock
 from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
-from mall.http import graphiql, health
+from mall.http import graphiql, health, tracking_push
 from mall.http.middleware import BodyLimit, RequestContext
 from mall.infra import db, logs, sqlcount, transactions, wiring
 from mall.settings import Settings, get_settings
@@ -60,9 +60,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Mount(ASSETS_PATH, StaticFiles(directory=graphiql.STATIC_DIR), name="graphiql-assets"),
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),
+        Route(tracking_push.PATH, tracking_push.tracking_push, methods=["POST"]),
     ]
     middleware = [
-        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH,)),
+        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH, *tracking_push.paths())),
         Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
     ]
     if settings.allowed_origins:

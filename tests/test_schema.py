@@ -24,7 +24,7 @@ IMPLEMENTED = {
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
-        "AdminOrders", "OrderShip"],
+        "AdminOrders", "OrderShip", "SandboxTrackingPush"],
 }
 
 

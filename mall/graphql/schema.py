@@ -30,6 +30,7 @@ from mall.graphql.node import NodeQueries
 from mall.graphql.orders.mutations import OrderMutations
 from mall.graphql.orders.queries import OrderQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
+from mall.graphql.sandbox.tracking import SandboxTrackingMutations
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
 from mall.settings import Settings
@@ -41,7 +42,10 @@ class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueri
 
 
 @strawberry.type
-class Mutation(AccountMutations, CatalogMutations, CartMutations, OrderMutations, AdminMutations, SandboxMutations):
+class Mutation(
+    AccountMutations, CatalogMutations, CartMutations, OrderMutations, AdminMutations, SandboxMutations,
+    SandboxTrackingMutations,
+):
     pass
 
 
