@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from mall.core.clock import clock
 from mall.graphql.schema import build_schema
 from mall.graphql.view import GraphQLView
-from mall.http import callbacks, graphiql, health
+from mall.http import callbacks, graphiql, health, tracking_push
 from mall.http.middleware import BodyLimit, RequestContext
 from mall.infra import db, logs, sqlcount, transactions, wiring
 from mall.settings import Settings, get_settings
@@ -61,9 +61,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Mount(ASSETS_PATH, StaticFiles(directory=graphiql.STATIC_DIR), name="graphiql-assets"),
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),
+        Route(tracking_push.PATH, tracking_push.tracking_push, methods=["POST"]),
     ]
     middleware = [
-        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH, callbacks.PREFIX)),
+        Middleware(RequestContext, clock_paths=(GRAPHQL_PATH, callbacks.PREFIX, tracking_push.PREFIX)),
         Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
     ]
     if settings.allowed_origins:

@@ -25,7 +25,7 @@ IMPLEMENTED = {
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
-        "AdminOrders", "OrderShip", "SandboxPaymentSimulate"],
+        "AdminOrders", "OrderShip", "SandboxPaymentSimulate", "SandboxTrackingPush"],
 }
 
 

@@ -31,6 +31,7 @@ from mall.graphql.orders.mutations import OrderMutations
 from mall.graphql.orders.payments import PaymentMutations
 from mall.graphql.orders.queries import OrderQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
+from mall.graphql.sandbox.tracking import SandboxTrackingMutations
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
 from mall.settings import Settings
@@ -43,7 +44,8 @@ class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueri
 
 @strawberry.type
 class Mutation(
-    AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AdminMutations, SandboxMutations
+    AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AdminMutations,
+    SandboxMutations, SandboxTrackingMutations,
 ):
     pass
 

@@ -19,16 +19,12 @@ from mall.core.actors import Actor, ActorKind, Permission
 from mall.core.clock import clock
 from mall.core.errors import ErrorCode, InvalidInput, NotFound, Problem
 from mall.infra.transactions import transaction
+from mall.logistics.carriers import CARRIERS
 from mall.orders import journal
 from mall.orders.errors import InvalidState
 from mall.orders.models import Order, OrderLine, Shipment
 from mall.orders.states import OrderStatus, transition
 
-# Carrier codes as Kuaidi100 and the shops know them.
-CARRIERS = {
-    "SF": "顺丰速运", "YTO": "圆通速递", "ZTO": "中通快递", "STO": "申通快递", "YD": "韵达快递",
-    "JD": "京东物流", "EMS": "EMS", "JTSD": "极兔速递", "DBL": "德邦快递", "YZPY": "邮政快递包裹",
-}
 _TRACKING_NUMBER = re.compile(r"[0-9A-Za-z-]{4,40}")
 _TIMESTAMPS = {
     OrderStatus.PAID: "paid_at", OrderStatus.SHIPPED: "shipped_at", OrderStatus.DELIVERED: "delivered_at",

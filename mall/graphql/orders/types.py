@@ -118,6 +118,12 @@ class ShipmentType(Node):
         rows = await info.context.loader(EventsByShipmentIdLoader).load(self._pk)
         return [ShipmentEventEntry(at=row.at, status=row.status, description=row.description) for row in rows]
 
+    @classmethod
+    def from_model(cls, shipment: models.Shipment) -> ShipmentType:
+        return cls(id=strawberry.ID(encode_id("Shipment", shipment.id)), carrier=shipment.carrier,
+                   tracking_number=shipment.tracking_number, status=shipment.status, created_at=shipment.created_at,
+                   _pk=shipment.id)
+
 
 @strawberry.type(name="AfterSale", description="An after-sale request (退换货) on an order (the after-sales slice fills these).")
 class AfterSaleType(Node):
@@ -170,11 +176,7 @@ class OrderType(Node):
     @strawberry.field
     async def shipments(self, info: Info) -> list[ShipmentType]:
         rows = await info.context.loader(ShipmentsByOrderIdLoader).load(self._pk)
-        return [
-            ShipmentType(id=strawberry.ID(encode_id("Shipment", row.id)), carrier=row.carrier,
-                         tracking_number=row.tracking_number, status=row.status, created_at=row.created_at, _pk=row.id)
-            for row in rows
-        ]
+        return [ShipmentType.from_model(row) for row in rows]
 
     @strawberry.field(description="After-sale requests on this order (none until the after-sales slice).")
     async def after_sales(self) -> list[AfterSaleType]:
