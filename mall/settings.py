@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
+    jobs_interval_seconds: float = Field(5.0, gt=0, le=3600)
 
     # --- shop ---
     currency: str = Field("CNY", min_length=3, max_length=3)
@@ -166,6 +167,12 @@ class Settings(BaseSettings):
     @property
     def dialect(self) -> Literal["sqlite", "postgres"]:
         return "sqlite" if self.is_sqlite else "postgres"
+
+    @property
+    def jobs_in_serve(self) -> bool:
+        """``mall serve`` runs the scheduled jobs in the embedded shape and in a declared single process;
+        otherwise ``mall worker`` processes do."""
+        return self.is_sqlite or self.single_process
 
     @property
     def sandbox_enabled(self) -> bool:
