@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mall.app import create_app
 from mall.core.clock import clock
-from mall.infra import wiring
+from mall.infra import locks, wiring
 from mall.jobs.registry import Job
 from mall.jobs.runner import Outcome, Runner
 from mall.settings import get_settings
@@ -26,6 +26,19 @@ TEN_PAST = dt.datetime(2030, 1, 1, 0, 10, tzinfo=dt.UTC)
 
 async def travel_to(moment: dt.datetime) -> None:
     await travel(moment - clock.real_now())
+
+
+async def tick_then_open(runner: Runner, gate: asyncio.Event) -> list[Outcome]:
+    """A look while another runner's run is held at ``gate``, then open it.
+
+    Fails, rather than hangs, if this runner starts the job too (and still
+    opens the gate, so no run is left waiting).
+    """
+    try:
+        async with asyncio.timeout(10):
+            return await runner.tick()
+    finally:
+        gate.set()
 
 
 class Counting:
@@ -81,8 +94,7 @@ async def test_two_runners_run_a_due_job_once():
 
     running = asyncio.create_task(one.tick())
     await count.wait_started()
-    while_running = await other.tick()
-    gate.set()
+    while_running = await tick_then_open(other, gate)
     finished = await running
     afterwards = await other.tick()
 
@@ -116,8 +128,7 @@ async def test_a_job_still_running_at_its_next_due_time_is_not_started_again():
     running = asyncio.create_task(slow.tick())
     await count.wait_started()
     await travel_to(TEN_PAST + HOUR)
-    overlapping = await other.tick()
-    gate.set()
+    overlapping = await tick_then_open(other, gate)
     await running
     after_it_ended = await other.tick()
 
@@ -156,12 +167,13 @@ async def test_the_loop_goes_on_after_failing_jobs_and_stops_when_asked():
     runner = Runner([Job("flaky", fails_twice_then_stops, interval=HOUR)])
     await travel_to(TEN_PAST)
 
-    await runner.run_until(stop, every=0)
+    async with asyncio.timeout(10):  # fail, not hang, if the loop dies or never gets to stop
+        await runner.run_until(stop, every=0)
 
     assert len(calls) == 3
 
 
-async def test_serve_runs_jobs_in_its_lifespan_and_lets_the_job_in_flight_finish_at_shutdown(monkeypatch):
+async def test_serve_runs_jobs_in_its_lifespan_and_at_shutdown_lets_the_job_in_flight_finish(monkeypatch):
     async def keep_the_suites_redis_client() -> None:
         pass
 
@@ -183,6 +195,7 @@ async def test_serve_runs_jobs_in_its_lifespan_and_lets_the_job_in_flight_finish
 
     assert waited_for_the_job is True
     assert len(count.runs) == 1
+    assert await locks.acquire("job:count:run", HOUR) is not None  # the runner ended the run and let go of its lock
 
 
 def mall_jobs(*args: str) -> subprocess.CompletedProcess[str]:
