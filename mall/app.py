@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from functools import partial
 
 from starlette.applications import Starlette
@@ -18,6 +18,9 @@ from mall.graphql.view import GraphQLView
 from mall.http import callbacks, graphiql, health, tracking_push
 from mall.http.middleware import BodyLimit, RequestContext
 from mall.infra import db, logs, sqlcount, transactions, wiring
+from mall.jobs.registry import Job, registry
+from mall.jobs.runner import Runner, in_background
+from mall.jobs.schedule import register_mall_jobs
 from mall.settings import Settings, get_settings
 
 GRAPHQL_PATH = "/graphql"
@@ -35,9 +38,22 @@ def configure(settings: Settings, *, logging: bool = True) -> None:
     wiring.configure(settings)
 
 
-def create_app(settings: Settings | None = None, *, manage_database: bool = True, configure_logging: bool = True) -> Starlette:
-    """Build the app. Tests connect the ORM themselves and keep pytest's log capture."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    manage_database: bool = True,
+    configure_logging: bool = True,
+    jobs: Sequence[Job] | None = None,
+) -> Starlette:
+    """Build the app. Tests connect the ORM themselves and keep pytest's log capture.
+
+    The lifespan runs ``jobs`` in the background; by default, the registered
+    jobs when the app manages its database and the settings put the jobs in
+    ``mall serve`` (the embedded shape), else none.
+    """
     settings = settings or get_settings()
+    if jobs is None:
+        jobs = register_mall_jobs(registry).all() if manage_database and settings.jobs_in_serve else ()
     configure(settings, logging=configure_logging)
     page = partial(graphiql.graphiql_response, graphql_url=GRAPHQL_PATH, assets_url=ASSETS_PATH + "/")
     view = GraphQLView(build_schema(settings), settings=settings, graphiql_page=page if settings.graphiql_enabled else None)
@@ -47,7 +63,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         if manage_database:
             await db.connect(settings)
         try:
-            yield
+            async with in_background(Runner(jobs), every=settings.jobs_interval_seconds):
+                yield
         finally:
             await transactions.settle()
             if manage_database:

@@ -1,4 +1,4 @@
-"""The ``mall`` command: serve, migrate, createsuperuser, export-schema, seed."""
+"""The ``mall`` command: serve, worker, jobs run, migrate, createsuperuser, export-schema, seed."""
 
 from __future__ import annotations
 
@@ -50,6 +50,70 @@ def serve(args: argparse.Namespace) -> int:
         ws_max_size=settings.max_request_bytes,  # a socket message is held to the HTTP body limit
     )
     return 0
+
+
+def worker(args: argparse.Namespace) -> int:
+    """Run the scheduled jobs until SIGTERM or SIGINT (production shape, DESIGN §2)."""
+    from mall.infra import logs, wiring
+
+    settings = get_settings()
+    if settings.is_sqlite:
+        return _fail("`mall worker` is refused on SQLite: the embedded shape is one process, and `mall serve` "
+                     "runs the jobs. Set MALL_DATABASE_URL=postgres://… and MALL_REDIS_URL=redis://… to scale out.")
+    try:
+        wiring.check_deployment(settings)
+    except wiring.DeploymentError as exc:
+        return _fail(str(exc))
+    if settings.redis_url is None:
+        return _fail("`mall worker` needs MALL_REDIS_URL: job locks are shared through Redis. "
+                     "With MALL_SINGLE_PROCESS, `mall serve` runs the jobs itself.")
+    logs.configure(level=settings.log_level, json_format=settings.log_format == "json")
+
+    async def run(settings: Settings) -> int:
+        import signal
+
+        from mall.infra import db, transactions
+        from mall.jobs.registry import registry
+        from mall.jobs.runner import Runner
+        from mall.jobs.schedule import register_mall_jobs
+
+        register_mall_jobs(registry)
+        await db.connect(settings)
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+        print(f"Running {len(registry.all())} job(s), looking every {settings.jobs_interval_seconds:g} s.")
+        await Runner(registry.all()).run_until(stop, every=settings.jobs_interval_seconds)
+        await transactions.settle()
+        return 0
+
+    return _run(run)
+
+
+def jobs_run(args: argparse.Namespace) -> int:
+    """Run every job (or the one named) once at the clock's time, sandbox offset included; print what each did."""
+    from mall.jobs.registry import registry
+    from mall.jobs.schedule import register_mall_jobs
+
+    register_mall_jobs(registry)
+    if args.job is not None and registry.get(args.job) is None:
+        known = ", ".join(job.name for job in registry.all()) or "none are registered"
+        return _fail(f"no job named {args.job!r} (known: {known})")
+    jobs = registry.all() if args.job is None else (registry.get(args.job),)
+
+    async def run(settings: Settings) -> int:
+        from mall.infra import db
+        from mall.jobs.runner import Runner
+
+        await db.connect(settings)
+        outcomes = await Runner(jobs).run_now()
+        for outcome in outcomes:
+            print(outcome)
+        if not outcomes:
+            print("No jobs are registered.")
+        return 1 if any(outcome.status == "failed" for outcome in outcomes) else 0
+
+    return _run(run)
 
 
 def _run(coroutine_factory: Callable[[Settings], Awaitable[int]]) -> int:
@@ -156,6 +220,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(handler=serve)
+
+    p = commands.add_parser("worker", help="run the scheduled jobs (PostgreSQL and Redis; embedded: `serve` runs them)")
+    p.set_defaults(handler=worker)
+
+    p = commands.add_parser("jobs", help="scheduled jobs")
+    jobs = p.add_subparsers(dest="jobs_command", required=True)
+    p = jobs.add_parser("run", help="run every job once at the current (possibly sandbox) time and exit")
+    p.add_argument("--job", help="only this job")
+    p.set_defaults(handler=jobs_run)
 
     p = commands.add_parser("migrate", help="apply the database migrations of this dialect")
     p.set_defaults(handler=migrate)

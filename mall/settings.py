@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
+    jobs_interval_seconds: float = Field(5.0, gt=0, le=3600)
 
     # --- shop ---
     currency: str = Field("CNY", min_length=3, max_length=3)
@@ -67,6 +68,8 @@ class Settings(BaseSettings):
     # Orders (DESIGN §3.4): minutes an unpaid order holds its stock; the flat
     # shipping fee and the goods subtotal from which shipping is free.
     order_payment_timeout: int = Field(30, ge=1, le=7 * 24 * 60)
+    # Days after shipping when an order the customer has not confirmed completes by itself.
+    order_auto_confirm_days: int = Field(10, ge=1, le=90)
     shipping_fee: Decimal = Field(Decimal("10.00"), ge=0, le=Decimal("100000"))
     free_shipping_threshold: Decimal = Field(Decimal("99.00"), ge=0)
 
@@ -175,6 +178,12 @@ class Settings(BaseSettings):
     @property
     def dialect(self) -> Literal["sqlite", "postgres"]:
         return "sqlite" if self.is_sqlite else "postgres"
+
+    @property
+    def jobs_in_serve(self) -> bool:
+        """``mall serve`` runs the scheduled jobs in the embedded shape and in a declared single process;
+        otherwise ``mall worker`` processes do."""
+        return self.is_sqlite or self.single_process
 
     @property
     def sandbox_enabled(self) -> bool:

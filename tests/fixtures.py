@@ -14,7 +14,7 @@ from tortoise import Tortoise, connections
 from mall import migrate
 from mall.app import create_app
 from mall.core.clock import clock
-from mall.infra import cache, db, ratelimit, redis, sqlcount, wiring
+from mall.infra import cache, db, locks, ratelimit, redis, sqlcount, wiring
 from mall.settings import Settings, get_settings, use_settings
 from tests.client import Api
 
@@ -86,6 +86,7 @@ async def clean(database: Settings) -> AsyncIterator[None]:
         )
     ratelimit.reset_memory()
     cache.reset_memory()
+    locks.configure(redis.client())  # a fresh in-process lock table (Redis keys go below)
     client = redis.client()
     if client is not None:
         keys = [key async for key in client.scan_iter(match=database.redis_prefix + "*")]

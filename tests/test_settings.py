@@ -94,6 +94,36 @@ def test_serve_refuses_postgres_without_redis_and_several_workers_in_one_declare
         use_settings(None)
 
 
+def test_mall_worker_is_refused_on_sqlite_and_without_redis(capsys):
+    import argparse
+
+    from mall import cli
+    from mall.settings import use_settings
+
+    try:
+        use_settings(Settings(database_url="sqlite://x.db", _env_file=None))
+        embedded = cli.worker(argparse.Namespace())
+        embedded_err = capsys.readouterr().err
+        use_settings(Settings(database_url="postgres://p@h/x", secret_key="k", redis_url=None,
+                              single_process=True, _env_file=None))
+        single = cli.worker(argparse.Namespace())
+        single_err = capsys.readouterr().err
+    finally:
+        use_settings(None)
+
+    assert (embedded, single) == (2, 2)
+    assert embedded_err.startswith("mall: `mall worker` is refused on SQLite: the embedded shape is one process")
+    assert single_err.startswith("mall: `mall worker` needs MALL_REDIS_URL: job locks are shared through Redis.")
+
+
+def test_serve_runs_the_jobs_only_in_one_process_shapes():
+    production = {"database_url": "postgres://p@h/x", "secret_key": "k", "_env_file": None}
+
+    assert Settings(database_url="sqlite://x.db", _env_file=None).jobs_in_serve is True
+    assert Settings(**production, redis_url="redis://r", single_process=False).jobs_in_serve is False
+    assert Settings(**production, redis_url=None, single_process=True).jobs_in_serve is True
+
+
 @pytest.fixture
 def open_umask() -> Iterator[None]:
     """The worst umask an operator could run with: files are created world-readable unless made otherwise."""

@@ -51,4 +51,6 @@ async def close() -> None:
     global _client, _url
     if _client is not None:
         await _client.aclose()
+        # A client handed its pool does not own it: close the pool's sockets too.
+        await _client.connection_pool.disconnect()
     _client, _url = None, None

@@ -1,14 +1,14 @@
 """Choosing the infrastructure once, at start-up (DESIGN §2).
 
 The production shape shares Redis between processes for cache versions and
-entries, rate-limit counters and (later) events and job locks; the embedded
+entries, rate-limit counters, job locks and (later) events; the embedded
 shape keeps them in its one process. Each module holds the backend chosen
 here; nothing asks "is there Redis?" per call.
 """
 
 from __future__ import annotations
 
-from mall.infra import cache, ratelimit, redis
+from mall.infra import cache, locks, ratelimit, redis
 from mall.settings import Settings
 
 
@@ -33,6 +33,7 @@ def configure(settings: Settings) -> None:
     client = redis.client()
     cache.configure(client)
     ratelimit.configure(client)
+    locks.configure(client)
 
 
 async def close() -> None:

@@ -24,6 +24,7 @@ from mall.orders import journal
 from mall.orders.errors import InvalidState
 from mall.orders.models import Order, OrderLine, Shipment
 from mall.orders.states import OrderStatus, transition
+from mall.settings import get_settings
 
 _TRACKING_NUMBER = re.compile(r"[0-9A-Za-z-]{4,40}")
 _TIMESTAMPS = {
@@ -31,6 +32,7 @@ _TIMESTAMPS = {
     OrderStatus.COMPLETED: "completed_at", OrderStatus.CANCELLED: "cancelled_at",
 }
 MAX_REASON = 500
+BATCH = 100  # orders one scheduled run moves at most; the rest wait for the next run
 
 StockMove = Callable[[int, int], Awaitable[None]]
 
@@ -97,9 +99,9 @@ async def expire_due_orders(now: dt.datetime) -> int:
     Idempotent and safe with two workers (and against a racing cancel): each
     order moves only by a conditional UPDATE that one caller alone can win.
     """
-    due = await Order.filter(status=OrderStatus.PENDING_PAYMENT, expires_at__lte=now).order_by("id").values_list(
-        "id", flat=True
-    )
+    due = await Order.filter(status=OrderStatus.PENDING_PAYMENT, expires_at__lte=now).order_by("id").limit(
+        BATCH
+    ).values_list("id", flat=True)
     expired = 0
     system = Actor.system()
     for order_id in due:
@@ -111,6 +113,30 @@ async def expire_due_orders(now: dt.datetime) -> int:
             await _each_line(order, stock.release)
             expired += 1
     return expired
+
+
+async def complete_due_orders(now: dt.datetime) -> int:
+    """Complete every SHIPPED or DELIVERED order shipped ``MALL_ORDER_AUTO_CONFIRM_DAYS`` ago or more
+    (the customer did not confirm receipt); how many completed, at most ``BATCH`` a run.
+
+    Idempotent and safe with two workers: the row lock and the status read
+    under it decide, and a customer confirming meanwhile wins or loses whole.
+    """
+    shipped_before = now - dt.timedelta(days=get_settings().order_auto_confirm_days)
+    waiting = (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
+    due = await Order.filter(status__in=waiting, shipped_at__lte=shipped_before).order_by("id").limit(
+        BATCH
+    ).values_list("id", flat=True)
+    completed = 0
+    system = Actor.system()
+    for order_id in due:
+        async with transaction():
+            order = await Order.filter(id=order_id).select_for_update().first()
+            if order is None or order.status not in waiting or order.shipped_at is None or order.shipped_at > shipped_before:
+                continue
+            await _move(order, OrderStatus.COMPLETED, system, note="Receipt not confirmed in time: completed.")
+            completed += 1
+    return completed
 
 
 async def lock_payable(actor: Actor, *, order_id: int) -> Order:

@@ -1,0 +1,32 @@
+"""Mall's own scheduled jobs, registered by the processes that run jobs (DESIGN §3.4, §3.7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mall.flows import reconciliation
+from mall.jobs.registry import Job, Registry
+from mall.orders import lifecycle
+
+
+async def _reconcile(now: dt.datetime) -> int:
+    done = await reconciliation.reconcile_pending_payments(now)
+    return done.settled + done.closed + done.refunds_asked
+
+
+MALL_JOBS = (
+    # Unpaid orders past MALL_ORDER_PAYMENT_TIMEOUT give their stock back.
+    Job("orders.expire-unpaid", lifecycle.expire_due_orders, interval=dt.timedelta(minutes=1)),
+    # Shipped orders complete MALL_ORDER_AUTO_CONFIRM_DAYS after shipping.
+    Job("orders.complete-unconfirmed", lifecycle.complete_due_orders, interval=dt.timedelta(minutes=10)),
+    # Payment attempts stuck PENDING past their expiry, and refunds still pending, asked of the provider.
+    Job("payments.reconcile", _reconcile, interval=dt.timedelta(minutes=5), lock_ttl=dt.timedelta(minutes=5)),
+)
+
+
+def register_mall_jobs(registry: Registry) -> Registry:
+    """Add Mall's jobs to ``registry`` (once; a second call changes nothing)."""
+    for job in MALL_JOBS:
+        if registry.get(job.name) is None:
+            registry.register(job)
+    return registry
