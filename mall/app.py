@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/healthz", health.healthz),
         Route("/readyz", health.readyz),
         Route(callbacks.PATH, callbacks.payment_callback, methods=["POST"]),
+        Route(callbacks.REFUND_PATH, callbacks.refund_callback, methods=["POST"]),
         Mount(ASSETS_PATH, StaticFiles(directory=graphiql.STATIC_DIR), name="graphiql-assets"),
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),

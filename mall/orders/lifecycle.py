@@ -33,27 +33,34 @@ _TIMESTAMPS = {
 MAX_REASON = 500
 
 StockMove = Callable[[int, int], Awaitable[None]]
+RefundStarter = Callable[[Order], Awaitable[None]]
 
 
 def _no_such_order() -> NotFound:
     return NotFound("No such order.", field="orderId")
 
 
-async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Order:
+async def cancel_order(
+    actor: Actor, *, order_id: int, reason: str = "", refund_paid: RefundStarter | None = None
+) -> Order:
     """Cancel: the customer before payment, staff (MANAGE_ORDERS) before shipping; the stock held goes back.
 
-    A paid order needs its payment refunded, which comes with the payments
-    slice: until then staff get INVALID_STATE saying so.
+    A paid order is cancelled only with ``refund_paid`` (flows/refunds), which
+    records the refund of everything paid in this same transaction; without
+    it the answer is INVALID_STATE and nothing changes.
     """
     if len(reason) > MAX_REASON:
         raise InvalidInput.one("reason", f"A reason is at most {MAX_REASON} characters.")
     staff = _staff_or_customer(actor)
     async with transaction():
         order = await _locked(actor, order_id, staff=staff)
-        if order.status is OrderStatus.PAID and staff:
-            raise InvalidState("Cancelling a paid order needs a refund, which is not available yet.")
+        paid = order.status is OrderStatus.PAID
+        if paid and staff and refund_paid is None:
+            raise InvalidState("Cancelling a paid order needs its refund.")
         await _move(order, OrderStatus.CANCELLED, actor, note=reason.strip())
         await _each_line(order, stock.release)
+        if paid and refund_paid is not None:
+            await refund_paid(order)
     return order
 
 

@@ -208,6 +208,9 @@ class Payment(Model):
     amount_minor = fields.BigIntField()
     currency = fields.CharField(max_length=3)
     status = fields.CharField(max_length=16)
+    # What refunds have claimed of this attempt (asked for, not failed): raised only by
+    # a conditional UPDATE that keeps it within amount_minor (orders/refunds.py).
+    refunded_minor = fields.BigIntField(default=0)
     provider_transaction_id = fields.CharField(max_length=64, null=True)
     client_params: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
     expires_at = fields.DatetimeField()
@@ -224,3 +227,39 @@ class Payment(Model):
     def __str__(self) -> str:
         return self.trade_number
 
+
+
+class Refund(Model):
+    """Money going back to the customer through one channel: the intent first, then the provider's answer."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="refunds", on_delete=fields.RESTRICT
+    )
+    # Ours at the provider (out_refund_no): asking again with it is the same refund.
+    refund_number = fields.CharField(max_length=32, unique=True)
+    channel = fields.CharField(max_length=16)
+    payment: fields.ForeignKeyNullableRelation[Payment] = fields.ForeignKeyField(
+        "models.Payment", related_name="refunds", null=True, on_delete=fields.RESTRICT
+    )
+    # The after-sale it pays back, if any (no foreign key: after-sales have their own table).
+    after_sale_id = fields.BigIntField(null=True)
+    amount_minor = fields.BigIntField()
+    currency = fields.CharField(max_length=3)
+    status = fields.CharField(max_length=16)
+    reason = fields.CharField(max_length=80, default="")
+    provider_refund_id = fields.CharField(max_length=64, null=True)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+    refunded_at = fields.DatetimeField(null=True)
+
+    order_id: int
+    payment_id: int | None
+
+    class Meta:
+        table = "refunds"
+        indexes = (("order_id",), ("status", "id"), ("after_sale_id",))
+        constraints = [CheckConstraint(check="amount_minor > 0", name="refunds_amount_positive")]
+
+    def __str__(self) -> str:
+        return self.refund_number

@@ -99,6 +99,17 @@ VIOLATIONS = {
         "created_at, updated_at) VALUES (1, 'SANDBOX', 'NATIVE', 'T1', 0, 'CNY', 'PENDING', CURRENT_TIMESTAMP, "
         "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
     ),
+    "refunds_amount_positive": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PAID', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 100, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO refunds (order_id, refund_number, channel, amount_minor, currency, status, reason, created_at, "
+        "updated_at) VALUES (1, 'RC1', 'EXTERNAL', 0, 'CNY', 'PENDING', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.
