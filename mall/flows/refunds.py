@@ -32,13 +32,13 @@ from tortoise.expressions import F
 
 from mall.core.actors import Actor
 from mall.core.clock import clock
-from mall.core.money import allocate, minor_to_decimal
+from mall.core.money import minor_to_decimal
 from mall.infra import outbox
 from mall.infra.transactions import transaction
-from mall.orders import attempts, lifecycle
+from mall.orders import after_sale_requests, attempts, lifecycle
 from mall.orders.attempts import AttemptStatus
 from mall.orders.errors import InvalidState
-from mall.orders.models import Order, OrderLine, Payment, Refund
+from mall.orders.models import AfterSale, Order, Payment, Refund
 from mall.orders.states import RefundStatus
 from mall.payments.errors import CallbackRejected, ProviderNotConfigured, ProviderRejected, ProviderUnavailable
 from mall.payments.providers import provider
@@ -65,17 +65,6 @@ class RefundState(enum.StrEnum):
 
 class RefundUnmatched(CallbackRejected):
     """A verified refund notice that matches none of our refunds."""
-
-
-def line_share(line: OrderLine, *, already: int, quantity: int) -> int:
-    """The external money of ``quantity`` more units of ``line`` after ``already`` of them.
-
-    The line's external share is split over its units by largest remainder
-    (``allocate``), so refunding every unit, in any number of parts, gives
-    back exactly the line's share: never a fen more or less.
-    """
-    units = allocate(line.external_minor, [1] * line.quantity)
-    return sum(units[already:already + quantity])
 
 
 async def record_refund(
@@ -148,6 +137,29 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
     order = await lifecycle.cancel_order(actor, order_id=order_id, reason=reason, refund_paid=refund_everything)
     await send(refunds)
     return order
+
+
+async def refund_after_sale(
+    actor: Actor, *, after_sale_id: int, amount_minor: int | None = None, note: str = ""
+) -> AfterSale:
+    """``afterSaleRefund`` (MANAGE_FINANCE): REFUNDING, and its amount back through the channels that paid.
+
+    Each try has its own refund number (a retry after REFUND_FAILED is a new
+    refund at the provider). Nothing to refund (a zero amount) is REFUNDED at once.
+    """
+    async with transaction():
+        after_sale, order = await after_sale_requests.start_refund(
+            actor, after_sale_id=after_sale_id, amount_minor=amount_minor, note=note
+        )
+        tries = await Refund.filter(after_sale_id=after_sale.id).count()
+        refunds = await record_refund(
+            order, refund_number=f"RA{after_sale.id:010d}T{tries + 1}", amount_minor=after_sale.refund_minor,
+            reason="After-sale refund", after_sale_id=after_sale.id,
+        ) if after_sale.refund_minor else []
+        if not refunds:
+            await after_sale_requests.finish_refund(after_sale.id, order, succeeded=True)
+    await send(refunds)
+    return await AfterSale.get(id=after_sale_id)
 
 
 async def retry_pending(*, limit: int = BATCH) -> int:
@@ -223,6 +235,8 @@ async def _settle(refund_number: str, *, succeeded: bool, provider_refund_id: st
             await _update_refund_status(order)
         elif refund.payment_id is not None:
             await Payment.filter(id=refund.payment_id).update(refunded_minor=F("refunded_minor") - refund.amount_minor)
+        if refund.after_sale_id is not None:
+            await after_sale_requests.finish_refund(refund.after_sale_id, order, succeeded=succeeded)
         await outbox.append(
             topic="order.refund_changed", aggregate_type="Order", aggregate_id=order.id, customer_id=order.user_id,
             payload={
@@ -240,4 +254,6 @@ async def _update_refund_status(order: Order) -> None:
     status = RefundStatus.FULL if refunded >= order.total_minor else RefundStatus.PARTIAL
     await Order.filter(id=order.id).update(refund_status=status, updated_at=clock.now())
     order.refund_status = status
+    if status is RefundStatus.FULL:
+        await lifecycle.close_fully_refunded(order)
 

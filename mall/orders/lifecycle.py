@@ -120,6 +120,16 @@ async def expire_due_orders(now: dt.datetime) -> int:
     return expired
 
 
+async def close_fully_refunded(order: Order) -> None:
+    """A PAID order (locked by the caller) refunded in full before shipping is CANCELLED by the system.
+
+    Any other order keeps its state: shipped goods were bought, and a cancelled one is closed already.
+    """
+    if order.status is OrderStatus.PAID:
+        await _move(order, OrderStatus.CANCELLED, Actor.system(), note="Refunded in full before shipping.")
+        await _each_line(order, stock.release)
+
+
 async def lock_payable(actor: Actor, *, order_id: int) -> Order:
     """The customer's own order, its row locked, if it may be paid now: PENDING_PAYMENT and not expired.
 

@@ -10,7 +10,8 @@ import pytest
 from mall.core.errors import DomainError
 from mall.flows import refunds
 from mall.infra.transactions import transaction
-from mall.orders.models import Order, Payment, Refund
+from mall.orders.models import AfterSale, Order, Payment, Refund
+from tests.api.refunds.test_after_sales import AFTER_SALE_CREATE, create_input, line_of
 from tests.api.refunds.test_cancel_with_refund import cancel_as_staff, paid_order
 
 pytestmark = pytest.mark.postgres_only
@@ -45,3 +46,16 @@ async def test_twenty_staff_cancels_at_once_refund_once(api):
     assert await Refund.filter(order_id=order.id).values_list("amount_minor", flat=True) == [6000]
     assert (await Payment.get(order_id=order.id)).refunded_minor == 6000
     assert (await Order.get(id=order.id)).status.value == "CANCELLED"
+
+
+async def test_two_after_sales_racing_for_the_last_units_of_a_line_one_wins(api):
+    buyer, _, order = await paid_order(api)
+    line = await line_of(order)
+
+    answers = await asyncio.wait_for(asyncio.gather(*(
+        api(AFTER_SALE_CREATE, create_input(order, line, quantity=2), token=buyer.access_token) for _ in range(2)
+    )), DEADLINE)
+
+    outcomes = sorted(bool(a.data["afterSaleCreate"]["userErrors"]) for a in answers)
+    assert outcomes == [False, True]
+    assert await AfterSale.filter(order_id=order.id).count() == 1
