@@ -75,6 +75,7 @@ def create_app(
         Route("/healthz", health.healthz),
         Route("/readyz", health.readyz),
         Route(callbacks.PATH, callbacks.payment_callback, methods=["POST"]),
+        Route(callbacks.REFUND_PATH, callbacks.refund_callback, methods=["POST"]),
         Mount(ASSETS_PATH, StaticFiles(directory=graphiql.STATIC_DIR), name="graphiql-assets"),
         Route(GRAPHQL_PATH, view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         WebSocketRoute(GRAPHQL_PATH, view),

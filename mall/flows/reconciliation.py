@@ -4,7 +4,8 @@
 still PENDING past its expiry — outside any transaction — and then settles
 it through ``settlement.settle`` (paid: the same path a callback takes) or
 closes it at the provider and here (not paid). It also asks again for the
-refunds still REFUND_PENDING. Idempotent and safe with two workers: every
+refunds still REFUND_PENDING and the
+refunds of flows/refunds still PENDING. Idempotent and safe with two workers: every
 change is a conditional UPDATE that one caller alone wins, and the
 provider's close and refund are idempotent by our numbers.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from mall.core.clock import clock
 from mall.core.errors import SandboxDisabled
-from mall.flows import settlement
+from mall.flows import refunds, settlement
 from mall.infra.transactions import transaction
 from mall.orders import attempts
 from mall.orders.attempts import AttemptStatus
@@ -55,6 +56,7 @@ async def reconcile_pending_payments(now: dt.datetime) -> Reconciled:
         if gateway is not None:
             await settlement.ask_refund(gateway, payment)
             asked += 1
+    asked += await refunds.retry_pending(limit=BATCH)
     return Reconciled(settled=settled, closed=closed, refunds_asked=asked)
 
 

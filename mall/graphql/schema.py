@@ -19,6 +19,8 @@ from mall.graphql.accounts.mutations import AccountMutations
 from mall.graphql.accounts.queries import AccountQueries
 from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
+from mall.graphql.after_sales.mutations import AfterSaleMutations
+from mall.graphql.after_sales.queries import AfterSaleQueries
 from mall.graphql.cart.mutations import CartMutations
 from mall.graphql.cart.queries import CartQueries
 from mall.graphql.catalog.mutations import CatalogMutations
@@ -38,14 +40,16 @@ from mall.settings import Settings
 
 
 @strawberry.type
-class Query(NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, ShopQueries, AdminQueries):
+class Query(
+    NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, AfterSaleQueries, ShopQueries, AdminQueries,
+):
     pass
 
 
 @strawberry.type
 class Mutation(
-    AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AdminMutations,
-    SandboxMutations, SandboxTrackingMutations,
+    AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AfterSaleMutations,
+    AdminMutations, SandboxMutations, SandboxTrackingMutations,
 ):
     pass
 

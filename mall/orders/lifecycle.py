@@ -35,27 +35,34 @@ MAX_REASON = 500
 BATCH = 100  # orders one scheduled run moves at most; the rest wait for the next run
 
 StockMove = Callable[[int, int], Awaitable[None]]
+RefundStarter = Callable[[Order], Awaitable[None]]
 
 
 def _no_such_order() -> NotFound:
     return NotFound("No such order.", field="orderId")
 
 
-async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Order:
+async def cancel_order(
+    actor: Actor, *, order_id: int, reason: str = "", refund_paid: RefundStarter | None = None
+) -> Order:
     """Cancel: the customer before payment, staff (MANAGE_ORDERS) before shipping; the stock held goes back.
 
-    A paid order needs its payment refunded, which comes with the payments
-    slice: until then staff get INVALID_STATE saying so.
+    A paid order is cancelled only with ``refund_paid`` (flows/refunds), which
+    records the refund of everything paid in this same transaction; without
+    it the answer is INVALID_STATE and nothing changes.
     """
     if len(reason) > MAX_REASON:
         raise InvalidInput.one("reason", f"A reason is at most {MAX_REASON} characters.")
     staff = _staff_or_customer(actor)
     async with transaction():
         order = await _locked(actor, order_id, staff=staff)
-        if order.status is OrderStatus.PAID and staff:
-            raise InvalidState("Cancelling a paid order needs a refund, which is not available yet.")
+        paid = order.status is OrderStatus.PAID
+        if paid and staff and refund_paid is None:
+            raise InvalidState("Cancelling a paid order needs its refund.")
         await _move(order, OrderStatus.CANCELLED, actor, note=reason.strip())
         await _each_line(order, stock.release)
+        if paid and refund_paid is not None:
+            await refund_paid(order)
     return order
 
 
@@ -137,6 +144,16 @@ async def complete_due_orders(now: dt.datetime) -> int:
             await _move(order, OrderStatus.COMPLETED, system, note="Receipt not confirmed in time: completed.")
             completed += 1
     return completed
+
+
+async def close_fully_refunded(order: Order) -> None:
+    """A PAID order (locked by the caller) refunded in full before shipping is CANCELLED by the system.
+
+    Any other order keeps its state: shipped goods were bought, and a cancelled one is closed already.
+    """
+    if order.status is OrderStatus.PAID:
+        await _move(order, OrderStatus.CANCELLED, Actor.system(), note="Refunded in full before shipping.")
+        await _each_line(order, stock.release)
 
 
 async def lock_payable(actor: Actor, *, order_id: int) -> Order:

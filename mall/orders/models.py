@@ -15,6 +15,7 @@ from tortoise.migrations.constraints import CheckConstraint
 from tortoise.models import Model
 
 from mall.core.actors import ActorKind
+from mall.orders.after_sales import AfterSaleKind, AfterSaleStatus
 from mall.orders.states import OrderStatus, RefundStatus
 
 
@@ -208,6 +209,9 @@ class Payment(Model):
     amount_minor = fields.BigIntField()
     currency = fields.CharField(max_length=3)
     status = fields.CharField(max_length=16)
+    # What refunds have claimed of this attempt (asked for, not failed): raised only by
+    # a conditional UPDATE that keeps it within amount_minor (orders/refunds.py).
+    refunded_minor = fields.BigIntField(default=0)
     provider_transaction_id = fields.CharField(max_length=64, null=True)
     client_params: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
     expires_at = fields.DatetimeField()
@@ -224,3 +228,104 @@ class Payment(Model):
     def __str__(self) -> str:
         return self.trade_number
 
+
+
+class Refund(Model):
+    """Money going back to the customer through one channel: the intent first, then the provider's answer."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="refunds", on_delete=fields.RESTRICT
+    )
+    # Ours at the provider (out_refund_no): asking again with it is the same refund.
+    refund_number = fields.CharField(max_length=32, unique=True)
+    channel = fields.CharField(max_length=16)
+    payment: fields.ForeignKeyNullableRelation[Payment] = fields.ForeignKeyField(
+        "models.Payment", related_name="refunds", null=True, on_delete=fields.RESTRICT
+    )
+    # The after-sale it pays back, if any (no foreign key: after-sales have their own table).
+    after_sale_id = fields.BigIntField(null=True)
+    amount_minor = fields.BigIntField()
+    currency = fields.CharField(max_length=3)
+    status = fields.CharField(max_length=16)
+    reason = fields.CharField(max_length=80, default="")
+    provider_refund_id = fields.CharField(max_length=64, null=True)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+    refunded_at = fields.DatetimeField(null=True)
+
+    order_id: int
+    payment_id: int | None
+
+    class Meta:
+        table = "refunds"
+        indexes = (("order_id",), ("status", "id"), ("after_sale_id",))
+        constraints = [CheckConstraint(check="amount_minor > 0", name="refunds_amount_positive")]
+
+    def __str__(self) -> str:
+        return self.refund_number
+
+
+class AfterSale(Model):
+    """An after-sale request (退换货) on a paid order: refund only, return and refund, or exchange."""
+
+    id = fields.BigIntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="after_sales", on_delete=fields.RESTRICT
+    )
+    customer: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="after_sales", on_delete=fields.RESTRICT
+    )
+    kind = fields.CharEnumField(AfterSaleKind, max_length=16)
+    status = fields.CharEnumField(AfterSaleStatus, max_length=24)
+    reason = fields.TextField(default="")
+    images: fields.Field[list[str]] = fields.JSONField(default=list)
+    # What its lines' external shares come to; set lower by staff at refund time, never higher.
+    refund_minor = fields.BigIntField()
+    currency = fields.CharField(max_length=3)
+    return_carrier = fields.CharField(max_length=16, null=True)
+    return_tracking_number = fields.CharField(max_length=64, null=True)
+    exchange_carrier = fields.CharField(max_length=16, null=True)
+    exchange_tracking_number = fields.CharField(max_length=64, null=True)
+    note = fields.TextField(default="")
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+
+    order_id: int
+    customer_id: int
+
+    class Meta:
+        table = "after_sales"
+        indexes = (("customer_id", "id"), ("status", "id"))
+        constraints = [CheckConstraint(check="refund_minor >= 0", name="after_sales_refund_not_negative")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.status}"
+
+
+class AfterSaleLine(Model):
+    """So many units of one order line in an after-sale; for an exchange, the variant sent instead."""
+
+    id = fields.BigIntField(primary_key=True)
+    after_sale: fields.ForeignKeyRelation[AfterSale] = fields.ForeignKeyField(
+        "models.AfterSale", related_name="lines", on_delete=fields.RESTRICT
+    )
+    order_line: fields.ForeignKeyRelation[OrderLine] = fields.ForeignKeyField(
+        "models.OrderLine", related_name="after_sale_lines", on_delete=fields.RESTRICT
+    )
+    quantity = fields.BigIntField()
+    refund_minor = fields.BigIntField()
+    exchange_variant_id = fields.BigIntField(null=True)
+
+    after_sale_id: int
+    order_line_id: int
+
+    class Meta:
+        table = "after_sale_lines"
+        indexes = (("after_sale_id",),)
+        constraints = [
+            CheckConstraint(check="quantity > 0 AND refund_minor >= 0", name="after_sale_lines_quantity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order_line_id} × {self.quantity}"

@@ -1,4 +1,4 @@
-"""Who sees which orders, and the lists they page through: a customer their own, staff with MANAGE_ORDERS any."""
+"""Who sees which orders and after-sales, and the lists they page through: a customer their own, staff with MANAGE_ORDERS any."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from mall.core.actors import Actor, Permission
 from mall.core.paging import Ordering
 from mall.infra.pages import QuerySetSource
-from mall.orders.models import Order
+from mall.orders.after_sales import AfterSaleKind, AfterSaleStatus
+from mall.orders.models import AfterSale, Order
 from mall.orders.states import OrderStatus
 
 # Newest first; ids grow with creation, so the id alone orders them and keys the page.
@@ -69,4 +70,31 @@ def all_orders(actor: Actor, given: OrderFilter) -> QuerySetSource[Order]:
         query = query.filter(created_at__gte=given.created_from)
     if given.created_to is not None:
         query = query.filter(created_at__lt=given.created_to)
+    return QuerySetSource(query, NEWEST_FIRST)
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSaleFilter:
+    """Staff filters of after-sales; each unset one matches every after-sale."""
+
+    statuses: Sequence[AfterSaleStatus] = ()
+    kind: AfterSaleKind | None = None
+    order_id: int | None = None
+
+
+def own_after_sales(user_id: int) -> QuerySetSource[AfterSale]:
+    """A customer's after-sales, newest first."""
+    return QuerySetSource(AfterSale.filter(customer_id=user_id), NEWEST_FIRST)
+
+
+def all_after_sales(actor: Actor, given: AfterSaleFilter) -> QuerySetSource[AfterSale]:
+    """Every after-sale matching ``given``, newest first (staff with MANAGE_ORDERS)."""
+    actor.require(Permission.MANAGE_ORDERS)
+    query = AfterSale.all()
+    if given.statuses:
+        query = query.filter(status__in=list(given.statuses))
+    if given.kind is not None:
+        query = query.filter(kind=given.kind)
+    if given.order_id is not None:
+        query = query.filter(order_id=given.order_id)
     return QuerySetSource(query, NEWEST_FIRST)

@@ -99,6 +99,45 @@ VIOLATIONS = {
         "created_at, updated_at) VALUES (1, 'SANDBOX', 'NATIVE', 'T1', 0, 'CNY', 'PENDING', CURRENT_TIMESTAMP, "
         "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
     ),
+    "refunds_amount_positive": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PAID', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 100, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO refunds (order_id, refund_number, channel, amount_minor, currency, status, reason, created_at, "
+        "updated_at) VALUES (1, 'RC1', 'EXTERNAL', 0, 'CNY', 'PENDING', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
+    "after_sales_refund_not_negative": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PAID', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 100, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO after_sales (order_id, customer_id, kind, status, reason, images, refund_minor, currency, note, "
+        "created_at, updated_at) VALUES (1, 1, 'REFUND_ONLY', 'REQUESTED', '', '[]', -1, 'CNY', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP)"
+    ),
+    "after_sale_lines_quantity_positive": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO orders (id, number, user_id, status, refund_status, currency, subtotal_minor, shipping_minor, "
+        "voucher_discount_minor, points_used, points_discount_minor, total_minor, rebate_credit_used_minor, "
+        "balance_used_minor, external_due_minor, address, note, expires_at, created_at, updated_at) VALUES (1, 'N1', 1, "
+        "'PAID', 'NONE', 'CNY', 100, 0, 0, 0, 0, 100, 0, 0, 100, '{{}}', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO order_lines (id, order_id, position, variant_id, product_id, title, variant_title, sku, options, "
+        "unit_price_minor, quantity, total_minor, voucher_minor, points_minor, rebate_credit_minor, balance_minor, "
+        "external_minor, rebate_basis_minor) VALUES (1, 1, 0, 1, 1, 'T', 'V', 'S', '[]', 100, 1, 100, 0, 0, 0, 0, 100, 0);"
+        "INSERT INTO after_sales (id, order_id, customer_id, kind, status, reason, images, refund_minor, currency, note, "
+        "created_at, updated_at) VALUES (1, 1, 1, 'REFUND_ONLY', 'REQUESTED', '', '[]', 0, 'CNY', '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP);"
+        "INSERT INTO after_sale_lines (after_sale_id, order_line_id, quantity, refund_minor) VALUES (1, 1, 0, 0)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.

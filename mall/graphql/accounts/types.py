@@ -17,7 +17,7 @@ from mall.graphql.relay import Connection, Node, encode_id
 from mall.graphql.scalars import DateTime
 
 if TYPE_CHECKING:
-    from mall.graphql.orders.types import OrderStatus, OrderType
+    from mall.graphql.orders.types import AfterSaleType, OrderStatus, OrderType
 
 PermissionEnum = strawberry.enum(Permission, name="Permission", description="Staff permissions (DESIGN §3.8).")
 
@@ -117,6 +117,17 @@ class UserType(Node):
         if not await _is_self_or_staff(info, self._pk):
             return None
         return await own_order(self._pk, number)
+
+    @strawberry.field(description="Your after-sale requests, newest first. Null unless it is you.")
+    async def after_sales(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[AfterSaleType, strawberry.lazy("mall.graphql.orders.types")]] | None:
+        from mall.graphql.after_sales.queries import own_after_sales
+
+        if not await _is_self_or_staff(info, self._pk):
+            return None
+        return await own_after_sales(info, self._pk, first=first, after=after, last=last, before=before)
 
     @classmethod
     def from_model(cls, user: models.User) -> UserType:

@@ -9,7 +9,7 @@ from typing import TypeVar
 from aiodataloader import DataLoader
 from tortoise.models import Model
 
-from mall.orders.models import OrderEvent, OrderLine, Shipment, ShipmentEvent
+from mall.orders.models import AfterSale, AfterSaleLine, Order, OrderEvent, OrderLine, Shipment, ShipmentEvent
 
 RowT = TypeVar("RowT", bound=Model)
 
@@ -44,3 +44,30 @@ class EventsByShipmentIdLoader(DataLoader[int, list[ShipmentEvent]]):
         keys = list(keys)
         rows = await ShipmentEvent.filter(shipment_id__in=keys).order_by("shipment_id", "at", "id")
         return _grouped(rows, "shipment_id", keys)
+
+
+class AfterSalesByOrderIdLoader(DataLoader[int, list[AfterSale]]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[list[AfterSale]]:
+        keys = list(keys)
+        return _grouped(await AfterSale.filter(order_id__in=keys).order_by("order_id", "id"), "order_id", keys)
+
+
+class LinesByAfterSaleIdLoader(DataLoader[int, list[AfterSaleLine]]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[list[AfterSaleLine]]:
+        keys = list(keys)
+        rows = await AfterSaleLine.filter(after_sale_id__in=keys).order_by("after_sale_id", "id")
+        return _grouped(rows, "after_sale_id", keys)
+
+
+class OrderLineByIdLoader(DataLoader[int, OrderLine | None]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[OrderLine | None]:
+        keys = list(keys)
+        found = {row.id: row for row in await OrderLine.filter(id__in=keys)}
+        return [found.get(k) for k in keys]
+
+
+class OrderByIdLoader(DataLoader[int, Order | None]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[Order | None]:
+        keys = list(keys)
+        found = {row.id: row for row in await Order.filter(id__in=keys)}
+        return [found.get(k) for k in keys]

@@ -7,7 +7,7 @@ import strawberry
 from mall.cart.owners import Owner
 from mall.cart.views import cart_view
 from mall.core.actors import Actor, Permission
-from mall.flows import checkout
+from mall.flows import checkout, refunds
 from mall.graphql.cart.types import CartType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
@@ -52,7 +52,8 @@ class OrderMutations:
     async def order_cancel(self, info: Info, input: OrderCancelInput) -> OrderPayload:
         async def action(actor: Actor) -> dict[str, object]:
             order_id = decode_id(input.order_id, "Order", field="orderId")
-            return {"order": OrderType.from_model(await lifecycle.cancel_order(actor, order_id=order_id, reason=input.reason))}
+            order = await refunds.cancel_order(actor, order_id=order_id, reason=input.reason)
+            return {"order": OrderType.from_model(order)}
 
         return await mutate(info, OrderPayload, action, signed_in=True)
 

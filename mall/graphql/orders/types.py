@@ -15,9 +15,13 @@ from mall.graphql.context import Info
 from mall.graphql.errors import UserError
 from mall.graphql.money import Money
 from mall.graphql.orders.loaders import (
+    AfterSalesByOrderIdLoader,
     EventsByOrderIdLoader,
     EventsByShipmentIdLoader,
+    LinesByAfterSaleIdLoader,
     LinesByOrderIdLoader,
+    OrderByIdLoader,
+    OrderLineByIdLoader,
     ShipmentsByOrderIdLoader,
 )
 from mall.graphql.permissions import viewer_has
@@ -125,10 +129,76 @@ class ShipmentType(Node):
                    _pk=shipment.id)
 
 
-@strawberry.type(name="AfterSale", description="An after-sale request (退换货) on an order (the after-sales slice fills these).")
+@strawberry.type(name="AfterSaleLine", description="So many units of one order line; for an exchange, the variant wanted.")
+class AfterSaleLineType:
+    quantity: int
+    refund_amount: Money = strawberry.field(description="This line's share of the after-sale's computed refund.")
+    exchange_variant_id: strawberry.ID | None
+    _order_line_id: strawberry.Private[int]
+    _currency: strawberry.Private[str]
+
+    @strawberry.field
+    async def order_line(self, info: Info) -> OrderLineType:
+        row = await info.context.loader(OrderLineByIdLoader).load(self._order_line_id)
+        assert row is not None  # an after-sale line's order line is never deleted (RESTRICT)
+        return OrderLineType.from_model(row, self._currency)
+
+
+@strawberry.type(name="AfterSale", description="An after-sale request (退换货) on an order: DESIGN §3.4.")
 class AfterSaleType(Node):
     kind: AfterSaleKind  # type: ignore[valid-type]
     status: AfterSaleStatus  # type: ignore[valid-type]
+    reason: str
+    images: list[str]
+    refund_amount: Money = strawberry.field(
+        description="What goes back: the lines' external shares, or less if staff refunded less.")
+    return_carrier: str | None
+    return_tracking_number: str | None
+    exchange_carrier: str | None
+    exchange_tracking_number: str | None
+    created_at: DateTime  # type: ignore[valid-type]
+    updated_at: DateTime  # type: ignore[valid-type]
+    _pk: strawberry.Private[int]
+    _order_id: strawberry.Private[int]
+    _customer_id: strawberry.Private[int]
+    _currency: strawberry.Private[str]
+
+    @strawberry.field
+    async def lines(self, info: Info) -> list[AfterSaleLineType]:
+        rows = await info.context.loader(LinesByAfterSaleIdLoader).load(self._pk)
+        return [
+            AfterSaleLineType(
+                quantity=row.quantity, refund_amount=Money.of(row.refund_minor, self._currency),
+                exchange_variant_id=None if row.exchange_variant_id is None
+                else strawberry.ID(encode_id("Variant", row.exchange_variant_id)),
+                _order_line_id=row.order_line_id, _currency=self._currency,
+            )
+            for row in rows
+        ]
+
+    @strawberry.field
+    async def order(self, info: Info) -> OrderType:
+        row = await info.context.loader(OrderByIdLoader).load(self._order_id)
+        assert row is not None  # orders are never deleted (RESTRICT)
+        return OrderType.from_model(row)
+
+    @strawberry.field(description="Who asked. Staff with MANAGE_ORDERS only; null otherwise.")
+    async def customer(self, info: Info) -> UserType | None:
+        if not await viewer_has(info, Permission.MANAGE_ORDERS):
+            return None
+        user = await info.context.loader(UserByIdLoader).load(self._customer_id)
+        return UserType.from_model(user) if user else None
+
+    @classmethod
+    def from_model(cls, row: models.AfterSale) -> AfterSaleType:
+        return cls(
+            id=strawberry.ID(encode_id("AfterSale", row.id)), kind=row.kind, status=row.status, reason=row.reason,
+            images=list(row.images), refund_amount=Money.of(row.refund_minor, row.currency),
+            return_carrier=row.return_carrier, return_tracking_number=row.return_tracking_number,
+            exchange_carrier=row.exchange_carrier, exchange_tracking_number=row.exchange_tracking_number,
+            created_at=row.created_at, updated_at=row.updated_at, _pk=row.id, _order_id=row.order_id,
+            _customer_id=row.customer_id, _currency=row.currency,
+        )
 
 
 @strawberry.type(name="Order", description="An order: its amounts as split by DESIGN §3.0, lines, history and shipments.")
@@ -178,9 +248,10 @@ class OrderType(Node):
         rows = await info.context.loader(ShipmentsByOrderIdLoader).load(self._pk)
         return [ShipmentType.from_model(row) for row in rows]
 
-    @strawberry.field(description="After-sale requests on this order (none until the after-sales slice).")
-    async def after_sales(self) -> list[AfterSaleType]:
-        return []
+    @strawberry.field(description="After-sale requests on this order, oldest first.")
+    async def after_sales(self, info: Info) -> list[AfterSaleType]:
+        rows = await info.context.loader(AfterSalesByOrderIdLoader).load(self._pk)
+        return [AfterSaleType.from_model(row) for row in rows]
 
     @strawberry.field(description="Who ordered. Staff with MANAGE_ORDERS only; null otherwise.")
     async def customer(self, info: Info) -> UserType | None:

@@ -150,6 +150,6 @@ async def test_a_page_of_orders_costs_the_same_statements_whatever_its_size(api,
     result = await api(MY_ORDERS, {"first": 20}, token=buyer.access_token, headers={"X-Request-Id": "count"})
 
     assert len(result.data["me"]["orders"]["edges"]) == count
-    # session, page, count, lines, events, shipments, shipment events
-    assert int(result.headers["x-mall-sql-statements"]) == 7
+    # session, page, count, lines, events, shipments, shipment events, after-sales
+    assert int(result.headers["x-mall-sql-statements"]) == 8
     assert OrderStatus.SHIPPED.value in {e["node"]["status"] for e in result.data["me"]["orders"]["edges"]}

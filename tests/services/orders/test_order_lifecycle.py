@@ -85,7 +85,7 @@ async def test_cancelling_twice_is_invalid_state_and_releases_nothing_more():
     assert len(await events_of(order)) == 2
 
 
-async def test_a_paid_order_is_not_the_customers_to_cancel_and_staff_need_the_refund_of_the_next_slice():
+async def test_a_paid_order_is_not_the_customers_to_cancel_and_staff_cannot_cancel_it_without_its_refund():
     buyer, tea, order = await setup()
     await factories.paid(order)
 
@@ -96,7 +96,7 @@ async def test_a_paid_order_is_not_the_customers_to_cancel_and_staff_need_the_re
 
     assert refusal(by_customer) == [Problem(ErrorCode.INVALID_STATE, "A PAID order can be cancelled only by staff or the system.")]
     assert refusal(by_staff) == [Problem(
-        ErrorCode.INVALID_STATE, "Cancelling a paid order needs a refund, which is not available yet.")]
+        ErrorCode.INVALID_STATE, "Cancelling a paid order needs its refund.")]
     assert await status_of(order) is OrderStatus.PAID
     assert await stock_of(tea.id) == (10, 2)
 

@@ -1,0 +1,259 @@
+"""The one refund flow (DESIGN §3.4, §3.7): money goes back through the channel that paid it.
+
+Every refund — a staff cancel of a paid order, an after-sale — comes here:
+
+1. ``record_refund`` (inside the caller's transaction, the order row locked):
+   what to refund is split over the channels that paid the order, and each
+   part becomes a PENDING ``refunds`` row, idempotent by its refund number.
+   The external part claims its amount on the paid attempt with a conditional
+   UPDATE ``refunded_minor + n <= amount_minor``: however many refunds race,
+   never more goes back than was paid.
+2. ``send`` (outside any transaction): asks each provider, idempotently by
+   the refund number; a refusal or an outage leaves the row PENDING for
+   ``retry_pending`` (the reconciliation job) to ask again.
+3. The provider's refund callback (``receive_refund_callback``, verified like
+   a payment callback) moves the row PENDING → REFUNDED (the order's
+   ``refundStatus`` becomes PARTIAL or FULL) or → FAILED (the claim is given
+   back, so staff may refund again).
+
+Channels: today only the external payment (``_EXTERNAL``). The wallet and
+rebate issues add one function each to ``_split`` for balance, rebate credit
+and points, in the order §3.0 takes them.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tortoise.expressions import F
+
+from mall.core.actors import Actor
+from mall.core.clock import clock
+from mall.core.money import minor_to_decimal
+from mall.infra import outbox
+from mall.infra.transactions import transaction
+from mall.orders import after_sale_requests, attempts, lifecycle
+from mall.orders.attempts import AttemptStatus
+from mall.orders.errors import InvalidState
+from mall.orders.models import AfterSale, Order, Payment, Refund
+from mall.orders.states import RefundStatus
+from mall.payments.errors import CallbackRejected, ProviderNotConfigured, ProviderRejected, ProviderUnavailable
+from mall.payments.providers import provider
+from mall.payments.providers.base import (
+    CallbackAnswer,
+    ProviderKind,
+    RefundNotice,
+    RefundRequest,
+)
+from mall.payments.providers.base import (
+    RefundStatus as ProviderRefundStatus,
+)
+
+_EXTERNAL = "EXTERNAL"
+_log = logging.getLogger(__name__)
+BATCH = 100  # pending refunds asked again per reconciliation run
+
+
+class RefundState(enum.StrEnum):
+    PENDING = "PENDING"
+    REFUNDED = "REFUNDED"
+    FAILED = "FAILED"
+
+
+class RefundUnmatched(CallbackRejected):
+    """A verified refund notice that matches none of our refunds."""
+
+
+async def record_refund(
+    order: Order, *, refund_number: str, amount_minor: int | None, reason: str, after_sale_id: int | None = None
+) -> list[Refund]:
+    """Refund ``amount_minor`` of ``order`` (``None``: all that is left), as PENDING rows per channel.
+
+    Call inside the transaction that locked the order row. Asking again with
+    the same refund number returns the rows of the first ask and claims
+    nothing more. More than is left to refund is INVALID_STATE.
+    """
+    existing = await Refund.filter(refund_number=refund_number).order_by("id")
+    if existing:
+        return existing
+    return [part for part in [await _external(order, refund_number, amount_minor, reason, after_sale_id)] if part]
+
+
+async def _external(
+    order: Order, refund_number: str, amount_minor: int | None, reason: str, after_sale_id: int | None
+) -> Refund | None:
+    payment = await Payment.get_or_none(order_id=order.id, status=AttemptStatus.SUCCEEDED)
+    if payment is None:
+        if amount_minor:
+            raise InvalidState("Nothing was paid externally for this order to refund.")
+        return None
+    amount = payment.amount_minor - payment.refunded_minor if amount_minor is None else amount_minor
+    if amount <= 0:
+        return None
+    claimed = await Payment.filter(id=payment.id, refunded_minor__lte=payment.amount_minor - amount).update(
+        refunded_minor=F("refunded_minor") + amount
+    )
+    if not claimed:
+        raise InvalidState("This refund is more than what is left of the payment to refund.")
+    now = clock.now()
+    return await Refund.create(
+        order_id=order.id, refund_number=refund_number, channel=_EXTERNAL, payment_id=payment.id,
+        after_sale_id=after_sale_id, amount_minor=amount, currency=payment.currency, status=RefundState.PENDING,
+        reason=reason[:80], created_at=now, updated_at=now,
+    )
+
+
+async def send(refunds: list[Refund]) -> None:
+    """Ask the provider for each PENDING external refund; outside any transaction."""
+    for refund in refunds:
+        if refund.status != RefundState.PENDING or refund.payment_id is None:
+            continue
+        payment = await Payment.get(id=refund.payment_id)
+        try:
+            gateway = provider(ProviderKind(payment.provider))
+            result = await gateway.refund(RefundRequest(
+                refund_no=refund.refund_number, trade_no=payment.trade_number, amount_minor=refund.amount_minor,
+                total_minor=payment.amount_minor, currency=refund.currency, reason=refund.reason,
+            ))
+        except (ProviderUnavailable, ProviderRejected, ProviderNotConfigured) as exc:
+            _log.warning("refund %s not accepted yet: %s", refund.refund_number, exc.message)
+            continue
+        if result.status is ProviderRefundStatus.SUCCESS:
+            await _settle(refund.refund_number, succeeded=True, provider_refund_id=result.refund_id)
+
+
+async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Order:
+    """``orderCancel``: a paid order cancelled by staff gets back everything it paid, through this flow."""
+    refunds: list[Refund] = []
+
+    async def refund_everything(order: Order) -> None:
+        refunds.extend(await record_refund(
+            order, refund_number=f"RC{order.number}", amount_minor=None, reason="Order cancelled by staff",
+        ))
+
+    order = await lifecycle.cancel_order(actor, order_id=order_id, reason=reason, refund_paid=refund_everything)
+    await send(refunds)
+    return order
+
+
+async def refund_after_sale(
+    actor: Actor, *, after_sale_id: int, amount_minor: int | None = None, note: str = ""
+) -> AfterSale:
+    """``afterSaleRefund`` (MANAGE_FINANCE): REFUNDING, and its amount back through the channels that paid.
+
+    Each try has its own refund number (a retry after REFUND_FAILED is a new
+    refund at the provider). Nothing to refund (a zero amount) is REFUNDED at once.
+    """
+    async with transaction():
+        after_sale, order = await after_sale_requests.start_refund(
+            actor, after_sale_id=after_sale_id, amount_minor=amount_minor, note=note
+        )
+        tries = await Refund.filter(after_sale_id=after_sale.id).count()
+        refunds = await record_refund(
+            order, refund_number=f"RA{after_sale.id:010d}T{tries + 1}", amount_minor=after_sale.refund_minor,
+            reason="After-sale refund", after_sale_id=after_sale.id,
+        ) if after_sale.refund_minor else []
+        if not refunds:
+            await after_sale_requests.finish_refund(after_sale.id, order, succeeded=True)
+    await send(refunds)
+    return await AfterSale.get(id=after_sale_id)
+
+
+async def retry_pending(*, limit: int = BATCH) -> int:
+    """Ask again for the refunds still PENDING, oldest first (the reconciliation job); how many."""
+    pending = await Refund.filter(status=RefundState.PENDING).order_by("id").limit(limit)
+    await send(list(pending))
+    return len(pending)
+
+
+@dataclass(frozen=True, slots=True)
+class RefundReceipt:
+    answer: CallbackAnswer
+    refusal: CallbackRejected | None = None
+
+
+async def receive_refund_callback(kind: ProviderKind, headers: Mapping[str, str], body: bytes) -> RefundReceipt:
+    """Verify, then apply, a provider's refund callback; the answer is in the provider's format."""
+    gateway = provider(kind)
+    try:
+        notice = await gateway.verify_refund_callback(headers, body)
+        if notice.merchant_id != gateway.merchant_id:
+            raise RefundUnmatched(f"Refund {notice.refund_no} is not for this merchant.")
+        await _apply(kind, notice)
+    except CallbackRejected as refusal:
+        _log.warning("%s refund callback refused: %s", kind.value, refusal.message)
+        return RefundReceipt(gateway.refuse(refusal.message), refusal)
+    return RefundReceipt(gateway.acknowledge())
+
+
+async def _apply(kind: ProviderKind, notice: RefundNotice) -> None:
+    refund = await Refund.get_or_none(refund_number=notice.refund_no)
+    if refund is None:
+        await _apply_late_money(kind, notice)
+        return
+    payment = await Payment.get(id=refund.payment_id) if refund.payment_id else None
+    if payment is None or payment.provider != kind.value or payment.trade_number != notice.trade_no:
+        raise RefundUnmatched(f"No refund {notice.refund_no} of trade {notice.trade_no}.")
+    if (notice.amount_minor, notice.currency) != (refund.amount_minor, refund.currency):
+        raise RefundUnmatched(
+            f"Refund {notice.refund_no} reports {minor_to_decimal(notice.amount_minor)} {notice.currency}, "
+            f"expected {minor_to_decimal(refund.amount_minor)} {refund.currency}."
+        )
+    if notice.status is ProviderRefundStatus.SUCCESS:
+        await _settle(refund.refund_number, succeeded=True, provider_refund_id=notice.refund_id)
+    elif notice.status in (ProviderRefundStatus.FAILED, ProviderRefundStatus.CLOSED):
+        await _settle(refund.refund_number, succeeded=False, provider_refund_id=notice.refund_id)
+
+
+async def _apply_late_money(kind: ProviderKind, notice: RefundNotice) -> None:
+    """The refund of money that came after its order stopped awaiting payment (flows/settlement)."""
+    payment = await attempts.by_trade_number(notice.trade_no)
+    if payment is None or payment.provider != kind.value or attempts.refund_number(notice.trade_no) != notice.refund_no:
+        raise RefundUnmatched(f"No refund {notice.refund_no} of trade {notice.trade_no}.")
+    if notice.status is ProviderRefundStatus.SUCCESS:
+        async with transaction():
+            await attempts.move(payment.id, (AttemptStatus.REFUND_PENDING,), AttemptStatus.REFUNDED)
+
+
+async def _settle(refund_number: str, *, succeeded: bool, provider_refund_id: str) -> None:
+    """PENDING → REFUNDED (the order's refundStatus follows) or → FAILED (the claim is given back), once."""
+    async with transaction():
+        refund = await Refund.get(refund_number=refund_number)
+        order = await lifecycle.locked(refund.order_id)
+        now = clock.now()
+        target = RefundState.REFUNDED if succeeded else RefundState.FAILED
+        moved = await Refund.filter(id=refund.id, status=RefundState.PENDING).update(
+            status=target, provider_refund_id=provider_refund_id, updated_at=now,
+            refunded_at=now if succeeded else None,
+        )
+        if not moved:
+            return  # settled before: a duplicate callback
+        if succeeded:
+            await _update_refund_status(order)
+        elif refund.payment_id is not None:
+            await Payment.filter(id=refund.payment_id).update(refunded_minor=F("refunded_minor") - refund.amount_minor)
+        if refund.after_sale_id is not None:
+            await after_sale_requests.finish_refund(refund.after_sale_id, order, succeeded=succeeded)
+        await outbox.append(
+            topic="order.refund_changed", aggregate_type="Order", aggregate_id=order.id, customer_id=order.user_id,
+            payload={
+                "orderId": order.id, "number": order.number, "refundNumber": refund.refund_number,
+                "amount": str(minor_to_decimal(refund.amount_minor)), "currency": refund.currency,
+                "status": target.value, "refundStatus": order.refund_status.value, "at": now.isoformat(),
+            },
+        )
+
+
+async def _update_refund_status(order: Order) -> None:
+    refunded = sum(await Refund.filter(order_id=order.id, status=RefundState.REFUNDED).values_list(
+        "amount_minor", flat=True
+    ))
+    status = RefundStatus.FULL if refunded >= order.total_minor else RefundStatus.PARTIAL
+    await Order.filter(id=order.id).update(refund_status=status, updated_at=clock.now())
+    order.refund_status = status
+    if status is RefundStatus.FULL:
+        await lifecycle.close_fully_refunded(order)
+
