@@ -20,12 +20,14 @@ IMPLEMENTED = {
         "Products", "ProductDetail", "Categories",
         "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
         "OrderPreview", "OrderCreate", "NodeLookup", "OrderPay", "OrderCancel", "OrderReceiptConfirm", "MyOrders",
-        "MyOrder",
+        "MyOrder", "AfterSaleCreate", "AfterSaleShipBack", "AfterSaleCancel", "MyAfterSales",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
-        "AdminOrders", "OrderShip", "SandboxPaymentSimulate", "SandboxTrackingPush"],
+        "AdminOrders", "OrderShip", "SandboxPaymentSimulate", "SandboxTrackingPush",
+        "AdminAfterSales", "AfterSaleApprove", "AfterSaleReject", "AfterSaleReceive", "AfterSaleExchangeShip",
+        "AfterSaleRefund"],
 }
 
 
