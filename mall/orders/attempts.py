@@ -35,8 +35,10 @@ class AttemptStatus(enum.StrEnum):
     REFUNDED = "REFUNDED"
 
 
-# What money arriving for an attempt may settle: a closed attempt can still be paid at the provider.
-PAYABLE = (AttemptStatus.PENDING, AttemptStatus.CLOSED)
+# What money arriving for an attempt may settle: a closed attempt can still be paid at the provider,
+# and a provider may report success after it reported a failure. Money that arrives is never
+# dropped: it pays the order if the order still awaits payment, or goes back (REFUND_PENDING).
+PAYABLE = (AttemptStatus.PENDING, AttemptStatus.CLOSED, AttemptStatus.FAILED)
 
 
 def new_trade_number(now: dt.datetime) -> str:

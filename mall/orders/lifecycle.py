@@ -21,8 +21,9 @@ from mall.core.errors import ErrorCode, InvalidInput, NotFound, Problem
 from mall.infra.transactions import transaction
 from mall.logistics.carriers import CARRIERS
 from mall.orders import journal
+from mall.orders.after_sales import AfterSaleStatus
 from mall.orders.errors import InvalidState
-from mall.orders.models import Order, OrderLine, Shipment
+from mall.orders.models import AfterSale, Order, OrderLine, Shipment
 from mall.orders.states import OrderStatus, transition
 from mall.settings import get_settings
 
@@ -82,6 +83,15 @@ async def ship_order(actor: Actor, *, order_id: int, carrier: str, tracking_numb
         raise InvalidInput(problems)
     async with transaction():
         order = await _locked(actor, order_id, staff=True)
+        # Units asked back (or refunded) before shipping must not leave the shelf with the rest:
+        # settle those after-sales first, or cancel the order (its refund covers what is left).
+        if order.status is OrderStatus.PAID and await AfterSale.filter(order_id=order.id).exclude(
+            status__in=(AfterSaleStatus.CANCELLED, AfterSaleStatus.REJECTED)
+        ).exists():
+            raise InvalidState(
+                "This order has after-sales from before shipping: ship it only once none is open or refunded, "
+                "or cancel it (its refund covers the rest)."
+            )
         await _move(order, OrderStatus.SHIPPED, actor)
         now = clock.now()
         await Shipment.create(

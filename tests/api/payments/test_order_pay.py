@@ -88,6 +88,33 @@ async def test_a_failed_payment_leaves_the_order_payable_and_a_new_attempt_works
     assert (await Order.get(id=order.id)).status is OrderStatus.PAID
 
 
+async def test_success_reported_after_a_failure_pays_the_order_rather_than_keeping_the_money(api):
+    buyer, order = await unpaid_order()
+    payment_id = (await pay(api, buyer, order))["payment"]["id"]
+
+    failed = await simulate(api, buyer.access_token, payment_id, "FAILURE")
+    paid = await simulate(api, buyer.access_token, payment_id)
+
+    assert failed == {"payment": {"id": payment_id, "status": "FAILED"}, "userErrors": []}
+    assert paid == {"payment": {"id": payment_id, "status": "SUCCEEDED"}, "userErrors": []}
+    assert (await Order.get(id=order.id)).status is OrderStatus.PAID
+    assert await OrderEvent.filter(order_id=order.id, type="PAID").count() == 1
+
+
+async def test_success_reported_after_a_failure_for_an_order_paid_meanwhile_is_refunded(api):
+    buyer, order = await unpaid_order()
+    first = (await pay(api, buyer, order))["payment"]["id"]
+    await simulate(api, buyer.access_token, first, "FAILURE")
+    second = (await pay(api, buyer, order))["payment"]["id"]
+    await simulate(api, buyer.access_token, second)
+
+    late = await simulate(api, buyer.access_token, first)
+
+    assert late == {"payment": {"id": first, "status": "REFUND_PENDING"}, "userErrors": []}
+    assert (await Order.get(id=order.id)).status is OrderStatus.PAID
+    assert await OrderEvent.filter(order_id=order.id, type="PAID").count() == 1
+
+
 async def test_a_new_attempt_closes_the_older_pending_one(api):
     buyer, order = await unpaid_order()
     first = await pay(api, buyer, order)

@@ -243,3 +243,27 @@ async def test_the_customer_and_staff_list_after_sales(api):
     assert (listed["totalCount"], listed["edges"][0]["node"]["images"]) == (1, ["https://img.example.com/1.jpg"])
     assert listed["edges"][0]["node"]["customer"] == {"id": gid("User", buyer.user.id)}
     assert approved.data["afterSales"]["totalCount"] == 0
+
+
+ORDER_SHIP = contract("OrderShip")
+
+
+async def test_an_order_with_units_refunded_before_shipping_cannot_be_shipped_whole(api):
+    # Given a paid order whose two units were refunded (refund only) before it shipped
+    buyer, _, order = await paid_order(api)
+    after_sale_id = (await ask(api, buyer, order, kind="REFUND_ONLY", quantity=2))["afterSale"]["id"]
+    await as_staff(api, AFTER_SALE_APPROVE, after_sale_id)
+    await as_staff(api, AFTER_SALE_REFUND, after_sale_id, Permission.MANAGE_FINANCE)
+    await post(api, *await refund_callback(await Refund.get(order_id=order.id)))
+    clerk = await factories.staff(Permission.MANAGE_ORDERS)
+
+    # When staff try to ship it
+    shipped = await api(ORDER_SHIP, {"input": {"orderId": gid("Order", order.id), "carrier": "SF",
+                                               "trackingNumber": "SF77001"}}, token=clerk.access_token)
+
+    # Then the goods stay: shipping refunded units would give them away
+    assert shipped.data["orderShip"] == {"order": None, "userErrors": [{
+        "field": None, "code": "INVALID_STATE",
+        "message": "This order has after-sales from before shipping: ship it only once none is open or refunded, "
+                   "or cancel it (its refund covers the rest)."}]}
+    assert (await Order.get(id=order.id)).status is OrderStatus.PAID
