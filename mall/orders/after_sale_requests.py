@@ -83,6 +83,11 @@ async def create(
         if order is None:
             raise NotFound("No such order.", field="orderId")
         _check_window(order)
+        if kind is not AfterSaleKind.REFUND_ONLY and order.status is OrderStatus.PAID:
+            # Nothing has left the shelf: there is nothing to send back or swap (and a replacement
+            # held for an order that is then cancelled would never be released).
+            raise InvalidState("Goods not shipped yet cannot be returned or exchanged: ask for a refund, "
+                               "or cancel the order.")
         bought = {line.id: line for line in await OrderLine.filter(order_id=order.id)}
         taken = await _units_taken(list(bought))
         if kind is AfterSaleKind.EXCHANGE:

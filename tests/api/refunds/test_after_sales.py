@@ -147,6 +147,7 @@ async def test_refund_only_before_shipping_for_less_than_computed(api):
 
 async def test_illegal_moves_are_invalid_state_and_change_nothing(api):
     buyer, _, order = await paid_order(api)
+    order = await delivered(order)  # goods go back only once they have left
     after_sale_id = (await ask(api, buyer, order))["afterSale"]["id"]
 
     early_ship_back = await as_customer(
@@ -180,6 +181,7 @@ async def test_refunding_needs_manage_finance(api):
 
 async def test_no_more_units_than_bought_minus_those_already_asked_for(api):
     buyer, _, order = await paid_order(api)
+    order = await delivered(order)  # goods go back only once they have left
     first = (await ask(api, buyer, order, quantity=2))["afterSale"]["id"]
 
     over = await ask(api, buyer, order, quantity=1)
@@ -214,6 +216,7 @@ async def test_an_unpaid_order_has_no_after_sales(api):
 
 async def test_another_customers_order_and_after_sale_are_not_found(api):
     buyer, _, order = await paid_order(api)
+    order = await delivered(order)  # goods go back only once they have left
     after_sale_id = (await ask(api, buyer, order))["afterSale"]["id"]
     stranger = await factories.customer()
 
@@ -229,6 +232,7 @@ async def test_another_customers_order_and_after_sale_are_not_found(api):
 
 async def test_the_customer_and_staff_list_after_sales(api):
     buyer, _, order = await paid_order(api)
+    order = await delivered(order)  # goods go back only once they have left
     after_sale_id = (await ask(api, buyer, order))["afterSale"]["id"]
     clerk = await factories.staff(Permission.MANAGE_ORDERS)
 
@@ -267,3 +271,16 @@ async def test_an_order_with_units_refunded_before_shipping_cannot_be_shipped_wh
         "message": "This order has after-sales from before shipping: ship it only once none is open or refunded, "
                    "or cancel it (its refund covers the rest)."}]}
     assert (await Order.get(id=order.id)).status is OrderStatus.PAID
+
+
+async def test_goods_not_shipped_yet_cannot_be_returned_or_exchanged(api):
+    buyer, _, order = await paid_order(api)
+    replacement = await factories.variant_of(await factories.product(stock=3))
+
+    returned = await ask(api, buyer, order, kind="RETURN_REFUND")
+    exchanged = await ask(api, buyer, order, kind="EXCHANGE", exchange_variant=replacement)
+
+    message = "Goods not shipped yet cannot be returned or exchanged: ask for a refund, or cancel the order."
+    assert returned == exchanged == refused("INVALID_STATE", message)
+    assert await AfterSale.filter(order_id=order.id).count() == 0
+    assert await stock_of(replacement.id) == (3, 0)

@@ -11,7 +11,7 @@ from mall.core.errors import DomainError
 from mall.flows import refunds
 from mall.infra.transactions import transaction
 from mall.orders.models import AfterSale, Order, Payment, Refund
-from tests.api.refunds.test_after_sales import AFTER_SALE_CREATE, create_input, line_of
+from tests.api.refunds.test_after_sales import AFTER_SALE_CREATE, create_input, delivered, line_of
 from tests.api.refunds.test_cancel_with_refund import cancel_as_staff, paid_order
 
 pytestmark = pytest.mark.postgres_only
@@ -50,6 +50,7 @@ async def test_twenty_staff_cancels_at_once_refund_once(api):
 
 async def test_two_after_sales_racing_for_the_last_units_of_a_line_one_wins(api):
     buyer, _, order = await paid_order(api)
+    order = await delivered(order)  # goods go back only once they have left
     line = await line_of(order)
 
     answers = await asyncio.wait_for(asyncio.gather(*(
