@@ -34,3 +34,4 @@ async def remove_lines(user_id: int, variant_ids: list[int]) -> None:
         return
     await CartLine.filter(cart_id=cart.id, variant_id__in=variant_ids).delete()
     await Cart.filter(id=cart.id).update(updated_at=clock.now())
+

@@ -142,3 +142,11 @@ async def _claim(user_id: int, operation: str, key: str, fingerprint: str) -> in
             raise IdempotencyInProgress("A request with this idempotency key is still in progress.", field="idempotencyKey")
         return existing.result
     raise IdempotencyInProgress("A request with this idempotency key is still in progress.", field="idempotencyKey")
+
+
+async def purge_expired(now: dt.datetime, *, batch: int = 1000) -> int:
+    """Delete keys past their ``expires_at`` (a scheduled job), at most ``batch`` a run; how many."""
+    ids = await IdempotencyKey.filter(expires_at__lt=now).order_by("id").limit(batch).values_list("id", flat=True)
+    if not ids:
+        return 0
+    return int(await IdempotencyKey.filter(id__in=list(ids), expires_at__lt=now).delete())

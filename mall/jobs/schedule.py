@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mall.cart import expiry as cart_expiry
 from mall.flows import reconciliation
+from mall.infra import idempotency
 from mall.jobs.registry import Job, Registry
 from mall.orders import lifecycle
 
@@ -21,6 +23,9 @@ MALL_JOBS = (
     Job("orders.complete-unconfirmed", lifecycle.complete_due_orders, interval=dt.timedelta(minutes=10)),
     # Payment attempts stuck PENDING past their expiry, and refunds still pending, asked of the provider.
     Job("payments.reconcile", _reconcile, interval=dt.timedelta(minutes=5), lock_ttl=dt.timedelta(minutes=5)),
+    # Nothing grows without a bound: expired idempotency keys and abandoned guest carts go.
+    Job("idempotency.purge-expired", idempotency.purge_expired, interval=dt.timedelta(hours=1)),
+    Job("cart.purge-abandoned-guest-carts", cart_expiry.purge_abandoned_guest_carts, interval=dt.timedelta(hours=1)),
 )
 
 
