@@ -118,7 +118,7 @@ async def order(account: Account, *lines: tuple[int, int], address_id: int | Non
 
 
 async def paid(order):
-    """``order`` marked PAID directly: a stand-in for the payment flow of the next slice."""
+    """``order`` marked PAID directly: a shortcut past the payment flow, which tests/api/payments covers."""
     from mall.core.clock import clock
     from mall.orders.models import Order
     from mall.orders.states import OrderStatus
