@@ -87,3 +87,20 @@ async def variants_by_id(variant_ids: Collection[int]) -> dict[int, dict[str, An
     for row in rows:
         row["options"] = sql.json_value(row["options"])
     return {row["id"]: row for row in rows}
+
+
+_STOCK_BY_ID = {
+    "postgres": 'SELECT "id", "on_hand", "reserved" FROM "variants" WHERE "id" = ANY(%s::bigint[])',
+    "sqlite": 'SELECT "id", "on_hand", "reserved" FROM "variants" WHERE "id" IN (SELECT value FROM json_each(%s))',
+}
+
+
+async def available_by_id(variant_ids: Collection[int]) -> dict[int, int]:
+    """What can be bought now of each variant that still exists among ``variant_ids``
+    (one statement: every cached catalog hit showing stock runs it)."""
+    if not variant_ids:
+        return {}
+    dialect = sql.dialect()
+    ids: Any = list(variant_ids) if dialect == "postgres" else orjson.dumps(list(variant_ids)).decode()
+    rows = await sql.fetch(Statement().add(_STOCK_BY_ID[dialect], ids))
+    return {row["id"]: available(row["on_hand"], row["reserved"]) for row in rows}

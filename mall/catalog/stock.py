@@ -1,11 +1,18 @@
 """Stock held and spent by orders: reserve, release, ship (DESIGN §3.4).
 
-Each move is one conditional UPDATE, never read-then-write, so no
+Each move is a conditional UPDATE, never read-then-write, so no
 concurrency can oversell: ``reserved += n WHERE on_hand - reserved >= n``.
-Call these inside the caller's ``transaction()``; each registers the
-catalog cache invalidation for after the commit. Callers touching several
+Call these inside the caller's ``transaction()``. Callers touching several
 variants go in ascending variant id, so two transactions never wait on
 each other's rows in opposite orders.
+
+The cached catalog reads serve ``stock`` numbers fresh on every hit
+(``mall.graphql.response_cache``), so an order's stock move invalidates
+them only when a variant's availability crosses zero: that changes which
+products an ``inStock`` filter lists. Each move first tries the update that
+cannot cross (one statement, the common case); only when it matches no row
+does the crossing one run, and registers the invalidation for after the
+commit. A spurious invalidation costs a miss; a missed one is impossible.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from dataclasses import dataclass
 from tortoise.expressions import F
 
 from mall.catalog.invalidation import catalog_changed
-from mall.catalog.models import ProductStatus, Variant
+from mall.catalog.models import Product, ProductStatus, Variant
 from mall.core.clock import clock
 
 
@@ -53,28 +60,38 @@ async def sellable(variant_ids: Iterable[int]) -> dict[int, SellableVariant]:
 
 async def reserve(variant_id: int, quantity: int) -> bool:
     """Hold ``quantity`` for an order; False (nothing changed) if fewer are available."""
-    catalog_changed()
-    changed = await Variant.filter(id=variant_id, on_hand__gte=F("reserved") + quantity).update(
-        reserved=F("reserved") + quantity, updated_at=clock.now()
-    )
-    return changed == 1
+    held = {"reserved": F("reserved") + quantity, "updated_at": clock.now()}
+    if await Variant.filter(id=variant_id, on_hand__gt=F("reserved") + quantity).update(**held):
+        return True  # some remain available
+    if await Variant.filter(id=variant_id, on_hand__gte=F("reserved") + quantity).update(**held):
+        catalog_changed()  # the last ones: sold out now
+        return True
+    return False
 
 
 async def release(variant_id: int, quantity: int) -> None:
     """Give back what an order held (cancelled or expired)."""
-    catalog_changed()
-    changed = await Variant.filter(id=variant_id, reserved__gte=quantity).update(
-        reserved=F("reserved") - quantity, updated_at=clock.now()
-    )
-    if changed != 1 and await Variant.exists(id=variant_id):  # a variant deleted since holds nothing
+    given_back = {"reserved": F("reserved") - quantity, "updated_at": clock.now()}
+    if await Variant.filter(id=variant_id, reserved__gte=quantity, on_hand__gt=F("reserved")).update(**given_back):
+        return  # it was available already
+    if await Variant.filter(id=variant_id, reserved__gte=quantity).update(**given_back):
+        catalog_changed()  # back in stock
+        return
+    if await Variant.exists(id=variant_id):  # a variant deleted since holds nothing
         raise RuntimeError(f"variant {variant_id} holds fewer than {quantity} reserved to release")
 
 
 async def ship(variant_id: int, quantity: int) -> None:
-    """Turn what an order held into goods gone: on hand and reserved both go down."""
-    catalog_changed()
+    """Turn what an order held into goods gone: on hand and reserved both go down
+    (what is available does not change, so no cached read does)."""
     changed = await Variant.filter(id=variant_id, reserved__gte=quantity).update(
         reserved=F("reserved") - quantity, on_hand=F("on_hand") - quantity, updated_at=clock.now()
     )
     if changed != 1 and await Variant.exists(id=variant_id):
         raise RuntimeError(f"variant {variant_id} holds fewer than {quantity} reserved to ship")
+
+
+async def count_sales(product_id: int, quantity: int) -> None:
+    """``quantity`` more units of the product paid for. Not an invalidation: a cached
+    listing sorted by sales may lag by the cache's TTL, never about what can be bought."""
+    await Product.filter(id=product_id).update(sales_count=F("sales_count") + quantity)

@@ -38,6 +38,9 @@ class Context:
     # Set by the WebSocket protocols from the connection_init payload.
     connection_params: dict[str, Any] | None = None
     token_error: InvalidToken | None = None
+    # Set (to a list) while a response the cache may keep is computed: where each
+    # variant's stock went (response path, variant id), to be served fresh on hits.
+    stock_marks: list[tuple[list[str | int], int]] | None = None
     _loaders: dict[type, DataLoader] = field(default_factory=dict)  # type: ignore[type-arg]
     _viewer: Viewer | None = None
     _viewer_loaded: bool = False

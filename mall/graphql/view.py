@@ -35,9 +35,11 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
+from mall.catalog.reads import available_by_id
 from mall.core.net import client_address, throttle_key
 from mall.graphql import response_cache, websocket
 from mall.graphql.context import Context
+from mall.graphql.fresh_stock import Entry, entry_for
 from mall.infra import cache, logs
 from mall.settings import Settings, get_settings
 
@@ -188,12 +190,20 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         # The version is read before executing: a change committed meanwhile
         # bumps it, so what is stored below is never served as current.
         version, cached = found
-        if cached is not None:
-            return Response(cached, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
+        entry = Entry.load(cached) if cached is not None else None
+        if entry is not None:
+            body = entry.filled(await available_by_id(set(entry.variant_ids)))
+            if body is not None:
+                return Response(body, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
+        request.state.stock_marks = []
         response = await self.run(request)
-        if response.status_code == 200 and not getattr(request.state, "had_errors", True):
-            ttl = get_settings().response_cache_ttl_seconds
-            await cache.store(response_cache.SCOPE, version, key, bytes(response.body), ttl=ttl, owner=_cache_owner(request))
+        made = getattr(request.state, "cache_entry", None)
+        # Not stored over an entry that names a variant gone since: its deletion's invalidation is on its way.
+        if response.status_code == 200 and not getattr(request.state, "had_errors", True) and made is not None and entry is None:
+            new_entry, stock_now = made
+            if new_entry.filled(stock_now) == bytes(response.body):  # what a hit serves is what was sent
+                ttl = get_settings().response_cache_ttl_seconds
+                await cache.store(response_cache.SCOPE, version, key, new_entry.dump(), ttl=ttl, owner=_cache_owner(request))
         response.headers["X-Mall-Cache"] = "miss"
         return response
 
@@ -261,6 +271,9 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         body = process_result(result)
         request.state.had_errors = bool(result.errors)
+        marks = getattr(request.state, "stock_marks", None)
+        if marks is not None and not result.errors:
+            request.state.cache_entry = entry_for(dict(body), marks)
         if is_request_error(result):
             # Per the GraphQL spec, no data entry when execution never started.
             body.pop("data", None)
@@ -308,6 +321,8 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             user_agent=headers.get("user-agent", "")[:300],
             authorization=headers.get("authorization"),
             connection_params={} if isinstance(request, WebSocket) else None,
+            # The list the view gave this request if its response may be cached.
+            stock_marks=None if isinstance(request, WebSocket) else getattr(request.state, "stock_marks", None),
         )
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:

@@ -200,7 +200,17 @@ async def mark_paid(order: Order, *, note: str = "") -> bool:
         await _move(order, OrderStatus.PAID, Actor.system(), note=note)
     except InvalidState:
         return False
+    await _count_sales(order)
     return True
+
+
+async def _count_sales(order: Order) -> None:
+    """What the SALES sort orders by: units paid for, per product (ascending ids: no deadlocks)."""
+    sold: dict[int, int] = {}
+    for product_id, quantity in await OrderLine.filter(order_id=order.id).values_list("product_id", "quantity"):
+        sold[product_id] = sold.get(product_id, 0) + quantity
+    for product_id in sorted(sold):
+        await stock.count_sales(product_id, sold[product_id])
 
 
 def _staff_or_customer(actor: Actor) -> bool:

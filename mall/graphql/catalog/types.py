@@ -102,12 +102,20 @@ class VariantType(Node):
     options: list[VariantOption]
     price: Money
     compare_at_price: Money | None
-    stock: int = strawberry.field(description="What can be bought now: on hand minus reserved.")
     cost_price: Money | None = strawberry.field(description="Staff with MANAGE_PRODUCTS only; null otherwise.")
     stock_on_hand: int | None = strawberry.field(description="Staff with MANAGE_PRODUCTS only; null otherwise.")
     stock_reserved: int | None = strawberry.field(description="Held by unpaid orders. Staff with MANAGE_PRODUCTS only.")
+    _pk: strawberry.Private[int]
     _product_id: strawberry.Private[int]
     _staff: strawberry.Private[bool]
+    _stock: strawberry.Private[int]
+
+    @strawberry.field(description="What can be bought now: on hand minus reserved.")
+    def stock(self, info: Info) -> int:
+        # A cached response serves this fresh on every hit: say where it went.
+        if info.context.stock_marks is not None:
+            info.context.stock_marks.append((info.path.as_list(), self._pk))
+        return self._stock
 
     @strawberry.field
     async def product(self, info: Info) -> ProductType:
@@ -132,12 +140,13 @@ class VariantType(Node):
             options=[VariantOption(name=o["name"], value=o["value"]) for o in row["options"]],
             price=Money.of(row["price_minor"], currency),
             compare_at_price=None if compare_at is None else Money.of(compare_at, currency),
-            stock=models.available(on_hand, reserved),
             cost_price=_money(row["cost_minor"]) if staff else None,
             stock_on_hand=on_hand if staff else None,
             stock_reserved=reserved if staff else None,
+            _pk=row["id"],
             _product_id=row["product_id"],
             _staff=staff,
+            _stock=models.available(on_hand, reserved),
         )
 
 
