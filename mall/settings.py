@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     order_payment_timeout: int = Field(30, ge=1, le=7 * 24 * 60)
     # Days after shipping when an order the customer has not confirmed completes by itself.
     order_auto_confirm_days: int = Field(10, ge=1, le=90)
+    # Unpaid orders one customer may hold at once (each holds stock until paid, cancelled or expired),
+    # and payment attempts one order may have (each is a trade at the provider and a row here).
+    order_unpaid_max: int = Field(5, ge=1, le=100)
+    order_pay_attempts_max: int = Field(10, ge=1, le=100)
     shipping_fee: Decimal = Field(Decimal("10.00"), ge=0, le=Decimal("100000"))
     free_shipping_threshold: Decimal = Field(Decimal("99.00"), ge=0)
 

@@ -50,3 +50,14 @@ async def wechat_openid(user_id: int) -> str | None:
     """The WeChat openid bound to the account, if any (a JSAPI payment needs it)."""
     openids = await User.filter(id=user_id).values_list("wechat_openid", flat=True)
     return openids[0] if openids else None  # type: ignore[return-value]
+
+
+async def lock_customer(user_id: int) -> None:
+    """Hold the customer's row until the transaction ends (call inside one).
+
+    A limit counted per customer (unpaid orders) is then counted by one of
+    their requests at a time: without it two requests would each count the
+    other's row as not there yet and both pass. On SQLite, where row locks do
+    nothing, transactions already run one at a time.
+    """
+    await User.filter(id=user_id).select_for_update().only("id").first()

@@ -4,19 +4,29 @@ Three steps, never a transaction across the provider call:
 
 1. one transaction: lock the order, check it may be paid, capture the
    wallet part (the seam the wallet issue fills), and record a PENDING
-   attempt with our own trade number; older PENDING attempts of the order
-   are CLOSED (one live attempt at a time) and closed at the provider after
-   the commit. With nothing external due the order is PAID here instead.
+   attempt with our own trade number (at most ``MALL_ORDER_PAY_ATTEMPTS_MAX``
+   per order); older PENDING attempts of the order are CLOSED (one live
+   attempt at a time) and closed at the provider after the commit. With
+   nothing external due the order is PAID here instead. If the provider is
+   still being asked to open an attempt of this order (another orderPay is
+   between steps 1 and 3: a double click), that attempt is the answer, as it
+   stands, and this call asks the provider nothing: however many orderPay
+   race, one payment is opened at the provider.
 2. outside any transaction: the provider's ``create_payment``, expiring
    with the order.
 3. one transaction: store the client parameters; a provider refusal marks
    the attempt FAILED (PAYMENT_FAILED), an unreachable provider leaves it
    PENDING without parameters (PAYMENT_PROVIDER_UNAVAILABLE): a retry with
    the same idempotency key asks the provider again for the same trade
-   number, and reconciliation closes it if nobody does.
+   number, a retry without one opens a new attempt, and reconciliation
+   closes it if nobody does.
+
+An orderPay after an earlier one has finished opens a new attempt and
+supersedes the earlier (the payer may switch channel, or lost the page).
 
 The idempotency key covers step 1 (Stripe's semantics, as orderCreate): a
-replay answers the same attempt and completes step 2 if it never finished.
+replay answers the same attempt and completes step 2 if it ended without
+an answer (never while another call is still asking).
 The payment password is left out of the fingerprint: six digits hashed
 with known fields would be easy to recover from it.
 """
@@ -30,6 +40,7 @@ from typing import Any
 
 from mall.accounts import customers
 from mall.core.actors import Actor
+from mall.core.clock import clock
 from mall.core.errors import ErrorCode, InvalidInput, Problem
 from mall.core.idempotency import request_fingerprint
 from mall.infra import idempotency
@@ -41,6 +52,7 @@ from mall.orders.models import Order, Payment
 from mall.payments.errors import ProviderRejected, ProviderUnavailable
 from mall.payments.providers import provider
 from mall.payments.providers.base import Channel, PaymentProvider, PaymentRequest, ProviderKind
+from mall.settings import get_settings
 
 OPERATION = "orderPay"
 MAX_RETURN_URL = 512
@@ -73,6 +85,15 @@ class Paying:
     payment: Payment | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Recorded:
+    """Step 1's outcome; ``opens``: this call made the attempt, so this call asks the provider to open it."""
+
+    order: Order
+    payment: Payment | None
+    opens: bool = False
+
+
 async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str | None) -> Paying:
     """Pay the caller's order: the wallet part now, the rest through a provider's payment attempt."""
     user_id = actor.require_user()
@@ -80,7 +101,7 @@ async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str |
     gateway = provider(request.provider) if request.provider is not None else None
     openid = await _payer_openid(user_id, request.channel)
 
-    async def work() -> Paying:
+    async def work() -> _Recorded:
         return await _record(actor, request, gateway)
 
     if idempotency_key is None:
@@ -91,10 +112,20 @@ async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str |
             fingerprint=request_fingerprint(OPERATION, request.payload()),
             work=work, remember=_remember, recall=_recall,
         )
-    if first.payment is None or gateway is None:
-        return first
-    payment = await _open_at_provider(gateway, first.order, first.payment, request, openid)
+    payment = first.payment
+    if payment is None or gateway is None:
+        return Paying(order=first.order, payment=payment)
+    if first.opens or _ask_again(payment):
+        payment = await _open_at_provider(gateway, first.order, payment, request, openid)
+    else:
+        payment = await attempts.get(payment.id) or payment  # as it stands now
     return Paying(order=await Order.get(id=first.order.id), payment=payment)
+
+
+def _ask_again(payment: Payment) -> bool:
+    """A replayed attempt whose provider call ended without an answer (and nobody is asking now)."""
+    unanswered = payment.status == AttemptStatus.PENDING and payment.client_params is None
+    return unanswered and not attempts.opening(payment, clock.now())
 
 
 async def _payer_openid(user_id: int, channel: str | None) -> str | None:
@@ -120,14 +151,14 @@ def _check(request: PayRequest) -> None:
         raise InvalidInput(problems)
 
 
-async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | None) -> Paying:
+async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | None) -> _Recorded:
     """Step 1, in one transaction."""
     async with transaction():
         order = await lifecycle.lock_payable(actor, order_id=request.order_id)
         _capture_wallet(order, request.payment_password)
         if order.external_due_minor == 0:
             await lifecycle.mark_paid(order, note="Paid from the wallet.")
-            return Paying(order=order, payment=None)
+            return _Recorded(order=order, payment=None)
         missing = [
             Problem(ErrorCode.REQUIRED, f"Choose a payment {name} for what is due.", (name,))
             for name, value in (("provider", gateway), ("channel", request.channel))
@@ -136,10 +167,19 @@ async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | 
         if missing:
             raise InvalidInput(missing)
         assert gateway is not None and request.channel is not None
-        payment, superseded = await attempts.open_attempt(order, provider=gateway.kind.value, channel=request.channel)
+        in_flight = await attempts.being_opened(order, clock.now())
+        if in_flight is not None:
+            if (in_flight.provider, in_flight.channel) != (gateway.kind.value, request.channel):
+                raise InvalidState(
+                    "A payment of this order through another provider or channel is being opened; try again shortly."
+                )
+            return _Recorded(order=order, payment=in_flight)
+        payment, superseded = await attempts.open_attempt(
+            order, provider=gateway.kind.value, channel=request.channel, most=get_settings().order_pay_attempts_max
+        )
         if superseded:
             on_commit(lambda: _close_at_provider(gateway, superseded))
-        return Paying(order=order, payment=payment)
+        return _Recorded(order=order, payment=payment, opens=True)
 
 
 def _capture_wallet(order: Order, payment_password: str | None) -> None:
@@ -169,8 +209,12 @@ async def _open_at_provider(
         async with transaction():
             await attempts.move(payment.id, (AttemptStatus.PENDING,), AttemptStatus.FAILED)
         raise
-    except ProviderUnavailable:
-        raise  # still PENDING: the same key asks again; reconciliation closes it otherwise
+    except Exception:
+        # No answer (unreachable, or a bug): still PENDING, no longer being opened. The same key asks
+        # again; an orderPay without it opens a new attempt; reconciliation closes it otherwise.
+        async with transaction():
+            await attempts.unanswered(payment.id)
+        raise
     async with transaction():
         await attempts.store_client_params(payment.id, created.client_params)
     fresh = await attempts.get(payment.id)
@@ -187,13 +231,13 @@ async def _close_at_provider(gateway: PaymentProvider, trade_numbers: list[str])
             _log.warning("closing superseded payment %s failed: %s", trade_number, exc.message)
 
 
-def _remember(paying: Paying) -> dict[str, Any]:
-    return {"orderId": paying.order.id, "paymentId": paying.payment.id if paying.payment else None}
+def _remember(recorded: _Recorded) -> dict[str, Any]:
+    return {"orderId": recorded.order.id, "paymentId": recorded.payment.id if recorded.payment else None}
 
 
-async def _recall(result: dict[str, Any]) -> Paying:
+async def _recall(result: dict[str, Any]) -> _Recorded:
     payment_id = result["paymentId"]
-    return Paying(
+    return _Recorded(
         order=await Order.get(id=result["orderId"]),
         payment=await attempts.get(payment_id) if payment_id is not None else None,
     )

@@ -15,6 +15,14 @@ Every refund — a staff cancel of a paid order, an after-sale — comes here:
    a payment callback) moves the row PENDING → REFUNDED (the order's
    ``refundStatus`` becomes PARTIAL or FULL) or → FAILED (the claim is given
    back, so staff may refund again).
+4. A provider that confirms a refund it had reported failed has sent the
+   money after all: never ignored. The row goes FAILED → REFUNDED and claims
+   its amount again if the payment still has that much to refund and its
+   after-sale (if any) is still REFUND_FAILED (then REFUNDED too). Otherwise
+   the money went back on top of what was owed — staff may have refunded
+   again meanwhile — and the row becomes OVER_REFUNDED, claiming nothing,
+   with an outbox row ``refund.needs_attention`` for staff. Both are logged
+   at ERROR.
 
 Channels: today only the external payment (``_EXTERNAL``). The wallet and
 rebate issues add one function each to ``_split`` for balance, rebate credit
@@ -23,6 +31,7 @@ and points, in the order §3.0 takes them.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import logging
 from collections.abc import Mapping
@@ -61,6 +70,8 @@ class RefundState(enum.StrEnum):
     PENDING = "PENDING"
     REFUNDED = "REFUNDED"
     FAILED = "FAILED"
+    # Confirmed by the provider after it reported a failure, when the money was no longer owed: staff must look.
+    OVER_REFUNDED = "OVER_REFUNDED"
 
 
 class RefundUnmatched(CallbackRejected):
@@ -93,10 +104,7 @@ async def _external(
     amount = payment.amount_minor - payment.refunded_minor if amount_minor is None else amount_minor
     if amount <= 0:
         return None
-    claimed = await Payment.filter(id=payment.id, refunded_minor__lte=payment.amount_minor - amount).update(
-        refunded_minor=F("refunded_minor") + amount
-    )
-    if not claimed:
+    if not await _claim(payment, amount):
         raise InvalidState("This refund is more than what is left of the payment to refund.")
     now = clock.now()
     return await Refund.create(
@@ -104,6 +112,14 @@ async def _external(
         after_sale_id=after_sale_id, amount_minor=amount, currency=payment.currency, status=RefundState.PENDING,
         reason=reason[:80], created_at=now, updated_at=now,
     )
+
+
+async def _claim(payment: Payment, amount_minor: int) -> bool:
+    """Claim ``amount_minor`` of what is left of ``payment`` to refund; whether it fitted (a conditional UPDATE)."""
+    claimed = await Payment.filter(id=payment.id, refunded_minor__lte=payment.amount_minor - amount_minor).update(
+        refunded_minor=F("refunded_minor") + amount_minor
+    )
+    return claimed == 1
 
 
 async def send(refunds: list[Refund]) -> None:
@@ -219,32 +235,88 @@ async def _apply_late_money(kind: ProviderKind, notice: RefundNotice) -> None:
 
 
 async def _settle(refund_number: str, *, succeeded: bool, provider_refund_id: str) -> None:
-    """PENDING → REFUNDED (the order's refundStatus follows) or → FAILED (the claim is given back), once."""
+    """PENDING → REFUNDED (the order's refundStatus follows) or → FAILED (the claim is given back), once;
+    a FAILED one the provider confirms after all: see step 4 of the module docstring."""
+    late: RefundState | None = None
     async with transaction():
-        refund = await Refund.get(refund_number=refund_number)
-        order = await lifecycle.locked(refund.order_id)
-        now = clock.now()
-        target = RefundState.REFUNDED if succeeded else RefundState.FAILED
-        moved = await Refund.filter(id=refund.id, status=RefundState.PENDING).update(
-            status=target, provider_refund_id=provider_refund_id, updated_at=now,
-            refunded_at=now if succeeded else None,
-        )
-        if not moved:
-            return  # settled before: a duplicate callback
-        if succeeded:
-            await _update_refund_status(order)
-        elif refund.payment_id is not None:
-            await Payment.filter(id=refund.payment_id).update(refunded_minor=F("refunded_minor") - refund.amount_minor)
+        found = await Refund.get(refund_number=refund_number)
+        order = await lifecycle.locked(found.order_id)
+        refund = await Refund.get(id=found.id)  # as it is under the order's lock (a racing FAILED notice)
+        if succeeded and refund.status == RefundState.FAILED:
+            late = await _confirmed_after_failure(refund, order, provider_refund_id)
+        else:
+            await _answered(refund, order, succeeded=succeeded, provider_refund_id=provider_refund_id)
+    _log_confirmed_after_failure(refund, late)
+
+
+async def _answered(refund: Refund, order: Order, *, succeeded: bool, provider_refund_id: str) -> None:
+    now = clock.now()
+    target = RefundState.REFUNDED if succeeded else RefundState.FAILED
+    moved = await Refund.filter(id=refund.id, status=RefundState.PENDING).update(
+        status=target, provider_refund_id=provider_refund_id, updated_at=now,
+        refunded_at=now if succeeded else None,
+    )
+    if not moved:
+        return  # settled before: a duplicate callback
+    if succeeded:
+        await _update_refund_status(order)
+    elif refund.payment_id is not None:
+        await Payment.filter(id=refund.payment_id).update(refunded_minor=F("refunded_minor") - refund.amount_minor)
+    if refund.after_sale_id is not None:
+        await after_sale_requests.finish_refund(refund.after_sale_id, order, succeeded=succeeded)
+    await _announce(refund, order, target, now)
+
+
+async def _confirmed_after_failure(refund: Refund, order: Order, provider_refund_id: str) -> RefundState | None:
+    """A FAILED refund the provider now confirms (the order row locked): REFUNDED again if it is still owed,
+    OVER_REFUNDED otherwise; ``None`` if a racing duplicate did it first."""
+    now = clock.now()
+    moved = await Refund.filter(id=refund.id, status=RefundState.FAILED).update(
+        status=RefundState.REFUNDED, provider_refund_id=provider_refund_id, updated_at=now, refunded_at=now,
+    )
+    if not moved:
+        return None
+    after_sale_waits = refund.after_sale_id is None or await after_sale_requests.refund_failed(refund.after_sale_id)
+    payment = await Payment.get(id=refund.payment_id) if refund.payment_id is not None else None
+    if after_sale_waits and (payment is None or await _claim(payment, refund.amount_minor)):
+        await _update_refund_status(order)
         if refund.after_sale_id is not None:
-            await after_sale_requests.finish_refund(refund.after_sale_id, order, succeeded=succeeded)
-        await outbox.append(
-            topic="order.refund_changed", aggregate_type="Order", aggregate_id=order.id, customer_id=order.user_id,
-            payload={
-                "orderId": order.id, "number": order.number, "refundNumber": refund.refund_number,
-                "amount": str(minor_to_decimal(refund.amount_minor)), "currency": refund.currency,
-                "status": target.value, "refundStatus": order.refund_status.value, "at": now.isoformat(),
-            },
-        )
+            await after_sale_requests.finish_late_refund(refund.after_sale_id, order)
+        await _announce(refund, order, RefundState.REFUNDED, now)
+        return RefundState.REFUNDED
+    await Refund.filter(id=refund.id).update(status=RefundState.OVER_REFUNDED)
+    await outbox.append(
+        topic="refund.needs_attention", aggregate_type="Order", aggregate_id=order.id, customer_id=None,
+        payload={
+            "orderId": order.id, "number": order.number, "refundNumber": refund.refund_number,
+            "afterSaleId": refund.after_sale_id, "amount": str(minor_to_decimal(refund.amount_minor)),
+            "currency": refund.currency, "status": RefundState.OVER_REFUNDED.value, "at": now.isoformat(),
+            "reason": "The provider confirmed a refund it had reported failed, when the money was no longer "
+            "owed: it went back on top of what the payment or the after-sale still owed.",
+        },
+    )
+    return RefundState.OVER_REFUNDED
+
+
+def _log_confirmed_after_failure(refund: Refund, outcome: RefundState | None) -> None:
+    if outcome is RefundState.REFUNDED:
+        _log.error("refund %s: confirmed by the provider after it was reported failed; recorded as refunded",
+                   refund.refund_number)
+    elif outcome is RefundState.OVER_REFUNDED:
+        _log.error("refund %s: confirmed by the provider after it was reported failed, but no longer owed "
+                   "(refunded again meanwhile, or more than the payment has left): OVER_REFUNDED, staff must look",
+                   refund.refund_number)
+
+
+async def _announce(refund: Refund, order: Order, status: RefundState, now: dt.datetime) -> None:
+    await outbox.append(
+        topic="order.refund_changed", aggregate_type="Order", aggregate_id=order.id, customer_id=order.user_id,
+        payload={
+            "orderId": order.id, "number": order.number, "refundNumber": refund.refund_number,
+            "amount": str(minor_to_decimal(refund.amount_minor)), "currency": refund.currency,
+            "status": status.value, "refundStatus": order.refund_status.value, "at": now.isoformat(),
+        },
+    )
 
 
 async def _update_refund_status(order: Order) -> None:

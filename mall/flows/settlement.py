@@ -16,10 +16,17 @@ in that same transaction, and the provider is asked for the refund after
 the commit (outside any transaction); reconciliation asks again until the
 provider confirms.
 
-Refused callbacks (bad signature, unknown trade number, an amount or
-currency that does not match) are recorded as a WARNING log line carrying
-the request id — not a table: anyone can send unsigned bytes, and a row per
-forgery would be an unbounded write for them.
+A verified notice of money taken in another amount or currency than the
+attempt's is the provider's truth, not a forgery: it is acknowledged (a
+refusal would only have the provider retry it for a day), the attempt is
+recorded with what was received, the order is NOT paid by it, and the money
+goes back the same way (REFUND_PENDING, ``payment.refund_started``), with
+an ERROR log line for people to look at.
+
+Refused callbacks (bad signature, unknown trade number or merchant) are
+recorded as a WARNING log line carrying the request id — not a table:
+anyone can send unsigned bytes, and a row per forgery would be an
+unbounded write for them.
 """
 
 from __future__ import annotations
@@ -81,7 +88,10 @@ async def receive_payment_callback(kind: ProviderKind, headers: Mapping[str, str
 async def settle(gateway: PaymentProvider, notice: PaymentNotice) -> int:
     """Apply a verified notice to its attempt, idempotently; the attempt's id, or ``NoticeUnmatched``."""
     payment = await _matching(gateway, notice)
-    if notice.status is PaymentStatus.SUCCESS:
+    if notice.status is PaymentStatus.SUCCESS and _other_money(payment, notice):
+        if await _settle_other_money(payment, notice):
+            await ask_refund(gateway, await Payment.get(id=payment.id))
+    elif notice.status is PaymentStatus.SUCCESS:
         if await _settle_paid(gateway, payment, notice):
             await ask_refund(gateway, payment)
     elif notice.status is PaymentStatus.FAILED:
@@ -97,12 +107,46 @@ async def _matching(gateway: PaymentProvider, notice: PaymentNotice) -> Payment:
         raise NoticeUnmatched(f"No payment with trade number {notice.trade_no}.")
     if notice.merchant_id != gateway.merchant_id:
         raise NoticeUnmatched(f"Payment {notice.trade_no} is not for this merchant.")
-    if (notice.amount_minor, notice.currency) != (payment.amount_minor, payment.currency):
-        raise NoticeUnmatched(
-            f"Payment {notice.trade_no} reports {minor_to_decimal(notice.amount_minor)} {notice.currency}, "
-            f"expected {minor_to_decimal(payment.amount_minor)} {payment.currency}."
-        )
     return payment
+
+
+def _other_money(payment: Payment, notice: PaymentNotice) -> bool:
+    """Whether the provider took another amount or currency than the attempt asked for."""
+    return (notice.amount_minor, notice.currency) != (payment.amount_minor, payment.currency)
+
+
+async def _settle_other_money(payment: Payment, notice: PaymentNotice) -> bool:
+    """Record money taken in another amount or currency, and send it back whole; whether this call did.
+
+    The order is not paid by it. Only an attempt that has not settled yet
+    takes it: a duplicate notice finds it REFUND_PENDING and does nothing.
+    """
+    received = f"{minor_to_decimal(notice.amount_minor)} {notice.currency}"
+    expected = f"{minor_to_decimal(payment.amount_minor)} {payment.currency}"
+    async with transaction():
+        order = await lifecycle.locked(payment.order_id)  # the order row first, as everywhere
+        recorded = await attempts.move(
+            payment.id, attempts.PAYABLE, AttemptStatus.REFUND_PENDING, provider_transaction_id=notice.transaction_id,
+            amount_minor=notice.amount_minor, currency=notice.currency,
+        )
+        if recorded:
+            await outbox.append(
+                topic="payment.refund_started", aggregate_type="Order", aggregate_id=order.id,
+                customer_id=order.user_id,
+                payload={
+                    "orderId": order.id, "number": order.number, "tradeNumber": payment.trade_number,
+                    "amount": str(minor_to_decimal(notice.amount_minor)), "currency": notice.currency,
+                    "orderStatus": order.status.value,
+                    "reason": f"Paid {received} where {expected} was due: refunded in full.",
+                },
+            )
+    if recorded:
+        _log.error("payment %s: the provider took %s where %s was due; refunding it in full, the order stays %s",
+                   payment.trade_number, received, expected, order.status.value)
+    elif _other_money(await Payment.get(id=payment.id), notice):  # not a duplicate recorded meanwhile
+        _log.error("payment %s: a notice of %s where %s was due arrived after the attempt had settled; "
+                   "nothing changed", payment.trade_number, received, expected)
+    return recorded
 
 
 async def _settle_paid(gateway: PaymentProvider, payment: Payment, notice: PaymentNotice) -> bool:

@@ -196,6 +196,21 @@ async def finish_refund(after_sale_id: int, order: Order, *, succeeded: bool) ->
     await _move(after_sale, order, target, Actor.system())
 
 
+async def refund_failed(after_sale_id: int) -> bool:
+    """Whether the after-sale's refund failed and nothing else refunds it since (staff did not try again)."""
+    return await AfterSale.filter(id=after_sale_id, status=AfterSaleStatus.REFUND_FAILED).exists()
+
+
+async def finish_late_refund(after_sale_id: int, order: Order) -> None:
+    """REFUND_FAILED → REFUNDED (the system): the provider confirmed the refund after reporting it failed.
+
+    Call inside its transaction, the order row locked.
+    """
+    after_sale = await AfterSale.get(id=after_sale_id)
+    if after_sale.status is AfterSaleStatus.REFUND_FAILED:
+        await _move(after_sale, order, AfterSaleStatus.REFUNDED, Actor.system())
+
+
 async def _customer_move(actor: Actor, after_sale_id: int, target: AfterSaleStatus, **changes: object) -> AfterSale:
     user_id = actor.require_user()
     async with transaction():

@@ -6,10 +6,13 @@
     EXCHANGE:       APPROVED ──▶ RETURN_SHIPPED (customer) ──▶ RETURN_RECEIVED (staff) ──▶ EXCHANGE_SHIPPED (staff)
     REFUNDING ──▶ REFUNDED | REFUND_FAILED (system: the provider's answer)
     REFUND_FAILED ──▶ REFUNDING (staff: try the refund again)
+    REFUND_FAILED ──▶ REFUNDED (system: the provider confirms the refund it had reported failed)
 
 The retry from REFUND_FAILED is this module's reading of DESIGN, which names
 no way out of a failed refund: without it money owed to a customer would be
-stuck. Each move records an after-sale event named after its target state.
+stuck. So is the late confirmation: a provider that reverses its answer has
+sent the money, and the after-sale must say so. Each move records an
+after-sale event named after its target state.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ def _moves() -> dict[tuple[AfterSaleKind, AfterSaleStatus, AfterSaleStatus, Acto
         (refunded, status.REFUNDING, status.REFUNDED, system),
         (refunded, status.REFUNDING, status.REFUND_FAILED, system),
         (refunded, status.REFUND_FAILED, status.REFUNDING, staff),
+        (refunded, status.REFUND_FAILED, status.REFUNDED, system),
     )
     return {
         (kind, source, target, actor): AfterSaleMove(kind, source, target, actor)

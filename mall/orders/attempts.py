@@ -10,6 +10,15 @@ on the cashier page): its money then settles like a PENDING one's, paying
 the order if it still awaits payment and refunded otherwise. Every change is
 a conditional UPDATE ``… WHERE status IN (…)``, so of two racing callbacks
 one alone changes the row; the loser sees 0 rows and does nothing.
+
+An order has at most ``MALL_ORDER_PAY_ATTEMPTS_MAX`` attempts. While the
+provider is being asked to open an attempt (``opening``: PENDING, no client
+parameters yet, untouched since it was created, created within
+``OPENING_FOR``) orderPay answers that attempt instead of opening another,
+so a double click never makes two payments at the provider. The call ends
+with client parameters stored, the attempt FAILED, or — no answer — the row
+touched (``unanswered``), after which a new orderPay may supersede it. A
+process that died mid-call holds the slot for ``OPENING_FOR`` at most.
 """
 
 from __future__ import annotations
@@ -20,10 +29,14 @@ import secrets
 from typing import Any
 
 from mall.core.clock import clock
+from mall.orders.errors import TooManyPaymentAttempts
 from mall.orders.models import Order, Payment
 
 TRADE_PREFIX = "P"
 REFUND_PREFIX = "R"
+# Longer than any provider's create call can take (their HTTP timeouts are seconds): an attempt
+# this old without an answer was abandoned by a process that died, and may be superseded.
+OPENING_FOR = dt.timedelta(minutes=1)
 
 
 class AttemptStatus(enum.StrEnum):
@@ -51,13 +64,48 @@ def refund_number(trade_number: str) -> str:
     return REFUND_PREFIX + trade_number[len(TRADE_PREFIX):]
 
 
-async def open_attempt(order: Order, *, provider: str, channel: str) -> tuple[Payment, list[str]]:
+def opening(payment: Payment, now: dt.datetime) -> bool:
+    """Whether the provider is being asked to open ``payment`` right now (see the module docstring).
+
+    "Untouched since it was created" is what tells a call in flight from one
+    that ended without an answer: every end of the call writes the row.
+    """
+    return (
+        payment.status == AttemptStatus.PENDING and payment.client_params is None
+        and payment.updated_at == payment.created_at and payment.created_at > now - OPENING_FOR
+    )
+
+
+async def being_opened(order: Order, now: dt.datetime) -> Payment | None:
+    """The order's attempt the provider is being asked to open right now, if any."""
+    candidates = await Payment.filter(order_id=order.id, status=AttemptStatus.PENDING, created_at__gt=now - OPENING_FOR)
+    return next((payment for payment in candidates if opening(payment, now)), None)
+
+
+async def unanswered(payment_id: int) -> None:
+    """The provider call for a PENDING attempt ended without an answer: it is no longer being opened.
+
+    The attempt stays PENDING: a retry with the same idempotency key asks the
+    provider again for the same trade number.
+    """
+    await Payment.filter(id=payment_id, status=AttemptStatus.PENDING, client_params=None).update(
+        updated_at=clock.now()
+    )
+
+
+async def open_attempt(order: Order, *, provider: str, channel: str, most: int) -> tuple[Payment, list[str]]:
     """A new PENDING attempt for what the order owes externally, and the trade numbers it supersedes.
 
     Older PENDING attempts of the order become CLOSED: one attempt is live
-    at a time. Call inside the transaction that checked the order; the
-    caller closes the superseded ones at the provider after the commit.
+    at a time. An order that already had ``most`` attempts gets no more
+    (PAYMENT_ATTEMPTS_EXCEEDED). Call inside the transaction that locked the
+    order; the caller closes the superseded ones at the provider after the commit.
     """
+    made = await Payment.filter(order_id=order.id).count()
+    if made >= most:
+        raise TooManyPaymentAttempts(
+            f"This order has had {made} payment attempts, the most allowed: cancel it and order again."
+        )
     now = clock.now()
     older = await Payment.filter(order_id=order.id, status=AttemptStatus.PENDING).values_list("id", "trade_number")
     for payment_id, _ in older:

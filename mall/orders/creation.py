@@ -1,20 +1,23 @@
 """Making an order: ``preview_order`` and ``create_order`` on one code path (DESIGN §3.4).
 
 Both check the request, read the address and the catalog at this moment
-and price the order; ``create_order`` then, in one transaction, reserves
-each line's stock with a conditional update (in variant id order, so two
-orders never wait on each other), writes the order with its snapshots and
-records its CREATED event and outbox row. A line that cannot be reserved
-rolls everything back: nothing is held, nothing is written.
+and price the order; ``create_order`` then, in one transaction, checks the
+customer holds fewer than ``MALL_ORDER_UNPAID_MAX`` unpaid orders (counted
+under the customer's row lock, so two of their requests cannot both take
+the last place), reserves each line's stock with a conditional update (in
+variant id order, so two orders never wait on each other), writes the order
+with its snapshots and records its CREATED event and outbox row. A line that
+cannot be reserved rolls everything back: nothing is held, nothing is written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mall.accounts import addresses
+from mall.accounts import addresses, customers
 from mall.catalog import stock
 from mall.catalog.stock import SellableVariant
 from mall.core.actors import Actor
@@ -25,7 +28,7 @@ from mall.infra import idempotency
 from mall.infra.transactions import transaction
 from mall.orders import journal
 from mall.orders.checkout_input import Invoice, OrderRequest, check_request
-from mall.orders.errors import CartEmpty, InsufficientStock
+from mall.orders.errors import CartEmpty, InsufficientStock, TooManyUnpaidOrders
 from mall.orders.models import Order, OrderLine
 from mall.orders.numbers import new_order_number
 from mall.orders.pricing import OrderLine as LineToPrice
@@ -86,6 +89,7 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
     now = clock.now()
     async with transaction():
         plan = await _plan(user_id, request)
+        await _check_unpaid_orders(user_id, now)
         for index, line in sorted(enumerate(plan.lines), key=lambda item: item[1].variant.id):
             if not await stock.reserve(line.variant.id, line.quantity):
                 raise InsufficientStock(
@@ -119,6 +123,23 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
             order, event_type=journal.CREATED, source=None, target=OrderStatus.PENDING_PAYMENT, actor=actor
         )
     return order
+
+
+async def _check_unpaid_orders(user_id: int, now: dt.datetime) -> None:
+    """Refuse a customer who already holds ``MALL_ORDER_UNPAID_MAX`` unpaid orders: each holds stock, and
+    re-ordering must not let one account keep it from everyone else.
+
+    Counted under the customer's row lock (call inside the order's
+    transaction). An order past its payment time no longer counts: it can no
+    longer be paid, and the expiry job releases its stock.
+    """
+    limit = get_settings().order_unpaid_max
+    await customers.lock_customer(user_id)
+    unpaid = await Order.filter(user_id=user_id, status=OrderStatus.PENDING_PAYMENT, expires_at__gt=now).count()
+    if unpaid >= limit:
+        raise TooManyUnpaidOrders(
+            f"You have {unpaid} unpaid orders, the most allowed at once: pay or cancel one before ordering again."
+        )
 
 
 async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:

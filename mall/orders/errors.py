@@ -5,7 +5,9 @@
     ├── OrderTooLarge           LIMIT_EXCEEDED      the amounts would not fit a BIGINT of fen
     ├── InsufficientStock       INSUFFICIENT_STOCK  a line asks for more than can be bought now
     ├── Unavailable             UNAVAILABLE         a line's product is not on sale
-    └── CartEmpty               CART_EMPTY          nothing to order
+    ├── CartEmpty               CART_EMPTY          nothing to order
+    ├── TooManyUnpaidOrders     UNPAID_ORDERS_EXCEEDED     the customer holds MALL_ORDER_UNPAID_MAX unpaid orders
+    └── TooManyPaymentAttempts  PAYMENT_ATTEMPTS_EXCEEDED  the order had MALL_ORDER_PAY_ATTEMPTS_MAX attempts
 """
 
 from __future__ import annotations
@@ -41,3 +43,15 @@ class CartEmpty(DomainError):
     """There is nothing to order."""
 
     code = ErrorCode.CART_EMPTY
+
+
+class TooManyUnpaidOrders(DomainError):
+    """The customer already holds as many unpaid orders as one may (each holds stock)."""
+
+    code = ErrorCode.UNPAID_ORDERS_EXCEEDED
+
+
+class TooManyPaymentAttempts(DomainError):
+    """The order has had as many payment attempts as one may."""
+
+    code = ErrorCode.PAYMENT_ATTEMPTS_EXCEEDED

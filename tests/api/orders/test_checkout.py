@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mall.catalog.models import Variant
 from mall.graphql.relay import encode_id
 from mall.orders.models import Order
 from tests import factories
 from tests.operations import contract
+from tests.timetravel import travel
 
 CART_LINES_ADD = contract("CartLinesAdd")
 CART_LINES_UPDATE = contract("CartLinesUpdate")
 CART_VIEW = contract("CartView")
 ORDER_PREVIEW = contract("OrderPreview")
 ORDER_CREATE = contract("OrderCreate")
+ORDER_CANCEL = contract("OrderCancel")
 
 
 async def _scene(api, *, stock=5, price="30.00"):
@@ -98,3 +102,44 @@ async def test_a_retried_order_create_with_its_key_returns_the_first_order(api):
     assert again["order"]["id"] == first["order"]["id"]
     assert [error["code"] for error in changed["userErrors"]] == ["IDEMPOTENCY_MISMATCH"]
     assert await Order.filter(user_id=buyer.user.id).count() == 1
+
+
+async def test_a_customer_holding_the_most_unpaid_orders_is_refused_and_nothing_is_reserved(api, configure):
+    configure(order_unpaid_max=2)
+    buyer, address, tea, cup = await _scene(api)
+    held = [await factories.order(buyer, (cup.id, 1), address_id=address.id) for _ in range(2)]
+
+    refused = (await api(ORDER_CREATE, _input(address), token=buyer.access_token)).data["orderCreate"]
+
+    assert refused == {"order": None, "cart": None, "userErrors": [{
+        "field": None, "code": "UNPAID_ORDERS_EXCEEDED",
+        "message": "You have 2 unpaid orders, the most allowed at once: pay or cancel one before ordering again.",
+    }]}
+    assert [(v.id, v.reserved) for v in await Variant.filter(id__in=[tea.id, cup.id]).order_by("id")] == [
+        (tea.id, 0), (cup.id, 2)]
+    assert await Order.filter(user_id=buyer.user.id).count() == 2
+    cart = (await api(CART_VIEW, {}, token=buyer.access_token)).data["cart"]
+    assert [line["quantity"] for line in cart["lines"]] == [2, 1]
+
+    await api(ORDER_CANCEL, {"input": {"orderId": encode_id("Order", held[0].id)}}, token=buyer.access_token)
+    created = (await api(ORDER_CREATE, _input(address), token=buyer.access_token)).data["orderCreate"]
+
+    assert created["userErrors"] == []
+    assert created["order"]["status"] == "PENDING_PAYMENT"
+
+
+async def test_paid_and_expired_orders_do_not_count_as_unpaid(api, configure):
+    configure(order_unpaid_max=2)
+    buyer, address, tea, cup = await _scene(api)
+    await factories.paid(await factories.order(buyer, (cup.id, 1), address_id=address.id))
+    await factories.order(buyer, (cup.id, 1), address_id=address.id)
+    configure(order_unpaid_max=2, order_payment_timeout=1)
+    await factories.order(buyer, (cup.id, 1), address_id=address.id)
+
+    at_the_limit = (await api(ORDER_CREATE, _input(address), token=buyer.access_token)).data["orderCreate"]
+    await travel(dt.timedelta(minutes=2))  # the last order is past its time, not yet expired by the job
+    created = (await api(ORDER_CREATE, _input(address), token=buyer.access_token)).data["orderCreate"]
+
+    assert [error["code"] for error in at_the_limit["userErrors"]] == ["UNPAID_ORDERS_EXCEEDED"]
+    assert created["userErrors"] == []
+    assert await Order.filter(user_id=buyer.user.id, status="PENDING_PAYMENT").count() == 3

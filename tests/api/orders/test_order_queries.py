@@ -140,7 +140,8 @@ async def test_staff_orders_need_the_permission(api):
 
 
 @pytest.mark.parametrize("count", [3, 20])
-async def test_a_page_of_orders_costs_the_same_statements_whatever_its_size(api, sql_counting, count):
+async def test_a_page_of_orders_costs_the_same_statements_whatever_its_size(api, sql_counting, configure, count):
+    configure(order_unpaid_max=count)  # a page's worth of orders, all unpaid
     buyer, _, orders = await a_customer_with_orders(count)
     await factories.paid(orders[0])
     await lifecycle.ship_order(sessions.actor_for(

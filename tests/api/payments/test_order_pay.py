@@ -6,6 +6,7 @@ import datetime as dt
 
 from mall.core.actors import Permission
 from mall.infra.outbox import OutboxEvent
+from mall.orders import attempts as attempts_module
 from mall.orders.models import Order, OrderEvent, Payment
 from mall.orders.states import OrderStatus
 from mall.payments.errors import ProviderRejected, ProviderUnavailable
@@ -255,3 +256,109 @@ async def test_a_provider_refusal_fails_the_attempt(api, monkeypatch):
     assert result["userErrors"] == [{"field": None, "code": "PAYMENT_FAILED", "message": "The payer's account is frozen."}]
     assert [p.status for p in await Payment.filter(order_id=order.id)] == ["FAILED"]
     assert (await Order.get(id=order.id)).status is OrderStatus.PENDING_PAYMENT
+
+
+async def test_an_order_gets_at_most_the_configured_payment_attempts(api, configure):
+    configure(order_pay_attempts_max=3)
+    buyer, order = await unpaid_order()
+    attempts = [await pay(api, buyer, order, idempotencyKey=f"try-{n}") for n in range(3)]
+
+    refused = await pay(api, buyer, order)
+    replayed = await pay(api, buyer, order, idempotencyKey="try-2")
+
+    assert [a["userErrors"] for a in attempts] == [[], [], []]
+    assert refused == {"payment": None, "order": None, "userErrors": [{
+        "field": None, "code": "PAYMENT_ATTEMPTS_EXCEEDED",
+        "message": "This order has had 3 payment attempts, the most allowed: cancel it and order again.",
+    }]}
+    assert replayed == attempts[2]  # a replay is no new attempt
+    assert await Payment.filter(order_id=order.id).order_by("id").values_list("status", flat=True) == [
+        "CLOSED", "CLOSED", "PENDING"]
+
+
+async def test_paying_again_after_a_finished_order_pay_opens_a_new_attempt(api):
+    buyer, order = await unpaid_order()
+    first = await pay(api, buyer, order)
+
+    second = await pay(api, buyer, order)
+
+    assert first["payment"]["clientParams"] is not None and second["payment"]["clientParams"] is not None
+    assert first["payment"]["id"] != second["payment"]["id"]
+    assert await Payment.filter(order_id=order.id).order_by("id").values_list("status", flat=True) == [
+        "CLOSED", "PENDING"]
+
+
+async def test_an_order_pay_while_the_provider_opens_another_answers_that_attempt_and_asks_nothing(api, monkeypatch):
+    buyer, order = await unpaid_order()
+    original = SandboxProvider.create_payment
+    asked, meanwhile = [], []
+
+    async def slow_provider(self, request):
+        asked.append(request.trade_no)
+        if len(asked) == 1:  # a double click lands while the provider is answering the first
+            meanwhile.append(await pay(api, buyer, order))
+            meanwhile.append(await pay(api, buyer, order, idempotencyKey="click-2"))
+            meanwhile.append(await pay(api, buyer, order, channel="APP"))
+        return await original(self, request)
+
+    monkeypatch.setattr(SandboxProvider, "create_payment", slow_provider)
+
+    first = await pay(api, buyer, order)
+
+    payment = await Payment.get(order_id=order.id)
+    assert asked == [payment.trade_number]
+    assert first["payment"]["clientParams"]["tradeNo"] == payment.trade_number
+    in_flight = {**first["payment"], "clientParams": None}
+    assert meanwhile[:2] == [{"payment": in_flight, "order": first["order"], "userErrors": []}] * 2
+    assert meanwhile[2] == {"payment": None, "order": None, "userErrors": [{
+        "field": None, "code": "INVALID_STATE",
+        "message": "A payment of this order through another provider or channel is being opened; try again shortly.",
+    }]}
+    assert await Payment.filter(order_id=order.id).count() == 1
+    replayed = await pay(api, buyer, order, idempotencyKey="click-2")
+    assert replayed["payment"] == first["payment"]
+    assert asked == [payment.trade_number]
+
+
+async def test_after_the_provider_did_not_answer_an_order_pay_without_a_key_opens_a_new_attempt(api, monkeypatch):
+    buyer, order = await unpaid_order()
+    original = SandboxProvider.create_payment
+
+    async def unreachable(self, request):
+        raise ProviderUnavailable("The sandbox timed out.")
+
+    monkeypatch.setattr(SandboxProvider, "create_payment", unreachable)
+    down = await pay(api, buyer, order)
+    monkeypatch.setattr(SandboxProvider, "create_payment", original)
+    retried = await pay(api, buyer, order)
+
+    assert [e["code"] for e in down["userErrors"]] == ["PAYMENT_PROVIDER_UNAVAILABLE"]
+    assert retried["userErrors"] == [] and retried["payment"]["clientParams"] is not None
+    assert await Payment.filter(order_id=order.id).order_by("id").values_list("status", "client_params") == [
+        ("CLOSED", None), ("PENDING", retried["payment"]["clientParams"])]
+
+
+async def test_an_attempt_left_mid_call_by_a_dead_process_is_superseded_after_a_minute(api, monkeypatch):
+    buyer, order = await unpaid_order()
+    original = SandboxProvider.create_payment
+
+    async def dies(self, request):
+        raise ProviderUnavailable("The sandbox timed out.")
+
+    async def crash(payment_id):  # the process dies before it can write anything
+        return None
+
+    monkeypatch.setattr(SandboxProvider, "create_payment", dies)
+    monkeypatch.setattr(attempts_module, "unanswered", crash)
+    await pay(api, buyer, order)
+    monkeypatch.setattr(SandboxProvider, "create_payment", original)
+    left = await Payment.get(order_id=order.id)
+
+    within = await pay(api, buyer, order)
+    await travel(dt.timedelta(seconds=61))
+    after = await pay(api, buyer, order)
+
+    assert (within["payment"]["id"], within["payment"]["clientParams"]) == (gid("Payment", left.id), None)
+    assert after["payment"]["id"] != gid("Payment", left.id) and after["payment"]["clientParams"] is not None
+    assert await Payment.filter(order_id=order.id).order_by("id").values_list("status", flat=True) == [
+        "CLOSED", "PENDING"]

@@ -60,19 +60,67 @@ async def test_a_callback_with_one_changed_byte_is_refused_and_the_order_stays_u
     assert (await Payment.get(id=payment.id)).status == "PENDING"
 
 
-async def test_an_amount_or_currency_that_does_not_match_is_refused(api):
+async def test_a_signed_callback_for_another_amount_is_acknowledged_recorded_and_refunded_not_paid(
+    api, monkeypatch, caplog
+):
     _, order, payment = await pending_payment(api)
+    asked = []
+    original = SandboxProvider.refund
+
+    async def recording_refund(self, request):
+        asked.append((request.refund_no, request.trade_no, request.amount_minor, request.total_minor, request.currency))
+        return await original(self, request)
+
+    monkeypatch.setattr(SandboxProvider, "refund", recording_refund)
     more = await signed(payment, amount_minor=payment.amount_minor + 1)
-    dollars = await signed(payment, currency="USD")
 
-    answers = [await post(api, *more), await post(api, *dollars)]
+    first = await post(api, *more)
+    duplicate = await post(api, *await signed(payment, amount_minor=payment.amount_minor + 1))
 
-    assert [(a.status_code, a.json()) for a in answers] == [
-        (400, {"code": "FAIL", "message": f"Payment {payment.trade_number} reports 60.01 CNY, expected 60.00 CNY."}),
-        (400, {"code": "FAIL", "message": f"Payment {payment.trade_number} reports 60.00 USD, expected 60.00 CNY."}),
-    ]
+    assert [(first.status_code, first.content), (duplicate.status_code, duplicate.content)] == [(204, b"")] * 2
+    recorded = await Payment.get(id=payment.id)
+    assert (recorded.status, recorded.amount_minor, recorded.currency) == ("REFUND_PENDING", 6001, "CNY")
+    assert recorded.provider_transaction_id == "4200000001" + payment.trade_number[-10:]
     assert (await Order.get(id=order.id)).status is OrderStatus.PENDING_PAYMENT
-    assert (await Payment.get(id=payment.id)).status == "PENDING"
+    assert await OrderEvent.filter(order_id=order.id, type="PAID").count() == 0
+    assert asked == [("R" + payment.trade_number[1:], payment.trade_number, 6001, 6001, "CNY")]
+    started = await OutboxEvent.get(topic="payment.refund_started")
+    assert started.payload == {
+        "orderId": order.id, "number": order.number, "tradeNumber": payment.trade_number, "amount": "60.01",
+        "currency": "CNY", "orderStatus": "PENDING_PAYMENT",
+        "reason": "Paid 60.01 CNY where 60.00 CNY was due: refunded in full.",
+    }
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR" and r.name == "mall.flows.settlement"]
+    assert errors == [f"payment {payment.trade_number}: the provider took 60.01 CNY where 60.00 CNY was due; "
+                      "refunding it in full, the order stays PENDING_PAYMENT"]
+
+
+async def test_money_in_another_currency_is_refunded_in_it_and_the_order_can_still_be_paid(api):
+    buyer, order, payment = await pending_payment(api)
+
+    answer = await post(api, *await signed(payment, currency="USD"))
+    again = await pay(api, buyer, order)
+    paid = await post(api, *await signed(await Payment.get(order_id=order.id, status="PENDING")))
+
+    assert answer.status_code == 204
+    recorded = await Payment.get(id=payment.id)
+    assert (recorded.status, recorded.amount_minor, recorded.currency) == ("REFUND_PENDING", 6000, "USD")
+    assert again["userErrors"] == []
+    assert paid.status_code == 204
+    assert (await Order.get(id=order.id)).status is OrderStatus.PAID
+
+
+async def test_a_notice_for_another_amount_with_one_changed_byte_is_still_refused(api):
+    _, order, payment = await pending_payment(api)
+    headers, body = await signed(payment, amount_minor=payment.amount_minor + 1)
+
+    response = await post(api, headers, body.replace(b'"ciphertext":"', b'"ciphertext":"A', 1))
+
+    assert (response.status_code, response.json()["code"]) == (400, "FAIL")
+    unchanged = await Payment.get(id=payment.id)
+    assert (unchanged.status, unchanged.amount_minor) == ("PENDING", 6000)
+    assert (await Order.get(id=order.id)).status is OrderStatus.PENDING_PAYMENT
+    assert not await OutboxEvent.filter(topic="payment.refund_started").exists()
 
 
 async def test_an_unknown_trade_number_is_refused(api):

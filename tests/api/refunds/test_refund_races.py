@@ -11,8 +11,9 @@ from mall.core.errors import DomainError
 from mall.flows import refunds
 from mall.infra.transactions import transaction
 from mall.orders.models import AfterSale, Order, Payment, Refund
+from mall.payments.providers.base import RefundStatus as ProviderRefundStatus
 from tests.api.refunds.test_after_sales import AFTER_SALE_CREATE, create_input, delivered, line_of
-from tests.api.refunds.test_cancel_with_refund import cancel_as_staff, paid_order
+from tests.api.refunds.test_cancel_with_refund import cancel_as_staff, paid_order, post, refund_callback
 
 pytestmark = pytest.mark.postgres_only
 
@@ -60,3 +61,19 @@ async def test_two_after_sales_racing_for_the_last_units_of_a_line_one_wins(api)
     outcomes = sorted(bool(a.data["afterSaleCreate"]["userErrors"]) for a in answers)
     assert outcomes == [False, True]
     assert await AfterSale.filter(order_id=order.id).count() == 1
+
+
+async def test_failure_and_success_notices_of_one_refund_racing_end_refunded_and_claimed_once(api):
+    orders = [(await paid_order(api))[2] for _ in range(5)]
+    for order in orders:
+        await cancel_as_staff(api, order)
+    refunds = [await Refund.get(order_id=order.id) for order in orders]
+    notices = [await refund_callback(refund, status=status) for refund in refunds
+               for status in (ProviderRefundStatus.FAILED, ProviderRefundStatus.SUCCESS)]
+
+    answers = await asyncio.wait_for(asyncio.gather(*(post(api, *notice) for notice in notices)), DEADLINE)
+
+    assert Counter(a.status_code for a in answers) == Counter({204: 10})
+    assert [(await Refund.get(id=refund.id)).status for refund in refunds] == ["REFUNDED"] * 5
+    assert [(await Payment.get(order_id=order.id)).refunded_minor for order in orders] == [6000] * 5
+    assert [(await Order.get(id=order.id)).refund_status.value for order in orders] == ["FULL"] * 5

@@ -88,3 +88,21 @@ async def test_a_cancel_racing_the_expiry_releases_the_stock_once():
     assert (await Variant.get(id=tea.id)).reserved == 0
     assert await Order.filter(status=OrderStatus.CANCELLED).count() == 5
     assert await OrderEvent.filter(to_status=OrderStatus.CANCELLED).count() == 5
+
+
+@pytest.mark.parametrize(("held", "racing"), [(4, 2), (3, 10)])
+async def test_one_customers_orders_racing_for_the_last_unpaid_places_take_only_those(configure, held, racing):
+    configure(order_unpaid_max=5)
+    buyer = await factories.customer()
+    tea = await factories.variant_of(await factories.product(stock=100))
+    address = await factories.address(buyer)
+    for _ in range(held):
+        await factories.order(buyer, (tea.id, 1), address_id=address.id)
+    request = OrderRequest(lines=((tea.id, 1),), address_id=address.id)
+    actor = sessions.actor_for(buyer.user)
+
+    outcomes = await race(*(creation.create_order(actor, request=request) for _ in range(racing)))
+
+    assert codes(outcomes) == Counter({"Order": 5 - held, "UNPAID_ORDERS_EXCEEDED": racing - (5 - held)})
+    assert await Order.filter(user_id=buyer.user.id).count() == 5
+    assert (await Variant.get(id=tea.id)).reserved == 5
