@@ -50,3 +50,9 @@ async def wechat_openid(user_id: int) -> str | None:
     """The WeChat openid bound to the account, if any (a JSAPI payment needs it)."""
     openids = await User.filter(id=user_id).values_list("wechat_openid", flat=True)
     return openids[0] if openids else None  # type: ignore[return-value]
+
+
+async def require_customer(customer_id: int, *, field: str = "customerId") -> None:
+    """``NotFound`` unless ``customer_id`` is a customer's account (not staff, not deleted)."""
+    if not await User.filter(id=customer_id, is_staff=False, deleted_at=None).exists():
+        raise NotFound("No such customer.", field=field)

@@ -59,6 +59,8 @@ class ErrorCode(enum.Enum):
     # payments
     PAYMENT_PROVIDER_UNAVAILABLE = "PAYMENT_PROVIDER_UNAVAILABLE"
     PAYMENT_FAILED = "PAYMENT_FAILED"
+    # wallet and ledger
+    INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS"
 
 
 @dataclass(frozen=True, slots=True)
