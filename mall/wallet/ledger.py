@@ -7,16 +7,17 @@ savepoint, so a refusal undoes only this entry) it:
 1. refuses what ``journal.check`` refuses, before touching a row;
 2. answers an entry already written under the key: the same one if its
    fingerprint matches (a retry), ``EntryMismatch`` otherwise;
-3. finds or creates each account (on first use, a race settled by the
-   unique key);
-4. updates each account's cached totals with ONE conditional UPDATE —
+3. writes the entry, claiming its key: of two writers racing with one key,
+   the second waits on the unique index until the first commits, then
+   fails on it; its savepoint rolls back and it answers the first's entry;
+4. finds or creates each account (on first use, a race settled by the
+   account's unique key);
+5. updates each account's cached totals with ONE conditional UPDATE —
    never read-then-write: a customer account changes only if it stays
    within 0 … ``MAX_AMOUNT`` (``InsufficientFunds`` / ``BalanceLimitExceeded``
    otherwise), and the CHECK constraint of migration 7 stands behind it;
    ``RETURNING`` gives the balance after, stored on the posting;
-5. writes the entry and its postings. Two writers racing with one key both
-   get this far only if neither saw the other's entry; the unique key then
-   refuses the second, whose savepoint rolls back, and it answers the first.
+6. writes the postings.
 
 Accounts are updated in one total order, so two entries never wait on each
 other's rows crosswise: customer accounts first, then system accounts, each
@@ -86,14 +87,16 @@ async def post(
 
 
 async def _write(draft: Draft, fingerprint: str, actor: Actor) -> Posted:
-    rows = await _accounts([leg.account for leg in draft.legs])
-    amounts = {leg.account: leg.amount for leg in draft.legs}
-    ordered = sorted(rows.items(), key=lambda item: (not item[0].is_customer, item[1].id))
-    balances = {ref: await _apply(row, ref, amounts[ref]) for ref, row in ordered}
+    # The key first: a second writer of it waits here for our commit and then fails on the unique key,
+    # rather than queueing for the accounts and being refused for funds our entry already moved.
     entry = await JournalEntry.create(
         idempotency_key=draft.key, fingerprint=fingerprint, cause=draft.cause.value, cause_id=draft.cause_id,
         memo=draft.memo, actor_kind=actor.kind.value, actor_id=actor.user_id, created_at=clock.now(),
     )
+    rows = await _accounts([leg.account for leg in draft.legs])
+    amounts = {leg.account: leg.amount for leg in draft.legs}
+    ordered = sorted(rows.items(), key=lambda item: (not item[0].is_customer, item[1].id))
+    balances = {ref: await _apply(row, ref, amounts[ref]) for ref, row in ordered}
     written = []
     for ref, row in ordered:  # posting ids ascend per account in lock order: balance_after reads as a running sum
         posting = await Posting.create(
