@@ -126,3 +126,20 @@ async def test_without_a_token_there_is_no_wallet(api):
     result = await api(WALLET_VIEW)
 
     assert result.data == {"me": None}
+
+
+async def test_the_wallet_costs_the_same_statements_whatever_the_length_of_its_page(api, sql_counting):
+    staff = await finance()
+    few, many = await factories.customer(), await factories.customer()
+    for n in range(2):
+        await adjust(api, staff, few, "1.00", reason=f"few {n}")
+    for n in range(30):
+        await adjust(api, staff, many, "1.00", asset=("BALANCE", "REBATE_CREDIT", "POINTS")[n % 3], reason=f"many {n}")
+
+    async def statements(account: factories.Account) -> int:
+        result = await api(WALLET_VIEW, {"first": 30}, token=account.access_token)
+        assert result.data["me"]["wallet"]["entries"]["edges"]
+        return int(result.headers["x-mall-sql-statements"])
+
+    # the session with its user, the balances, one page of the statement (with its entries and accounts)
+    assert await statements(few) == await statements(many) == 3
