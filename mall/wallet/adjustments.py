@@ -1,11 +1,13 @@
 """walletAdjust: staff move value into or out of a customer's wallet, audited (DESIGN §3.5, §3.8).
 
 The other side of every adjustment is the adjustments account of its unit
-(ADJUSTMENTS for money, POINTS_ADJUSTMENTS for points). A positive BALANCE
-adjustment becomes withdrawable stored value: the audit record (action
-``wallet.adjust``, target ``User:<id>``) is what the withdrawable-balance
-rule counts it by. The reason is required; it goes into the audit record
-and is the entry's memo, which the customer sees on their statement.
+(ADJUSTMENTS for money, POINTS_ADJUSTMENTS for points). Each adjustment is
+first an audit record (action ``wallet.adjust``, target ``User:<id>``, the
+asset and amount), and the entry names that record as its cause: a
+positive BALANCE adjustment becomes withdrawable stored value, and the
+withdrawable-balance rule counts it by that record. The reason is
+required; it goes into the audit record and is the entry's memo, which the
+customer sees on their statement.
 
 Idempotent twice over: the request's key goes through ``infra.idempotency``
 (the same key and input answer the first result; other input,
@@ -53,19 +55,20 @@ async def wallet_adjust(
             staff = await acting.require(actor, Permission.MANAGE_FINANCE)
             await customers.require_customer(customer_id)
             wallet = AccountRef.customer(customer_id, asset)
-            posted = await ledger.post(
-                key=f"{OPERATION}:{staff_id}:{idempotency_key}", cause=Cause.ADJUSTMENT, actor=staff, memo=reason,
-                legs=transfer(AccountRef.system(_COUNTERPART[asset.unit]), wallet, units),
-            )
-            leg = posted.leg(wallet)
-            if posted.created:
-                await audit.record(
-                    staff, action="wallet.adjust", target=f"User:{customer_id}", reason=reason,
-                    old={"asset": asset.value, "balance": str(format_amount(leg.balance_after - units, asset.unit))},
-                    new={"asset": asset.value, "balance": str(format_amount(leg.balance_after, asset.unit)),
-                         "amount": str(format_amount(units, asset.unit)), "entryId": posted.entry_id},
-                )
-            return await _line(leg.posting_id)
+            legs = transfer(AccountRef.system(_COUNTERPART[asset.unit]), wallet, units)
+            key = f"{OPERATION}:{staff_id}:{idempotency_key}"
+            earlier = await ledger.find(key)
+            if earlier is not None:  # posted long ago, its request key since expired
+                if {(leg.account, leg.amount) for leg in earlier.legs} != {(leg.account, leg.amount) for leg in legs}:
+                    raise idempotency.IdempotencyMismatch(
+                        "This idempotency key was used with a different request.", field="idempotencyKey")
+                return await _line(earlier.leg(wallet).posting_id)
+            # The audit record is the adjustment's cause: the entry names it (cause id).
+            record = await audit.record(staff, action="wallet.adjust", target=f"User:{customer_id}", reason=reason,
+                                        new={"asset": asset.value, "amount": str(format_amount(units, asset.unit))})
+            posted = await ledger.post(key=key, cause=Cause.ADJUSTMENT, cause_id=record.id, actor=staff, memo=reason,
+                                       legs=legs)
+            return await _line(posted.leg(wallet).posting_id)
 
     return await idempotency.once(
         user_id=staff_id, operation=OPERATION, key=idempotency_key, fingerprint=fingerprint, work=work,

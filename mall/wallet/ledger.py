@@ -107,12 +107,22 @@ async def _write(draft: Draft, fingerprint: str, actor: Actor) -> Posted:
     return Posted(entry_id=entry.id, created=True, legs=tuple(written))
 
 
+async def find(key: str) -> Posted | None:
+    """The entry written under ``key``, if any (for callers whose cause is made per attempt)."""
+    entry = await JournalEntry.get_or_none(idempotency_key=key)
+    return await _posted(entry) if entry is not None else None
+
+
 async def _existing(key: str, fingerprint: str) -> Posted | None:
     entry = await JournalEntry.get_or_none(idempotency_key=key)
     if entry is None:
         return None
     if entry.fingerprint != fingerprint:
         raise EntryMismatch("This idempotency key was used for another ledger entry.")
+    return await _posted(entry)
+
+
+async def _posted(entry: JournalEntry) -> Posted:
     postings = await Posting.filter(entry_id=entry.id).select_related("account").order_by("id")
     legs = tuple(
         PostedLeg(p.id, AccountRef(p.account.customer_id, p.account.code), p.amount_minor, p.balance_after_minor)

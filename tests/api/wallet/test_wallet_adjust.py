@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from mall.accounts import security, sessions
@@ -9,10 +12,12 @@ from mall.accounts.models import User
 from mall.audit.models import AuditRecord
 from mall.core.actors import Permission
 from mall.graphql.relay import encode_id
+from mall.infra import idempotency
 from mall.wallet.models import JournalEntry
 from mall.wallet.statements import WalletBalances, balances
 from tests import factories
 from tests.api.wallet.scene import WALLET_ADJUST, adjust, adjust_input, assert_ledger_sound, finance, ledger_rows
+from tests.timetravel import travel
 
 
 async def _audit() -> list[tuple[str, str, dict | None, dict | None, str, int | None]]:
@@ -29,14 +34,13 @@ async def test_an_adjustment_credits_the_customer_and_is_audited_with_its_reason
     assert payload["userErrors"] == []
     assert {k: payload["entry"][k] for k in ("amount", "balanceAfter")} == {"amount": "50.10", "balanceAfter": "50.10"}
     assert await balances([buyer.user.id]) == {buyer.user.id: WalletBalances(balance=5010)}
-    entry = await JournalEntry.get()
-    assert (entry.cause, entry.memo, entry.actor_kind, entry.actor_id) == ("ADJUSTMENT", "Parcel lost in transit",
-                                                                          "STAFF", staff.user.id)
     assert await _audit() == [(
-        "wallet.adjust", f"User:{buyer.user.id}", {"asset": "BALANCE", "balance": "0.00"},
-        {"asset": "BALANCE", "balance": "50.10", "amount": "50.10", "entryId": entry.id}, "Parcel lost in transit",
+        "wallet.adjust", f"User:{buyer.user.id}", None, {"asset": "BALANCE", "amount": "50.10"}, "Parcel lost in transit",
         staff.user.id,
     )]
+    entry = await JournalEntry.get()
+    assert (entry.cause, entry.cause_id, entry.memo, entry.actor_kind, entry.actor_id) == (
+        "ADJUSTMENT", (await AuditRecord.get()).id, "Parcel lost in transit", "STAFF", staff.user.id)
     await assert_ledger_sound()
 
 
@@ -97,6 +101,24 @@ async def test_the_same_key_with_other_input_is_refused(api):
         "message": "This idempotency key was used with a different request.",
     }]}
     assert await balances([buyer.user.id]) == {buyer.user.id: WalletBalances(balance=1200)}
+
+
+async def test_a_retry_after_the_request_key_expired_still_posts_nothing_new(api):
+    buyer = await factories.customer()
+    staff = await finance()
+    first = await adjust(api, staff, buyer, "12.00", key="adjust-42")
+    await travel(idempotency.KEEP_FOR + dt.timedelta(minutes=1))
+    pair = await sessions.start_session(staff.user, client_ip="127.0.0.1", user_agent="pytest")
+    staff = dataclasses.replace(staff, access_token=pair.access_token)  # the first token has long expired
+
+    again = await adjust(api, staff, buyer, "12.00", key="adjust-42", reason="Worded otherwise")
+    other = await adjust(api, staff, buyer, "13.00", key="adjust-42")
+
+    assert (again["userErrors"], again["entry"]) == ([], first["entry"])
+    assert other["userErrors"] == [{"field": ["input", "idempotencyKey"], "code": "IDEMPOTENCY_MISMATCH",
+                                    "message": "This idempotency key was used with a different request."}]
+    assert await ledger_rows() == (2, 1, 2)
+    assert len(await _audit()) == 1
 
 
 async def test_a_refused_adjustment_can_be_retried_with_its_key_once_corrected(api):
