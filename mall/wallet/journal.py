@@ -40,7 +40,7 @@ class Cause(enum.StrEnum):
     name, posted by the flows that bring them.
     """
 
-    ADJUSTMENT = "ADJUSTMENT"  # staff walletAdjust (id: none; the audit log names the entry)
+    ADJUSTMENT = "ADJUSTMENT"  # staff walletAdjust (id: its audit record)
     TOP_UP = "TOP_UP"  # walletTopUp settled (id: the payment)
     ORDER_HOLD = "ORDER_HOLD"  # wallet funds set aside at orderCreate (id: the order)
     ORDER_RELEASE = "ORDER_RELEASE"  # held funds given back on cancel or expiry (id: the order)

@@ -174,6 +174,7 @@ async def test_an_account_of_a_customer_who_does_not_exist_is_refused():
     assert await _counts() == (0, 0, 0)
 
 
+@pytest.mark.tampers_ledger
 async def test_verify_names_what_was_tampered_with():
     buyer = await factories.customer()
     posted = await fund(balance(buyer.user.id), 300)
@@ -197,6 +198,7 @@ async def test_verify_names_what_was_tampered_with():
     )
 
 
+@pytest.mark.tampers_ledger
 async def test_the_database_refuses_a_customer_balance_below_zero_written_by_raw_sql():
     buyer = await factories.customer()
     await fund(balance(buyer.user.id), 100)
@@ -221,6 +223,7 @@ def _mall_ledger_verify() -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120, env=dict(os.environ))
 
 
+@pytest.mark.tampers_ledger
 async def test_mall_ledger_verify_exits_zero_on_a_sound_ledger_and_one_listing_each_problem():
     buyer = await factories.customer()
     await fund(balance(buyer.user.id), 100)

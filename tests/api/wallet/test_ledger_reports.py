@@ -47,6 +47,7 @@ async def test_the_trial_balance_adds_customers_up_per_asset_and_lists_system_ac
     ]
 
 
+@pytest.mark.tampers_ledger
 async def test_ledger_check_reports_what_is_wrong(api):
     staff = await finance()
     buyer = await factories.customer()
