@@ -1,4 +1,4 @@
-"""The ``mall`` command: serve, worker, jobs run, migrate, createsuperuser, export-schema, seed."""
+"""The ``mall`` command: serve, worker, jobs run, ledger verify, migrate, createsuperuser, export-schema, seed."""
 
 from __future__ import annotations
 
@@ -116,6 +116,27 @@ def jobs_run(args: argparse.Namespace) -> int:
     return _run(run)
 
 
+def ledger_verify(args: argparse.Namespace) -> int:
+    """Check the whole ledger (DESIGN §3.5); exit 1 and list the problems if there are any."""
+
+    async def run(settings: Settings) -> int:
+        from mall.infra import db
+        from mall.wallet import verification
+
+        await db.connect(settings)
+        report = await verification.verify()
+        checked = f"{report.entries_checked} entries, {report.accounts_checked} accounts checked"
+        if report.ok:
+            print(f"Ledger OK: {checked}.")
+            return 0
+        print(f"Ledger has {len(report.problems)} problem(s) ({checked}):")
+        for problem in report.problems:
+            print(f"  {problem}")
+        return 1
+
+    return _run(run)
+
+
 def _run(coroutine_factory: Callable[[Settings], Awaitable[int]]) -> int:
     settings = get_settings()
 
@@ -229,6 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = jobs.add_parser("run", help="run every job once at the current (possibly sandbox) time and exit")
     p.add_argument("--job", help="only this job")
     p.set_defaults(handler=jobs_run)
+
+    p = commands.add_parser("ledger", help="the wallet's ledger")
+    ledger = p.add_subparsers(dest="ledger_command", required=True)
+    p = ledger.add_parser("verify", help="check every entry balances and every cached balance; exit 1 on a problem")
+    p.set_defaults(handler=ledger_verify)
 
     p = commands.add_parser("migrate", help="apply the database migrations of this dialect")
     p.set_defaults(handler=migrate)

@@ -16,6 +16,7 @@ from mall.app import create_app
 from mall.core.clock import clock
 from mall.infra import cache, db, locks, ratelimit, redis, sqlcount, wiring
 from mall.settings import Settings, get_settings, use_settings
+from mall.wallet import verification
 from tests.client import Api
 
 
@@ -68,10 +69,19 @@ def _tables() -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-async def clean(database: Settings) -> AsyncIterator[None]:
-    """Every test starts from empty tables, zero counters and real time."""
+async def clean(database: Settings, request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """Every test starts from empty tables, zero counters and real time.
+
+    A test that moved value must leave a ledger that verifies (DESIGN §3.5);
+    only tests marked ``tampers_ledger`` break it on purpose.
+    """
     yield
     connection = connections.get("default")
+    if not request.node.get_closest_marker("tampers_ledger") and await connection.execute_query_dict(
+        "SELECT 1 FROM ledger_entries LIMIT 1"
+    ):
+        report = await verification.verify()
+        assert report.problems == (), "the ledger does not verify after this test"
     tables = _tables()
     if database.is_sqlite:
         # Foreign keys off while emptying: tables are not deleted in dependency order.

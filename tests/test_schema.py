@@ -21,13 +21,14 @@ IMPLEMENTED = {
         "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
         "OrderPreview", "OrderCreate", "NodeLookup", "OrderPay", "OrderCancel", "OrderReceiptConfirm", "MyOrders",
         "MyOrder", "AfterSaleCreate", "AfterSaleShipBack", "AfterSaleCancel", "MyAfterSales",
+        "WalletView",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
         "AdminOrders", "OrderShip", "SandboxPaymentSimulate", "SandboxTrackingPush",
         "AdminAfterSales", "AfterSaleApprove", "AfterSaleReject", "AfterSaleReceive", "AfterSaleExchangeShip",
-        "AfterSaleRefund"],
+        "AfterSaleRefund", "WalletAdjust", "LedgerCheck", "TrialBalance"],
 }
 
 

@@ -61,3 +61,9 @@ async def lock_customer(user_id: int) -> None:
     nothing, transactions already run one at a time.
     """
     await User.filter(id=user_id).select_for_update().only("id").first()
+
+
+async def require_customer(customer_id: int, *, field: str = "customerId") -> None:
+    """``NotFound`` unless ``customer_id`` is a customer's account (not staff, not deleted)."""
+    if not await User.filter(id=customer_id, is_staff=False, deleted_at=None).exists():
+        raise NotFound("No such customer.", field=field)

@@ -18,6 +18,7 @@ from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
 from mall.graphql.context import Info
 from mall.graphql.orders.queries import visible_order
 from mall.graphql.relay import Node, decode_any_id
+from mall.graphql.wallet.queries import visible_wallet_entry
 
 
 async def _user(info: Info, pk: int) -> UserType | None:
@@ -85,6 +86,7 @@ RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {
     "Session": _session,
     "AuditRecord": _audit_record,
     "Order": visible_order,
+    "WalletEntry": visible_wallet_entry,
 }
 
 

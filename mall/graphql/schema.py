@@ -36,12 +36,15 @@ from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.sandbox.tracking import SandboxTrackingMutations
 from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
+from mall.graphql.wallet.mutations import WalletMutations
+from mall.graphql.wallet.queries import WalletQueries
 from mall.settings import Settings
 
 
 @strawberry.type
 class Query(
     NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, AfterSaleQueries, ShopQueries, AdminQueries,
+    WalletQueries,
 ):
     pass
 
@@ -49,7 +52,7 @@ class Query(
 @strawberry.type
 class Mutation(
     AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AfterSaleMutations,
-    AdminMutations, SandboxMutations, SandboxTrackingMutations,
+    AdminMutations, WalletMutations, SandboxMutations, SandboxTrackingMutations,
 ):
     pass
 

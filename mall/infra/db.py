@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "mall.catalog.models",
     "mall.cart.models",
     "mall.orders.models",
+    "mall.wallet.models",
     "mall.infra.outbox",
     "mall.infra.idempotency",
 ]

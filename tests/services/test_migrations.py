@@ -30,8 +30,7 @@ from tests.services.schema_snapshot import postgres_snapshot, sqlite_snapshot
 ROOT = Path(__file__).resolve().parents[2]
 
 # A statement breaking each CHECK constraint the models declare. When a model
-# gains a constraint (the wallet's non-negative balances), this test fails
-# until its probe is added here.
+# gains a constraint, this test fails until its probe is added here.
 VIOLATIONS = {
     "users_has_login": (
         "INSERT INTO users (name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, updated_at) "
@@ -137,6 +136,26 @@ VIOLATIONS = {
         "created_at, updated_at) VALUES (1, 1, 1, 'REFUND_ONLY', 'REQUESTED', '', '[]', 0, 'CNY', '', CURRENT_TIMESTAMP, "
         "CURRENT_TIMESTAMP);"
         "INSERT INTO after_sale_lines (after_sale_id, order_line_id, quantity, refund_minor) VALUES (1, 1, 0, 0)"
+    ),
+    # A customer's wallet never goes below zero, whatever code writes to it (DESIGN §3.5): a raw UPDATE
+    # keeping the cached totals consistent is still refused.
+    "ledger_accounts_customer_not_negative": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO ledger_accounts (id, account_key, customer_id, code, unit, balance_minor, debit_minor, credit_minor, "
+        "created_at) VALUES (1, 'customer:1:BALANCE', 1, 'BALANCE', 'MONEY', 100, 0, 100, CURRENT_TIMESTAMP);"
+        "UPDATE ledger_accounts SET balance_minor = -1, debit_minor = 101 WHERE id = 1"
+    ),
+    "ledger_accounts_totals_add_up": (
+        "INSERT INTO ledger_accounts (account_key, code, unit, balance_minor, debit_minor, credit_minor, created_at) "
+        "VALUES ('system:ADJUSTMENTS', 'ADJUSTMENTS', 'MONEY', -5, 0, 0, CURRENT_TIMESTAMP)"
+    ),
+    "ledger_postings_amount_not_zero": (
+        "INSERT INTO ledger_accounts (id, account_key, code, unit, balance_minor, debit_minor, credit_minor, created_at) "
+        "VALUES (1, 'system:ADJUSTMENTS', 'ADJUSTMENTS', 'MONEY', 0, 0, 0, CURRENT_TIMESTAMP);"
+        "INSERT INTO ledger_entries (id, idempotency_key, fingerprint, cause, memo, actor_kind, created_at) "
+        "VALUES (1, 'k', 'f', 'ADJUSTMENT', '', 'SYSTEM', CURRENT_TIMESTAMP);"
+        "INSERT INTO ledger_postings (entry_id, account_id, amount_minor, balance_after_minor) VALUES (1, 1, 0, 0)"
     ),
 }
 

@@ -18,6 +18,7 @@ from mall.graphql.scalars import DateTime
 
 if TYPE_CHECKING:
     from mall.graphql.orders.types import AfterSaleType, OrderStatus, OrderType
+    from mall.graphql.wallet.types import Wallet
 
 PermissionEnum = strawberry.enum(Permission, name="Permission", description="Staff permissions (DESIGN §3.8).")
 
@@ -128,6 +129,15 @@ class UserType(Node):
         if not await _is_self_or_staff(info, self._pk):
             return None
         return await own_after_sales(info, self._pk, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(description="Your wallet: balances, points, vouchers and the statement. Null unless it is you "
+                      "or staff with MANAGE_FINANCE.")
+    async def wallet(self, info: Info) -> Annotated[Wallet, strawberry.lazy("mall.graphql.wallet.types")] | None:
+        from mall.graphql.wallet.types import Wallet
+
+        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
+            return None
+        return Wallet(_customer_id=self._pk)
 
     @classmethod
     def from_model(cls, user: models.User) -> UserType:

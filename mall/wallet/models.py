@@ -1,0 +1,98 @@
+"""Ledger tables: accounts with their cached totals, journal entries, and their postings.
+
+Rows are written by ``mall.wallet.ledger.post`` alone; entries and postings
+are never updated or deleted. The CHECK constraints are hand-written into
+both migration histories (aerich emits none): the database itself refuses a
+customer account below zero, whatever code runs against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.migrations.constraints import CheckConstraint
+from tortoise.models import Model
+
+
+class LedgerAccount(Model):
+    """A ledger account: a customer's asset or a system account, with totals cached from its postings."""
+
+    id = fields.BigIntField(primary_key=True)
+    # chart.AccountRef.key: "customer:12:BALANCE" or "system:ADJUSTMENTS".
+    account_key = fields.CharField(max_length=64, unique=True)
+    customer: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="ledger_accounts", on_delete=fields.RESTRICT, null=True
+    )
+    code = fields.CharField(max_length=32)
+    unit = fields.CharField(max_length=8)
+    # balance = credits - debits = the sum of the account's postings.
+    balance_minor = fields.BigIntField(default=0)
+    debit_minor = fields.BigIntField(default=0)
+    credit_minor = fields.BigIntField(default=0)
+    created_at = fields.DatetimeField()
+
+    customer_id: int | None
+
+    class Meta:
+        table = "ledger_accounts"
+        unique_together = (("customer_id", "code"),)
+        # Hand-written into both migration histories (aerich emits no CHECKs).
+        constraints = [
+            CheckConstraint(check="customer_id IS NULL OR balance_minor >= 0",
+                            name="ledger_accounts_customer_not_negative"),
+            CheckConstraint(check="debit_minor >= 0 AND credit_minor >= 0 AND balance_minor = credit_minor - debit_minor",
+                            name="ledger_accounts_totals_add_up"),
+        ]
+
+    def __str__(self) -> str:
+        return self.account_key
+
+
+class JournalEntry(Model):
+    """One movement of value: its postings sum to zero per unit; written once, never changed."""
+
+    id = fields.BigIntField(primary_key=True)
+    idempotency_key = fields.CharField(max_length=128, unique=True)
+    # journal.fingerprint: a retry with this key must carry the same cause and postings.
+    fingerprint = fields.CharField(max_length=64)
+    cause = fields.CharField(max_length=32)
+    cause_id = fields.BigIntField(null=True)
+    memo = fields.CharField(max_length=200, default="")
+    actor_kind = fields.CharField(max_length=16)
+    actor_id = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "ledger_entries"
+        indexes = (("cause", "cause_id"),)
+
+    def __str__(self) -> str:
+        return f"{self.cause} {self.idempotency_key}"
+
+
+class Posting(Model):
+    """An amount posted to one account by one entry, and the account's balance just after it."""
+
+    id = fields.BigIntField(primary_key=True)
+    entry: fields.ForeignKeyRelation[JournalEntry] = fields.ForeignKeyField(
+        "models.JournalEntry", related_name="postings", on_delete=fields.RESTRICT
+    )
+    account: fields.ForeignKeyRelation[LedgerAccount] = fields.ForeignKeyField(
+        "models.LedgerAccount", related_name="postings", on_delete=fields.RESTRICT
+    )
+    # The account's customer, copied so a customer's statement is one index range.
+    customer_id = fields.BigIntField(null=True)
+    amount_minor = fields.BigIntField()
+    balance_after_minor = fields.BigIntField()
+
+    entry_id: int
+    account_id: int
+
+    class Meta:
+        table = "ledger_postings"
+        indexes = (("entry_id",), ("account_id", "id"), ("customer_id", "id"))
+        constraints = [CheckConstraint(check="amount_minor <> 0", name="ledger_postings_amount_not_zero")]
+
+    def __str__(self) -> str:
+        return f"{self.amount_minor} on account {self.account_id}"

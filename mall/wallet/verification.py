@@ -1,0 +1,113 @@
+"""Checking the whole ledger: ``mall ledger verify`` and the staff ``ledgerCheck`` (DESIGN §3.5).
+
+Each rule is one SQL statement over every row, so each sees one consistent
+snapshot of the ledger while entries keep being posted, and the work stays
+in the database however long the ledger grows:
+
+- every entry has at least two postings, summing to zero per unit;
+- every account's cached balance, debits and credits equal what its postings add up to;
+- every posting's balance-after equals the account's postings up to it (a running sum);
+- every posting names its account's customer (the copy a statement reads);
+- no customer account is below zero.
+
+At most ``MAX_PROBLEMS`` problems are listed per rule, so a badly broken
+ledger still gives a bounded answer that says where to look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise import connections
+
+MAX_PROBLEMS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerReport:
+    """What was checked and what is wrong (nothing, when ``ok``)."""
+
+    entries_checked: int
+    accounts_checked: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    sql: str
+    describe: Callable[[dict[str, Any]], str]
+
+
+_RULES = (
+    _Rule(
+        "SELECT p.entry_id, a.unit, SUM(p.amount_minor) AS total FROM ledger_postings p "
+        "JOIN ledger_accounts a ON a.id = p.account_id GROUP BY p.entry_id, a.unit "
+        "HAVING SUM(p.amount_minor) <> 0 ORDER BY p.entry_id, a.unit",
+        lambda r: f"entry {r['entry_id']}: its {r['unit']} postings sum to {int(r['total'])}, not 0",
+    ),
+    _Rule(
+        "SELECT e.id, COUNT(p.id) AS postings FROM ledger_entries e LEFT JOIN ledger_postings p ON p.entry_id = e.id "
+        "GROUP BY e.id HAVING COUNT(p.id) < 2 ORDER BY e.id",
+        lambda r: f"entry {r['id']}: {int(r['postings'])} posting(s), fewer than two",
+    ),
+    _Rule(
+        "SELECT a.account_key, a.balance_minor, a.debit_minor, a.credit_minor, "
+        "COALESCE(SUM(p.amount_minor), 0) AS posted, "
+        "COALESCE(SUM(CASE WHEN p.amount_minor < 0 THEN -p.amount_minor ELSE 0 END), 0) AS debits, "
+        "COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) AS credits "
+        "FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id "
+        "GROUP BY a.id, a.account_key, a.balance_minor, a.debit_minor, a.credit_minor "
+        "HAVING a.balance_minor <> COALESCE(SUM(p.amount_minor), 0) "
+        "OR a.debit_minor <> COALESCE(SUM(CASE WHEN p.amount_minor < 0 THEN -p.amount_minor ELSE 0 END), 0) "
+        "OR a.credit_minor <> COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) "
+        "ORDER BY a.id",
+        lambda r: (
+            f"account {r['account_key']}: cached balance {r['balance_minor']} (debits {r['debit_minor']}, credits "
+            f"{r['credit_minor']}), its postings sum to {int(r['posted'])} (debits {int(r['debits'])}, "
+            f"credits {int(r['credits'])})"
+        ),
+    ),
+    _Rule(
+        "SELECT r.id, a.account_key, r.balance_after_minor, r.running FROM ("
+        "SELECT p.id, p.account_id, p.balance_after_minor, SUM(p.amount_minor) OVER "
+        "(PARTITION BY p.account_id ORDER BY p.id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running "
+        "FROM ledger_postings p) r JOIN ledger_accounts a ON a.id = r.account_id "
+        "WHERE r.running <> r.balance_after_minor ORDER BY r.id",
+        lambda r: (
+            f"posting {r['id']} on {r['account_key']}: balance after it {r['balance_after_minor']}, "
+            f"the account's postings up to it sum to {int(r['running'])}"
+        ),
+    ),
+    _Rule(
+        "SELECT p.id, a.account_key, p.customer_id FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id "
+        "WHERE p.customer_id <> a.customer_id OR (p.customer_id IS NULL) <> (a.customer_id IS NULL) ORDER BY p.id",
+        lambda r: f"posting {r['id']} on {r['account_key']} names customer {r['customer_id']}",
+    ),
+    _Rule(
+        "SELECT account_key, balance_minor FROM ledger_accounts "
+        "WHERE customer_id IS NOT NULL AND balance_minor < 0 ORDER BY id",
+        lambda r: f"account {r['account_key']}: a customer account at {r['balance_minor']}, below zero",
+    ),
+)
+
+
+async def verify() -> LedgerReport:
+    """Check every rule over the whole ledger."""
+    connection = connections.get("default")
+    problems: list[str] = []
+    for rule in _RULES:
+        rows = await connection.execute_query_dict(f"{rule.sql} LIMIT {MAX_PROBLEMS + 1}")
+        problems.extend(rule.describe(row) for row in rows[:MAX_PROBLEMS])
+        if len(rows) > MAX_PROBLEMS:
+            problems.append(f"… more like the above not listed (at most {MAX_PROBLEMS} per rule)")
+    entries = await connection.execute_query_dict("SELECT COUNT(*) AS n FROM ledger_entries")
+    accounts = await connection.execute_query_dict("SELECT COUNT(*) AS n FROM ledger_accounts")
+    return LedgerReport(
+        entries_checked=int(entries[0]["n"]), accounts_checked=int(accounts[0]["n"]), problems=tuple(problems)
+    )
