@@ -156,8 +156,8 @@ class Database:
             raise RuntimeError(f"mall {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
         return done.stdout.strip()
 
-    def python(self, module: str, *args: str, response_cache: bool = False) -> str:
-        done = subprocess.run([PYTHON, "-m", module, *args], env=self.env(response_cache=response_cache),
+    def python(self, module: str, *args: str, response_cache: bool = False, **extra: str) -> str:
+        done = subprocess.run([PYTHON, "-m", module, *args], env=self.env(response_cache=response_cache, **extra),
                               cwd=self.workdir, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{module} {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
@@ -200,6 +200,7 @@ class Server:
     app: str
     env: dict[str, str]
     workdir: Path
+    workers: int = 1  # uvicorn --workers: a master and this many worker processes when above 1
     process: subprocess.Popen[bytes] | None = None
     port: int = 0
     log_path: Path | None = None
@@ -212,7 +213,7 @@ class Server:
         self.port = free_port()
         self.log_path = self.workdir / f"server-{self.label}.log"
         command = [PYTHON, "-m", "uvicorn", self.app, "--host", "127.0.0.1", "--port", str(self.port),
-                   "--workers", "1", "--no-access-log", "--log-level", "warning"]
+                   "--workers", str(self.workers), "--no-access-log", "--log-level", "warning"]
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(command, env=self.env, cwd=self.workdir, stdout=log,
                                             stderr=subprocess.STDOUT, start_new_session=True)
@@ -263,8 +264,8 @@ def _machine_ticks() -> tuple[int, int]:
     return total - idle, total
 
 
-def _process_ticks() -> dict[int, tuple[str, int]]:
-    """{pid: (command name, user + system ticks)} of every process."""
+def _process_ticks() -> dict[int, tuple[str, int, int]]:
+    """{pid: (command name, user + system ticks, parent pid)} of every process."""
     found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -275,7 +276,7 @@ def _process_ticks() -> dict[int, tuple[str, int]]:
             continue
         name = raw[raw.index("(") + 1 : raw.rindex(")")]
         fields = raw[raw.rindex(")") + 2 :].split()
-        found[int(entry.name)] = (name, int(fields[11]) + int(fields[12]))
+        found[int(entry.name)] = (name, int(fields[11]) + int(fields[12]), int(fields[1]))
     return found
 
 
@@ -288,15 +289,17 @@ def _children_seconds() -> float:
 
 @dataclass
 class CpuWindow:
-    """Where the machine's CPU went during a load run: the server, wrk, the
-    database and Redis, and the rest ("other": other jobs, which skew the
-    figures, and processes that ended within the run, e.g. PostgreSQL's
+    """Where the machine's CPU went during a load run: the server (with its
+    uvicorn workers), wrk, the database and Redis, a client in this process
+    when ``client_pid`` names it, and the rest ("other": other jobs, which skew
+    the figures, and processes that ended within the run, e.g. PostgreSQL's
     parallel workers, whose time cannot be attributed)."""
 
     server_pid: int
+    client_pid: int | None = None
     started: float = 0.0
     machine: tuple[int, int] = (0, 0)
-    processes: dict[int, tuple[str, int]] = field(default_factory=dict)
+    processes: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     children: float = 0.0
 
     def __enter__(self) -> CpuWindow:
@@ -309,17 +312,22 @@ class CpuWindow:
         busy, total = _machine_ticks()
         after = _process_ticks()
         seconds: Counter[str] = Counter()
-        for pid, (name, ticks) in after.items():
-            before = self.processes.get(pid, (name, 0))[1]
-            group = "server" if pid == self.server_pid else (
-                "postgres" if name.startswith("postgres") else "redis" if name.startswith("redis") else "other")
-            seconds[group] += (ticks - before) / TICK
+        for pid, (name, ticks, parent) in after.items():
+            before = self.processes.get(pid, (name, 0, parent))[1]
+            seconds[self._group(pid, name, parent)] += (ticks - before) / TICK
         seconds["wrk"] = _children_seconds() - self.children
         machine_busy = (busy - self.machine[0]) / TICK
-        seconds["other"] = max(0.0, machine_busy - seconds["server"] - seconds["postgres"] - seconds["redis"] - seconds["wrk"])
+        seconds["other"] = max(0.0, machine_busy - sum(v for k, v in seconds.items() if k != "other"))
         capacity = (total - self.machine[1]) / TICK or elapsed * (os.cpu_count() or 1)
         self.seconds = dict(seconds)
         self.share = {k: v / capacity for k, v in seconds.items()}
+
+    def _group(self, pid: int, name: str, parent: int) -> str:
+        if self.server_pid in (pid, parent):
+            return "server"
+        if pid == self.client_pid:
+            return "client"
+        return "postgres" if name.startswith("postgres") else "redis" if name.startswith("redis") else "other"
 
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_lib import wrk
+from bench_lib.checkout_bench import CheckoutReport, bench_checkout, print_checkout
 from bench_lib.harness import (
     CLEANUP,
     DURATION,
@@ -43,6 +44,7 @@ from bench_lib.queries import SEARCH_TERMS, light_body, products_body
 
 ONLY = os.environ.get("BENCH_ONLY", "").strip().lower()
 SEARCH = os.environ.get("BENCH_SEARCH", "1").strip().lower() not in ("0", "false", "no", "off")
+CHECKOUT = os.environ.get("BENCH_CHECKOUT", "1").strip().lower() not in ("0", "false", "no", "off")
 SEARCH_PRODUCTS = int(os.environ.get("BENCH_SEARCH_PRODUCTS", "100000"))
 
 CONNECTIONS, THREADS = 16, 2
@@ -413,7 +415,8 @@ def machine_facts() -> None:
     say(f"  sqlite:   {sqlite3.sqlite_version}; wrk: {wrk_version[0] if wrk_version else '?'}")
     say(f"  git:      {commit}{' (+ uncommitted changes)' if dirty else ''}")
     say(f"  settings: {DURATION:g} s per scenario after {WARMUP:g} s warm-up, wrk -t{THREADS} -c{CONNECTIONS}; "
-        f"databases: {ONLY or 'sqlite, postgres'}; search: {f'{SEARCH_PRODUCTS:,} products' if SEARCH else 'off'}")
+        f"databases: {ONLY or 'sqlite, postgres'}; search: {f'{SEARCH_PRODUCTS:,} products' if SEARCH else 'off'}; "
+        f"checkout: {'on' if CHECKOUT else 'off'}")
 
 
 def postgres_version() -> str:
@@ -442,6 +445,7 @@ def main() -> int:
     CLEANUP.workdir = workdir
     reports: list[DatabaseReport] = []
     search: SearchReport | None = None
+    checkout: CheckoutReport | None = None
     started = time.monotonic()
     try:
         machine_facts()
@@ -453,6 +457,8 @@ def main() -> int:
             client.close()
         for dialect in dialects:
             reports.append(bench_database(dialect, workdir))
+        if CHECKOUT and "postgres" in dialects:
+            checkout = bench_checkout(workdir)
         if SEARCH and "postgres" in dialects:
             search = bench_search(workdir)
     except KeyboardInterrupt:
@@ -468,6 +474,8 @@ def main() -> int:
     say(f"RESULTS ({(time.monotonic() - started) / 60:.1f} min)")
     for report in reports:
         print_database(report)
+    if checkout is not None:
+        print_checkout(checkout)
     if search is not None:
         print_search(search)
     say("\nPeers for reference (same wrk settings, light query shape (b)):")
