@@ -97,7 +97,7 @@ def bench_checkout(workdir: Path) -> CheckoutReport:
         shop_path = workdir / "checkout-shop.json"
         database.python("bench_lib.checkout", "seed", str(shop_path), **ENV, **SEED_ENV)
         shop = checkout.Shop.load(shop_path)
-        report.facts = (f"{len(shop.variant_ids)} variants (25 products × 2) with {checkout.AMPLE_STOCK:,} each, "
+        report.facts = (f"{len(shop.variant_ids)} variants with {checkout.AMPLE_STOCK:,} each, "
                         f"{len(shop.buyers)} signed-in buyers; uvicorn --workers {WORKERS}; "
                         f"reads: wrk -t{READER_THREADS} -c{READERS}")
         _run(database, shop, shop_path, report)
