@@ -6,38 +6,47 @@ import asyncio
 import json
 import os
 import platform
-import re
-import secrets
-import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from bench_lib import wrk
-from bench_lib.queries import HEADERS, SEARCH_TERMS, light_body, products_body
+from bench_lib.checkout_bench import CheckoutReport, bench_checkout, print_checkout
+from bench_lib.harness import (
+    CLEANUP,
+    DURATION,
+    POSTGRES,
+    REDIS,
+    ROOT,
+    WARMUP,
+    CpuWindow,
+    Database,
+    Server,
+    check,
+    drop_database,
+    fmt,
+    forget_redis_prefix,
+    interrupted,
+    new_database,
+    say,
+    server_log,
+    step,
+    verdict,
+)
+from bench_lib.queries import SEARCH_TERMS, light_body, products_body
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-MALL = str(ROOT / ".venv" / "bin" / "mall")
-
-DURATION = float(os.environ.get("BENCH_DURATION", "15"))
-WARMUP = float(os.environ.get("BENCH_WARMUP", "3"))
 ONLY = os.environ.get("BENCH_ONLY", "").strip().lower()
 SEARCH = os.environ.get("BENCH_SEARCH", "1").strip().lower() not in ("0", "false", "no", "off")
+CHECKOUT = os.environ.get("BENCH_CHECKOUT", "1").strip().lower() not in ("0", "false", "no", "off")
 SEARCH_PRODUCTS = int(os.environ.get("BENCH_SEARCH_PRODUCTS", "100000"))
-POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
-REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/0")
+
 CONNECTIONS, THREADS = 16, 2
 
 # Targets (issue 3) and the peers' published figures (same wrk settings, query (b)).
@@ -51,291 +60,6 @@ PEERS = [
     ("Saleor 3.21", "39 req/s", "10 SQL statements", "300 MB"),
     ("Vendure 3.7", "70 req/s on SQLite, 23 on PostgreSQL", "110 SQL statements", "430 MB"),
 ]
-
-
-def say(message: str = "") -> None:
-    print(message, flush=True)
-
-
-def step(message: str) -> None:
-    print(f"  · {message}", flush=True)
-
-
-# --- cleanup -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Cleanup:
-    servers: list[Server] = field(default_factory=list)
-    databases: list[str] = field(default_factory=list)
-    redis_prefixes: list[str] = field(default_factory=list)
-    workdir: Path | None = None
-
-    def run(self) -> None:
-        for server in list(self.servers):
-            server.stop()
-        for name in list(self.databases):
-            try:
-                drop_database(name)
-            except Exception as exc:  # noqa: BLE001 - report and carry on cleaning
-                print(f"warning: could not drop database {name}: {exc}", file=sys.stderr)
-        for prefix in self.redis_prefixes:
-            try:
-                forget_redis_prefix(prefix)
-            except Exception as exc:  # noqa: BLE001
-                print(f"warning: could not delete Redis keys {prefix}*: {exc}", file=sys.stderr)
-        self.redis_prefixes.clear()
-        if self.workdir is not None and os.environ.get("BENCH_KEEP") != "1":
-            shutil.rmtree(self.workdir, ignore_errors=True)
-
-
-CLEANUP = Cleanup()
-
-
-def _interrupted(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
-# --- databases ----------------------------------------------------------------------------------
-
-
-def _admin(statement: str) -> None:
-    import asyncpg
-
-    async def run() -> None:
-        connection = await asyncpg.connect(POSTGRES)
-        try:
-            await connection.execute(statement)
-        finally:
-            await connection.close()
-
-    asyncio.run(run())
-
-
-def database_url(name: str) -> str:
-    base, _, _ = POSTGRES.rpartition("/")
-    return f"{base}/{name}"
-
-
-def create_database(name: str) -> str:
-    CLEANUP.databases.append(name)
-    _admin(f'CREATE DATABASE "{name}"')
-    return database_url(name)
-
-
-def drop_database(name: str) -> None:
-    _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    if name in CLEANUP.databases:
-        CLEANUP.databases.remove(name)
-
-
-def forget_redis_prefix(prefix: str) -> None:
-    import redis
-
-    client = redis.Redis.from_url(REDIS)
-    try:
-        keys = list(client.scan_iter(match=prefix + "*", count=1000))
-        if keys:
-            client.delete(*keys)
-    finally:
-        client.close()
-
-
-@dataclass
-class Database:
-    dialect: str  # sqlite | postgres
-    url: str
-    workdir: Path
-    secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    redis_prefix: str | None = None
-    name: str | None = None  # the PostgreSQL database's name
-
-    def env(self, *, response_cache: bool, **extra: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MALL_")}
-        env.update(
-            PYTHONPATH=f"{ROOT / 'scripts'}{os.pathsep}{ROOT}",
-            MALL_DATABASE_URL=self.url,
-            MALL_LOG_LEVEL="WARNING",
-            MALL_RESPONSE_CACHE="true" if response_cache else "false",
-            MALL_SECRET_KEY=self.secret,
-            MALL_DEBUG="false",
-        )
-        if self.redis_prefix is not None:
-            env.update(MALL_REDIS_URL=REDIS, MALL_REDIS_PREFIX=self.redis_prefix)
-        env.update(extra)
-        return env
-
-    def mall(self, *args: str, **extra: str) -> str:
-        done = subprocess.run([MALL, *args], env=self.env(response_cache=False, **extra), cwd=self.workdir,
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise RuntimeError(f"mall {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-        return done.stdout.strip()
-
-    def python(self, module: str, *args: str, response_cache: bool = False) -> str:
-        done = subprocess.run([PYTHON, "-m", module, *args], env=self.env(response_cache=response_cache),
-                              cwd=self.workdir, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise RuntimeError(f"{module} {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-        if done.stderr.strip():
-            step(f"{module} wrote to stderr:\n{done.stderr.strip()}")
-        return done.stdout.strip()
-
-
-def new_database(dialect: str, workdir: Path, label: str = "") -> Database:
-    if dialect == "sqlite":
-        return Database("sqlite", f"sqlite://{workdir / f'mall{label}.db'}", workdir)
-    name = f"mall_bench_{label.strip('_') + '_' if label else ''}{secrets.token_hex(4)}"
-    url = create_database(name)
-    prefix = f"mall-bench-{secrets.token_hex(4)}:"
-    CLEANUP.redis_prefixes.append(prefix)
-    return Database("postgres", url, workdir, redis_prefix=prefix, name=name)
-
-
-# --- servers ------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _status_kib(pid: int) -> dict[str, int]:
-    values = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, rest = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            values[key] = int(rest.split()[0])
-    return values
-
-
-@dataclass
-class Server:
-    label: str
-    app: str
-    env: dict[str, str]
-    workdir: Path
-    process: subprocess.Popen[bytes] | None = None
-    port: int = 0
-    log_path: Path | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/graphql"
-
-    def start(self) -> Server:
-        self.port = free_port()
-        self.log_path = self.workdir / f"server-{self.label}.log"
-        command = [PYTHON, "-m", "uvicorn", self.app, "--host", "127.0.0.1", "--port", str(self.port),
-                   "--workers", "1", "--no-access-log", "--log-level", "warning"]
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(command, env=self.env, cwd=self.workdir, stdout=log,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
-        CLEANUP.servers.append(self)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server {self.label} exited ({self.process.returncode}):\n{self.log()}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"server {self.label} did not answer /healthz within 90 s:\n{self.log()}")
-
-    def memory_mb(self) -> tuple[float, float]:
-        """(VmRSS, VmHWM) in MB (MiB) of the uvicorn process (single process: --workers 1)."""
-        assert self.process is not None
-        status = _status_kib(self.process.pid)
-        return status["VmRSS"] / 1024, status["VmHWM"] / 1024
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace").strip() if self.log_path and self.log_path.exists() else ""
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        if self in CLEANUP.servers:
-            CLEANUP.servers.remove(self)
-
-
-# --- CPU accounting ---------------------------------------------------------------------------
-
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _machine_ticks() -> tuple[int, int]:
-    """(busy, total) jiffies of all CPUs since boot."""
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + (values[4] if len(values) > 4 else 0)
-    total = sum(values[:8])  # guest time is already counted in user
-    return total - idle, total
-
-
-def _process_ticks() -> dict[int, tuple[str, int]]:
-    """{pid: (command name, user + system ticks)} of every process."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            raw = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name = raw[raw.index("(") + 1 : raw.rindex(")")]
-        fields = raw[raw.rindex(")") + 2 :].split()
-        found[int(entry.name)] = (name, int(fields[11]) + int(fields[12]))
-    return found
-
-
-def _children_seconds() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-@dataclass
-class CpuWindow:
-    """Where the machine's CPU went during a load run: the server, wrk, the
-    database and Redis, and the rest ("other": other jobs, which skew the
-    figures, and processes that ended within the run, e.g. PostgreSQL's
-    parallel workers, whose time cannot be attributed)."""
-
-    server_pid: int
-    started: float = 0.0
-    machine: tuple[int, int] = (0, 0)
-    processes: dict[int, tuple[str, int]] = field(default_factory=dict)
-    children: float = 0.0
-
-    def __enter__(self) -> CpuWindow:
-        self.started, self.machine = time.monotonic(), _machine_ticks()
-        self.processes, self.children = _process_ticks(), _children_seconds()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        elapsed = time.monotonic() - self.started
-        busy, total = _machine_ticks()
-        after = _process_ticks()
-        seconds: Counter[str] = Counter()
-        for pid, (name, ticks) in after.items():
-            before = self.processes.get(pid, (name, 0))[1]
-            group = "server" if pid == self.server_pid else (
-                "postgres" if name.startswith("postgres") else "redis" if name.startswith("redis") else "other")
-            seconds[group] += (ticks - before) / TICK
-        seconds["wrk"] = _children_seconds() - self.children
-        machine_busy = (busy - self.machine[0]) / TICK
-        seconds["other"] = max(0.0, machine_busy - seconds["server"] - seconds["postgres"] - seconds["redis"] - seconds["wrk"])
-        capacity = (total - self.machine[1]) / TICK or elapsed * (os.cpu_count() or 1)
-        self.seconds = dict(seconds)
-        self.share = {k: v / capacity for k, v in seconds.items()}
 
 
 # --- scenarios ----------------------------------------------------------------------------------
@@ -354,24 +78,6 @@ class Row:
     other_share: float | None = None  # CPU share used by unrelated processes during the run
     cpu: dict[str, float] = field(default_factory=dict)
     note: str = ""
-
-
-def check(server: Server, body: str, *, expect_cache: str | None = None) -> tuple[bytes | None, str | None]:
-    """POST once; (body, None) when it is a 200 with products and no errors, else (None, the problem)."""
-    response = httpx.post(server.url, content=body.encode(), headers=HEADERS, timeout=30)
-    if response.status_code != 200:
-        return None, f"HTTP {response.status_code}: {response.text[:300]}"
-    try:
-        parsed = response.json()
-    except ValueError:
-        return None, f"not JSON: {response.text[:300]}"
-    if parsed.get("errors"):
-        return None, f"errors: {json.dumps(parsed['errors'], ensure_ascii=False)[:300]}"
-    if not (parsed.get("data") or {}).get("products", {}).get("edges"):
-        return None, "no products in the response"
-    if expect_cache is not None and response.headers.get("x-mall-cache") != expect_cache:
-        return None, f"X-Mall-Cache is {response.headers.get('x-mall-cache')!r}, expected {expect_cache!r}"
-    return response.content, None
 
 
 def load(server: Server, name: str, bodies: list[str], *, connections: int = CONNECTIONS, threads: int = THREADS,
@@ -477,7 +183,7 @@ def _bench(database: Database, report: DatabaseReport) -> None:
             continue
         reference[key] = content  # type: ignore[assignment]
         measured(rows[key], *load(server, key, [body]))
-    _server_log(server, report)
+    server_log(server, report.warnings)
     server.stop()
 
     # The real app, response cache on: after the first request every one is a hit.
@@ -493,7 +199,7 @@ def _bench(database: Database, report: DatabaseReport) -> None:
         if content != reference.get(key[0]):
             report.warnings.append(f"{name}: the cached response differs from the uncached one")
         measured(rows[key], *load(server, key, [body]))
-    _server_log(server, report)
+    server_log(server, report.warnings)
     server.stop()
 
     # Baseline 1: the same Strawberry schema, rows from memory (no SQL per request).
@@ -509,7 +215,7 @@ def _bench(database: Database, report: DatabaseReport) -> None:
             report.warnings.append(f"WARNING {name}: NOT byte-identical to the real app's response")
             rows[key].note = "differs from the real app!"
         measured(rows[key], *load(server, key, [body]))
-    _server_log(server, report)
+    server_log(server, report.warnings)
     server.stop()
 
     # Baseline 2: bare Starlette endpoint, the same rows as JSON for shape (a).
@@ -524,26 +230,8 @@ def _bench(database: Database, report: DatabaseReport) -> None:
         if content != reference.get("a"):
             report.warnings.append("WARNING bare Starlette: NOT byte-identical to the real app's (a) response")
         measured(rows["bare"], *load(server, "bare", [a]))
-    _server_log(server, report)
+    server_log(server, report.warnings)
     server.stop()
-
-
-def _server_log(server: Server, report: DatabaseReport | SearchReport) -> None:
-    """Summarise what the server logged (at WARNING and above: nothing, normally)."""
-    text = server.log()
-    if not text:
-        return
-    lines = text.splitlines()
-    headings = Counter(line.split(":", 1)[0] for line in lines if line.startswith(("ERROR:", "WARNING:", "CRITICAL:")))
-    # The last line of each traceback names the exception.
-    raised = Counter(line.split(":", 1)[0] for line in lines
-                     if line and not line[0].isspace() and re.match(r"^[\w.]+(Error|Exception|Disconnect|Exit|Interrupt)\b", line))
-    summary = ", ".join(f"{n}× {name}" for name, n in (headings + raised).most_common())
-    hint = ""
-    if set(raised) <= {"starlette.requests.ClientDisconnect"} and raised:
-        hint = (" — requests wrk had sent when it stopped, read by the app after wrk closed the connection"
-                " (an unhandled ClientDisconnect logs an ERROR with a traceback)")
-    report.warnings.append(f"server {server.label} logged {len(lines)} lines: {summary}{hint} [{server.log_path}; BENCH_KEEP=1 keeps it]")
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -587,7 +275,7 @@ def bench_search(workdir: Path) -> SearchReport:
             report.warnings += failed
         else:
             measured(report.http, *load(server, "search", bodies, connections=1, threads=1))
-        _server_log(server, report)
+        server_log(server, report.warnings)
         server.stop()
     finally:
         drop_database(database.name)  # type: ignore[arg-type]
@@ -597,14 +285,6 @@ def bench_search(workdir: Path) -> SearchReport:
 
 
 # --- report -------------------------------------------------------------------------------------
-
-
-def _f(value: float | None, unit: str = "", digits: int = 1) -> str:
-    return "—" if value is None else f"{value:,.{digits}f}{unit}"
-
-
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "MISS")
 
 
 def print_database(report: DatabaseReport) -> None:
@@ -617,8 +297,8 @@ def print_database(report: DatabaseReport) -> None:
     say(header)
     say("  " + "-" * (len(header) - 2))
     for row in report.rows.values():
-        say(f"  {row.scenario:<38} {_f(row.rps):>8} {_f(row.p50, ' ms'):>9} {_f(row.p99, ' ms'):>9}  "
-            f"{row.sql:<16} {_f(row.rss, ' MB', 0):>7} {_f(row.hwm, ' MB', 0):>7} {_f(row.cpu_ms, ' ms', 2):>8}  {row.note}")
+        say(f"  {row.scenario:<38} {fmt(row.rps):>8} {fmt(row.p50, ' ms'):>9} {fmt(row.p99, ' ms'):>9}  "
+            f"{row.sql:<16} {fmt(row.rss, ' MB', 0):>7} {fmt(row.hwm, ' MB', 0):>7} {fmt(row.cpu_ms, ' ms', 2):>8}  {row.note}")
 
     r = report.rows
 
@@ -638,25 +318,25 @@ def print_database(report: DatabaseReport) -> None:
     say("")
     say(f"  {'target':<58} {'figure':>10}  {'wanted':>10}  result")
     lines = [
-        ("(b) light query, uncached, req/s", _f(light), f"≥ {TARGET_LIGHT_RPS:g}",
+        ("(b) light query, uncached, req/s", fmt(light), f"≥ {TARGET_LIGHT_RPS:g}",
          None if light is None else light >= TARGET_LIGHT_RPS),
-        ("(a) uncached ÷ memory baseline (a), req/s", _f(uncached_share and uncached_share * 100, " %"),
+        ("(a) uncached ÷ memory baseline (a), req/s", fmt(uncached_share and uncached_share * 100, " %"),
          f"≥ {TARGET_UNCACHED_SHARE:.0%}", None if uncached_share is None else uncached_share >= TARGET_UNCACHED_SHARE),
-        ("(a) cached ÷ bare Starlette, req/s", _f(cached_share and cached_share * 100, " %"),
+        ("(a) cached ÷ bare Starlette, req/s", fmt(cached_share and cached_share * 100, " %"),
          f"≥ {TARGET_CACHED_SHARE:.0%}", None if cached_share is None else cached_share >= TARGET_CACHED_SHARE),
         ("SQL statements per request, worst of (a),(b) at first 5/20/50", "—" if worst_sql is None else str(worst_sql),
          f"≤ {TARGET_SQL}", None if worst_sql is None else worst_sql <= TARGET_SQL),
         ("  … and the same whatever the page size", "—" if sql_flat is None else ("yes" if sql_flat else "NO"), "same",
          sql_flat),
-        ("server RSS under load (peak VmHWM of the real app)", _f(peak, " MB", 0), f"≤ {TARGET_RSS_MB:g} MB",
+        ("server RSS under load (peak VmHWM of the real app)", fmt(peak, " MB", 0), f"≤ {TARGET_RSS_MB:g} MB",
          None if peak is None else peak <= TARGET_RSS_MB),
     ]
     for label, figure, wanted, ok in lines:
         say(f"  {label:<58} {figure:>10}  {wanted:>10}  {verdict(ok)}")
-    say(f"  {'(info) (b) uncached ÷ memory baseline (b)':<58} {_f(light_share and light_share * 100, ' %'):>10}")
+    say(f"  {'(info) (b) uncached ÷ memory baseline (b)':<58} {fmt(light_share and light_share * 100, ' %'):>10}")
     bare = r.get("bare")
     if bare and bare.rps and r.get("mem_a") and r["mem_a"].rps:
-        say(f"  {'(info) memory baseline (a) ÷ bare Starlette':<58} {_f(r['mem_a'].rps / bare.rps * 100, ' %'):>10}")
+        say(f"  {'(info) memory baseline (a) ÷ bare Starlette':<58} {fmt(r['mem_a'].rps / bare.rps * 100, ' %'):>10}")
     for warning in report.warnings:
         say(f"  ! {warning}")
 
@@ -672,8 +352,8 @@ def print_search(report: SearchReport) -> None:
     row = report.http
     if row is not None:
         say(f"  HTTP {row.scenario}:")
-        say(f"    {_f(row.rps)} req/s, p50 {_f(row.p50, ' ms')}, p99 {_f(row.p99, ' ms')}, RSS {_f(row.rss, ' MB', 0)} "
-            f"(peak {_f(row.hwm, ' MB', 0)}), server CPU {_f(row.cpu_ms, ' ms', 2)}/req   target p99 < {TARGET_SEARCH_P99_MS:g} ms: "
+        say(f"    {fmt(row.rps)} req/s, p50 {fmt(row.p50, ' ms')}, p99 {fmt(row.p99, ' ms')}, RSS {fmt(row.rss, ' MB', 0)} "
+            f"(peak {fmt(row.hwm, ' MB', 0)}), server CPU {fmt(row.cpu_ms, ' ms', 2)}/req   target p99 < {TARGET_SEARCH_P99_MS:g} ms: "
             f"{verdict(None if row.p99 is None else row.p99 < TARGET_SEARCH_P99_MS)} {row.note}")
     if s:
         say(f"  SQL alone, in-process, the statements of one request ({s['samples']} samples each):")
@@ -735,7 +415,8 @@ def machine_facts() -> None:
     say(f"  sqlite:   {sqlite3.sqlite_version}; wrk: {wrk_version[0] if wrk_version else '?'}")
     say(f"  git:      {commit}{' (+ uncommitted changes)' if dirty else ''}")
     say(f"  settings: {DURATION:g} s per scenario after {WARMUP:g} s warm-up, wrk -t{THREADS} -c{CONNECTIONS}; "
-        f"databases: {ONLY or 'sqlite, postgres'}; search: {f'{SEARCH_PRODUCTS:,} products' if SEARCH else 'off'}")
+        f"databases: {ONLY or 'sqlite, postgres'}; search: {f'{SEARCH_PRODUCTS:,} products' if SEARCH else 'off'}; "
+        f"checkout: {'on' if CHECKOUT else 'off'}")
 
 
 def postgres_version() -> str:
@@ -757,13 +438,14 @@ def main() -> int:
         return 2
     # Ctrl-C cleans up even when started with SIGINT ignored (e.g. `nohup … &`).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, _interrupted)
-    signal.signal(signal.SIGHUP, _interrupted)
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGHUP, interrupted)
     dialects = [d for d in ("sqlite", "postgres") if not ONLY or ONLY == d]
     workdir = Path(tempfile.mkdtemp(prefix="mall-bench-"))
     CLEANUP.workdir = workdir
     reports: list[DatabaseReport] = []
     search: SearchReport | None = None
+    checkout: CheckoutReport | None = None
     started = time.monotonic()
     try:
         machine_facts()
@@ -775,6 +457,8 @@ def main() -> int:
             client.close()
         for dialect in dialects:
             reports.append(bench_database(dialect, workdir))
+        if CHECKOUT and "postgres" in dialects:
+            checkout = bench_checkout(workdir)
         if SEARCH and "postgres" in dialects:
             search = bench_search(workdir)
     except KeyboardInterrupt:
@@ -790,6 +474,8 @@ def main() -> int:
     say(f"RESULTS ({(time.monotonic() - started) / 60:.1f} min)")
     for report in reports:
         print_database(report)
+    if checkout is not None:
+        print_checkout(checkout)
     if search is not None:
         print_search(search)
     say("\nPeers for reference (same wrk settings, light query shape (b)):")

@@ -10,6 +10,12 @@ from tests.operations import contract
 # (a) the storefront contract's product list, with its fragments.
 PRODUCTS = contract("Products")
 
+# The checkout scenario's four steps of one order, as the storefront sends them.
+CART_LINES_ADD = contract("CartLinesAdd")
+ORDER_CREATE = contract("OrderCreate")
+ORDER_PAY = contract("OrderPay")
+SANDBOX_PAYMENT_SIMULATE = contract("SandboxPaymentSimulate")
+
 # (b) the light, peer-shaped query (Saleor / Vendure benchmarks use this shape).
 LIGHT_TEMPLATE = "{ products(first: %d) { edges { node { id title slug variants { id title sku price { amount } } } } } }"
 
