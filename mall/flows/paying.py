@@ -3,7 +3,9 @@
 Three steps, never a transaction across the provider call:
 
 1. one transaction: lock the order, check it may be paid, capture the
-   wallet part (the seam the wallet issue fills), and record a PENDING
+   wallet part held at orderCreate (``wallet.order_funds``; the payment
+   password is checked before, outside it, when the part is not captured
+   yet — a later orderPay of the same order captures nothing twice), and record a PENDING
    attempt with our own trade number (at most ``MALL_ORDER_PAY_ATTEMPTS_MAX``
    per order); older PENDING attempts of the order are CLOSED (one live
    attempt at a time) and closed at the provider after the commit. With
@@ -38,7 +40,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from mall.accounts import customers
+from mall.accounts import customers, security
 from mall.core.actors import Actor
 from mall.core.clock import clock
 from mall.core.errors import ErrorCode, InvalidInput, Problem
@@ -53,6 +55,7 @@ from mall.payments.errors import ProviderRejected, ProviderUnavailable
 from mall.payments.providers import provider
 from mall.payments.providers.base import Channel, PaymentProvider, PaymentRequest, ProviderKind
 from mall.settings import get_settings
+from mall.wallet import order_funds
 
 OPERATION = "orderPay"
 MAX_RETURN_URL = 512
@@ -98,6 +101,7 @@ async def order_pay(actor: Actor, *, request: PayRequest, idempotency_key: str |
     """Pay the caller's order: the wallet part now, the rest through a provider's payment attempt."""
     user_id = actor.require_user()
     _check(request)
+    await _check_payment_password(user_id, request)
     gateway = provider(request.provider) if request.provider is not None else None
     openid = await _payer_openid(user_id, request.channel)
 
@@ -155,7 +159,8 @@ async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | 
     """Step 1, in one transaction."""
     async with transaction():
         order = await lifecycle.lock_payable(actor, order_id=request.order_id)
-        _capture_wallet(order, request.payment_password)
+        await order_funds.capture(actor, customer_id=order.user_id, order_id=order.id,
+                                  parts=lifecycle.wallet_parts(order))
         if order.external_due_minor == 0:
             await lifecycle.mark_paid(order, note="Paid from the wallet.")
             return _Recorded(order=order, payment=None)
@@ -182,14 +187,18 @@ async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | 
         return _Recorded(order=order, payment=payment, opens=True)
 
 
-def _capture_wallet(order: Order, payment_password: str | None) -> None:
-    """The seam of the wallet issue: it checks the payment password and captures the held funds here.
-
-    Until then no order holds wallet funds (``walletDue`` is 0), so the
-    password is not needed; an order that did would be refused, not paid short.
-    """
-    if order.rebate_credit_used_minor + order.balance_used_minor > 0:
-        raise InvalidState("Paying with wallet funds is not available yet.")
+async def _check_payment_password(user_id: int, request: PayRequest) -> None:
+    """The payment password, when the order still has wallet funds to capture; before any transaction
+    (hashing is slow, and a wrong one must change nothing but the throttle's count)."""
+    order = await Order.get_or_none(id=request.order_id, user_id=user_id)
+    if order is None or order.rebate_credit_used_minor + order.balance_used_minor == 0:
+        return  # an order not theirs is refused by step 1 as any other
+    if await order_funds.captured(order.id):
+        return  # an earlier orderPay captured them; this one only opens the external payment again
+    if not request.payment_password:
+        raise InvalidInput.one("paymentPassword", "Enter your payment password to pay from the wallet.",
+                               code=ErrorCode.REQUIRED)
+    await security.payment_password_verify(user_id, request.payment_password)
 
 
 async def _open_at_provider(

@@ -24,9 +24,15 @@ Every refund — a staff cancel of a paid order, an after-sale — comes here:
    with an outbox row ``refund.needs_attention`` for staff. Both are logged
    at ERROR.
 
-Channels: today only the external payment (``_EXTERNAL``). The wallet and
-rebate issues add one function each to ``_split`` for balance, rebate credit
-and points, in the order §3.0 takes them.
+Channels, in the order §3.0 takes them: rebate credit and balance (the
+wallet: a row each, REFUNDED at once by one ledger entry each from
+ORDER_PAYMENTS back to the account that paid, ``wallet.order_funds``), then
+the external payment (``_EXTERNAL``, through its provider). A whole refund
+(``amount_minor=None``) returns what is left of each; an after-sale refund
+gives its parts (``Split``), computed per line from the lines' own parts.
+What is left of a wallet part is what the order paid with it minus its
+REFUNDED rows, read under the order's row lock: two refunds of one order
+cannot both take the last of it.
 """
 
 from __future__ import annotations
@@ -41,13 +47,14 @@ from tortoise.expressions import F
 
 from mall.core.actors import Actor
 from mall.core.clock import clock
-from mall.core.money import minor_to_decimal
+from mall.core.money import allocate, minor_to_decimal
 from mall.infra import outbox
 from mall.infra.transactions import transaction
 from mall.orders import after_sale_requests, attempts, lifecycle
 from mall.orders.attempts import AttemptStatus
 from mall.orders.errors import InvalidState
-from mall.orders.models import AfterSale, Order, Payment, Refund
+from mall.orders.lifecycle import wallet_parts
+from mall.orders.models import AfterSale, AfterSaleLine, Order, Payment, Refund
 from mall.orders.states import RefundStatus
 from mall.payments.errors import CallbackRejected, ProviderNotConfigured, ProviderRejected, ProviderUnavailable
 from mall.payments.providers import provider
@@ -60,8 +67,12 @@ from mall.payments.providers.base import (
 from mall.payments.providers.base import (
     RefundStatus as ProviderRefundStatus,
 )
+from mall.wallet import order_funds
+from mall.wallet.chart import Asset
+from mall.wallet.order_funds import WalletParts
 
 _EXTERNAL = "EXTERNAL"
+_WALLET_CHANNELS = {Asset.REBATE_CREDIT.value: "-R", Asset.BALANCE.value: "-B"}  # refund number suffixes
 _log = logging.getLogger(__name__)
 BATCH = 100  # pending refunds asked again per reconciliation run
 
@@ -78,19 +89,89 @@ class RefundUnmatched(CallbackRejected):
     """A verified refund notice that matches none of our refunds."""
 
 
-async def record_refund(
-    order: Order, *, refund_number: str, amount_minor: int | None, reason: str, after_sale_id: int | None = None
-) -> list[Refund]:
-    """Refund ``amount_minor`` of ``order`` (``None``: all that is left), as PENDING rows per channel.
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A refund by the channel it goes back through (fen)."""
 
-    Call inside the transaction that locked the order row. Asking again with
-    the same refund number returns the rows of the first ask and claims
-    nothing more. More than is left to refund is INVALID_STATE.
+    rebate_credit_minor: int
+    balance_minor: int
+    external_minor: int
+
+    @property
+    def total_minor(self) -> int:
+        return self.rebate_credit_minor + self.balance_minor + self.external_minor
+
+
+async def record_refund(
+    order: Order, *, refund_number: str, split: Split | None, reason: str, after_sale_id: int | None = None,
+    actor: Actor | None = None,
+) -> list[Refund]:
+    """Refund ``split`` of ``order`` (``None``: all that is left of every part), as rows per channel.
+
+    Call inside the transaction that locked the order row. Wallet parts are
+    REFUNDED at once; the external part is PENDING until its provider
+    answers. Asking again with the same refund number returns the rows of
+    the first ask and claims nothing more. More than is left of a part to
+    refund is INVALID_STATE.
     """
-    existing = await Refund.filter(refund_number=refund_number).order_by("id")
+    numbers = [refund_number, *(refund_number + suffix for suffix in _WALLET_CHANNELS.values())]
+    existing = await Refund.filter(refund_number__in=numbers).order_by("id")
     if existing:
         return existing
-    return [part for part in [await _external(order, refund_number, amount_minor, reason, after_sale_id)] if part]
+    rows = await _wallet(order, refund_number, split, reason, after_sale_id, actor or Actor.system())
+    external = await _external(order, refund_number, None if split is None else split.external_minor, reason,
+                               after_sale_id)
+    if external is not None:
+        rows.append(external)
+    if rows and all(row.status == RefundState.REFUNDED for row in rows):
+        await _update_refund_status(order)
+    return rows
+
+
+async def _wallet(
+    order: Order, refund_number: str, split: Split | None, reason: str, after_sale_id: int | None, actor: Actor
+) -> list[Refund]:
+    """The wallet parts: a REFUNDED row per account and its ledger entry back to that account."""
+    paid = wallet_parts(order)
+    if paid.total_minor == 0:
+        if split is not None and split.rebate_credit_minor + split.balance_minor:
+            raise InvalidState("Nothing was paid from the wallet for this order to refund.")
+        return []
+    refunded = await _wallet_refunded(order.id)
+    left = {Asset.REBATE_CREDIT: paid.rebate_credit_minor - refunded.get(Asset.REBATE_CREDIT.value, 0),
+            Asset.BALANCE: paid.balance_minor - refunded.get(Asset.BALANCE.value, 0)}
+    wanted = dict(left) if split is None else {Asset.REBATE_CREDIT: split.rebate_credit_minor,
+                                               Asset.BALANCE: split.balance_minor}
+    if any(wanted[asset] > left[asset] for asset in wanted):
+        raise InvalidState("This refund is more than what is left of the wallet payment to refund.")
+    now = clock.now()
+    rows = []
+    for asset in (Asset.REBATE_CREDIT, Asset.BALANCE):
+        amount = wanted[asset]
+        if amount <= 0:
+            continue
+        row = await Refund.create(
+            order_id=order.id, refund_number=refund_number + _WALLET_CHANNELS[asset.value], channel=asset.value,
+            payment_id=None, after_sale_id=after_sale_id, amount_minor=amount, currency=order.currency,
+            status=RefundState.REFUNDED, reason=reason[:80], created_at=now, updated_at=now, refunded_at=now,
+        )
+        parts = WalletParts(rebate_credit_minor=amount if asset is Asset.REBATE_CREDIT else 0,
+                            balance_minor=amount if asset is Asset.BALANCE else 0)
+        await order_funds.refund(actor, customer_id=order.user_id, refund_id=row.id,
+                                 key=f"refund:{row.refund_number}", parts=parts)
+        await _announce(row, order, RefundState.REFUNDED, now)
+        rows.append(row)
+    return rows
+
+
+async def _wallet_refunded(order_id: int) -> dict[str, int]:
+    """What wallet refunds of the order have returned so far, per channel (they never fail)."""
+    rows = await Refund.filter(order_id=order_id, channel__in=list(_WALLET_CHANNELS),
+                               status=RefundState.REFUNDED).values_list("channel", "amount_minor")
+    totals: dict[str, int] = {}
+    for channel, amount in rows:
+        totals[channel] = totals.get(channel, 0) + amount
+    return totals
 
 
 async def _external(
@@ -147,7 +228,7 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
 
     async def refund_everything(order: Order) -> None:
         refunds.extend(await record_refund(
-            order, refund_number=f"RC{order.number}", amount_minor=None, reason="Order cancelled by staff",
+            order, refund_number=f"RC{order.number}", split=None, reason="Order cancelled by staff", actor=actor,
         ))
 
     order = await lifecycle.cancel_order(actor, order_id=order_id, reason=reason, refund_paid=refund_everything)
@@ -167,15 +248,43 @@ async def refund_after_sale(
         after_sale, order = await after_sale_requests.start_refund(
             actor, after_sale_id=after_sale_id, amount_minor=amount_minor, note=note
         )
-        tries = await Refund.filter(after_sale_id=after_sale.id).count()
+        tries = await Refund.filter(after_sale_id=after_sale.id, channel=_EXTERNAL).count()
+        split = await _still_owed(after_sale.id, await after_sale_split(after_sale))
         refunds = await record_refund(
-            order, refund_number=f"RA{after_sale.id:010d}T{tries + 1}", amount_minor=after_sale.refund_minor,
-            reason="After-sale refund", after_sale_id=after_sale.id,
+            order, refund_number=f"RA{after_sale.id:010d}T{tries + 1}", split=split,
+            reason="After-sale refund", after_sale_id=after_sale.id, actor=actor,
         ) if after_sale.refund_minor else []
-        if not refunds:
+        if all(refund.status == RefundState.REFUNDED for refund in refunds):
             await after_sale_requests.finish_refund(after_sale.id, order, succeeded=True)
     await send(refunds)
     return await AfterSale.get(id=after_sale_id)
+
+
+async def after_sale_split(after_sale: AfterSale) -> Split:
+    """The after-sale's refund by channel: its lines' parts, or — when staff refund less than computed — that
+    amount split over them in proportion (largest remainder, so the parts add up to it exactly)."""
+    lines = await AfterSaleLine.filter(after_sale_id=after_sale.id).values_list(
+        "refund_minor", "rebate_credit_minor", "balance_minor")
+    rebate_credit = sum(line[1] for line in lines)
+    balance = sum(line[2] for line in lines)
+    external = sum(line[0] for line in lines) - rebate_credit - balance
+    computed = rebate_credit + balance + external
+    if after_sale.refund_minor < computed:
+        rebate_credit, balance, external = allocate(after_sale.refund_minor, [rebate_credit, balance, external])
+    return Split(rebate_credit_minor=rebate_credit, balance_minor=balance, external_minor=external)
+
+
+async def _still_owed(after_sale_id: int, split: Split) -> Split:
+    """A retry after REFUND_FAILED: the wallet parts went back the first time (they never fail); only the
+    external part is asked again."""
+    done = await Refund.filter(after_sale_id=after_sale_id, channel__in=list(_WALLET_CHANNELS),
+                               status=RefundState.REFUNDED).values_list("channel", "amount_minor")
+    if not done:
+        return split
+    returned = {channel: amount for channel, amount in done}
+    return Split(rebate_credit_minor=max(split.rebate_credit_minor - returned.get(Asset.REBATE_CREDIT.value, 0), 0),
+                 balance_minor=max(split.balance_minor - returned.get(Asset.BALANCE.value, 0), 0),
+                 external_minor=split.external_minor)
 
 
 async def retry_pending(*, limit: int = BATCH) -> int:

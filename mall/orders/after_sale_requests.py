@@ -56,15 +56,31 @@ class RequestedLine:
     exchange_variant_id: int | None = None
 
 
-def line_share(line: OrderLine, *, already: int, quantity: int) -> int:
-    """The external money of ``quantity`` more units of ``line`` after ``already`` of them.
+@dataclass(frozen=True, slots=True)
+class LineShare:
+    """What ``quantity`` units of a line paid, by the channel a refund returns it through (fen)."""
 
-    The line's external share is split over its units by largest remainder
+    rebate_credit_minor: int = 0
+    balance_minor: int = 0
+    external_minor: int = 0
+
+    @property
+    def total_minor(self) -> int:
+        return self.rebate_credit_minor + self.balance_minor + self.external_minor
+
+
+def line_share(line: OrderLine, *, already: int, quantity: int) -> LineShare:
+    """The money of ``quantity`` more units of ``line`` after ``already`` of them, per channel that paid it.
+
+    Each of the line's parts is split over its units by largest remainder
     (``allocate``), so every unit of a line, in any number of after-sales,
-    adds up to exactly the line's share: never a fen more or less.
+    adds up to exactly the line's part: never a fen more or less.
     """
-    units = allocate(line.external_minor, [1] * line.quantity)
-    return sum(units[already:already + quantity])
+    def units_of(part: int) -> int:
+        return sum(allocate(part, [1] * line.quantity)[already:already + quantity])
+
+    return LineShare(rebate_credit_minor=units_of(line.rebate_credit_minor), balance_minor=units_of(line.balance_minor),
+                     external_minor=units_of(line.external_minor))
 
 
 def _no_such_after_sale() -> NotFound:
@@ -106,7 +122,7 @@ async def create(
                 ))
                 continue
             refunded = kind is not AfterSaleKind.EXCHANGE
-            share = line_share(line, already=taken.get(line.id, 0), quantity=asked.quantity) if refunded else 0
+            share = line_share(line, already=taken.get(line.id, 0), quantity=asked.quantity) if refunded else LineShare()
             taken[line.id] = taken.get(line.id, 0) + asked.quantity
             shares.append(share)
         if problems:
@@ -114,12 +130,13 @@ async def create(
         now = clock.now()
         after_sale = await AfterSale.create(
             order_id=order.id, customer_id=user_id, kind=kind, status=AfterSaleStatus.REQUESTED, reason=reason.strip(),
-            images=list(images), refund_minor=sum(shares), currency=order.currency, created_at=now, updated_at=now,
+            images=list(images), refund_minor=sum(share.total_minor for share in shares), currency=order.currency, created_at=now, updated_at=now,
         )
         for asked, share in zip(lines, shares, strict=True):
             await AfterSaleLine.create(
                 after_sale_id=after_sale.id, order_line_id=asked.order_line_id, quantity=asked.quantity,
-                refund_minor=share, exchange_variant_id=asked.exchange_variant_id,
+                refund_minor=share.total_minor, rebate_credit_minor=share.rebate_credit_minor,
+                balance_minor=share.balance_minor, exchange_variant_id=asked.exchange_variant_id,
             )
         await _announce(after_sale, order, None, actor)
     return after_sale

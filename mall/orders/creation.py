@@ -32,9 +32,12 @@ from mall.orders.errors import CartEmpty, InsufficientStock, TooManyUnpaidOrders
 from mall.orders.models import Order, OrderLine
 from mall.orders.numbers import new_order_number
 from mall.orders.pricing import OrderLine as LineToPrice
-from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, price_order
+from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, WalletFunds, price_order
 from mall.orders.states import OrderStatus
 from mall.settings import get_settings
+from mall.wallet import order_funds, statements
+from mall.wallet.errors import InsufficientFunds
+from mall.wallet.order_funds import WalletParts
 
 OPERATION = "orderCreate"
 
@@ -119,6 +122,13 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
             )
             for position, (line, priced) in enumerate(zip(plan.lines, price.lines, strict=True))
         ])
+        # Rebate credit first, then balance (pricing decided how much of each); refused whole if spent meanwhile.
+        try:
+            await order_funds.hold(actor, customer_id=user_id, order_id=order.id, parts=WalletParts(
+                rebate_credit_minor=price.rebate_credit_used_minor, balance_minor=price.balance_used_minor))
+        except InsufficientFunds:
+            raise InsufficientFunds("Your wallet no longer holds what this order would use; look again.",
+                                    field="useWalletFunds") from None
         await journal.record(
             order, event_type=journal.CREATED, source=None, target=OrderStatus.PENDING_PAYMENT, actor=actor
         )
@@ -160,6 +170,7 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         [LineToPrice(line.variant.id, line.variant.price_minor, line.quantity) for line in lines],
         shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
         points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share),
+        wallet=await _wallet_funds(user_id) if request.use_wallet_funds else None,
     )
     return OrderPlan(
         user_id=user_id, lines=lines, price=price, currency=settings.currency, note=request.note.strip(),
@@ -170,6 +181,12 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         },
         invoice=_invoice(request.invoice),
     )
+
+
+async def _wallet_funds(user_id: int) -> WalletFunds:
+    """What the customer's wallet can pay now: its rebate credit and balance."""
+    held = (await statements.balances([user_id]))[user_id]
+    return WalletFunds(rebate_credit_minor=held.rebate_credit, balance_minor=held.balance)
 
 
 def _stock_problems(lines: Sequence[tuple[int, int]], found: dict[int, SellableVariant]) -> list[Problem]:

@@ -26,6 +26,7 @@ from mall.orders.errors import InvalidState
 from mall.orders.models import AfterSale, Order, OrderLine, Shipment
 from mall.orders.states import OrderStatus, transition
 from mall.settings import get_settings
+from mall.wallet import order_funds
 
 _TRACKING_NUMBER = re.compile(r"[0-9A-Za-z-]{4,40}")
 _TIMESTAMPS = {
@@ -64,6 +65,8 @@ async def cancel_order(
         await _each_line(order, stock.release)
         if paid and refund_paid is not None:
             await refund_paid(order)
+        elif not paid:
+            await release_held(order, actor)
     return order
 
 
@@ -128,6 +131,7 @@ async def expire_due_orders(now: dt.datetime) -> int:
                 continue
             await _move(order, OrderStatus.CANCELLED, system, note="Unpaid past the payment timeout.")
             await _each_line(order, stock.release)
+            await release_held(order, system)
             expired += 1
     return expired
 
@@ -164,6 +168,17 @@ async def close_fully_refunded(order: Order) -> None:
     if order.status is OrderStatus.PAID:
         await _move(order, OrderStatus.CANCELLED, Actor.system(), note="Refunded in full before shipping.")
         await _each_line(order, stock.release)
+
+
+def wallet_parts(order: Order) -> order_funds.WalletParts:
+    """The wallet funds the order pays with, by the account each part comes from."""
+    return order_funds.WalletParts(rebate_credit_minor=order.rebate_credit_used_minor,
+                                   balance_minor=order.balance_used_minor)
+
+
+async def release_held(order: Order, actor: Actor) -> None:
+    """An unpaid order closed: what it held of the wallet goes back (held or captured by an unfinished orderPay)."""
+    await order_funds.release(actor, customer_id=order.user_id, order_id=order.id, parts=wallet_parts(order))
 
 
 async def lock_payable(actor: Actor, *, order_id: int) -> Order:

@@ -280,7 +280,7 @@ class AfterSale(Model):
     status = fields.CharEnumField(AfterSaleStatus, max_length=24)
     reason = fields.TextField(default="")
     images: fields.Field[list[str]] = fields.JSONField(default=list)
-    # What its lines' external shares come to; set lower by staff at refund time, never higher.
+    # What its lines paid, every channel; set lower by staff at refund time, never higher.
     refund_minor = fields.BigIntField()
     currency = fields.CharField(max_length=3)
     return_carrier = fields.CharField(max_length=16, null=True)
@@ -314,7 +314,10 @@ class AfterSaleLine(Model):
         "models.OrderLine", related_name="after_sale_lines", on_delete=fields.RESTRICT
     )
     quantity = fields.BigIntField()
+    # What its units paid, all channels; of which rebate credit and balance (the rest was external).
     refund_minor = fields.BigIntField()
+    rebate_credit_minor = fields.BigIntField(default=0)
+    balance_minor = fields.BigIntField(default=0)
     exchange_variant_id = fields.BigIntField(null=True)
 
     after_sale_id: int

@@ -66,7 +66,7 @@ class PaymentType(Node):
 class OrderPayInput:
     order_id: strawberry.ID
     payment_password: str | None = strawberry.field(
-        default=None, description="Needed when walletDue > 0 (not until the wallet issue).")
+        default=None, description="Needed when walletDue > 0 and the wallet part is not captured yet.")
     provider: PaymentProvider | None = strawberry.field(  # type: ignore[valid-type]
         default=None, description="Needed when externalDue > 0. SANDBOX only for now.")
     channel: PaymentChannel | None = strawberry.field(default=None, description="Needed when externalDue > 0.")

@@ -26,7 +26,7 @@ async def test_five_parallel_refunds_of_25_on_60_paid_claim_only_50(api):
     async def refund_25(n: int) -> str:
         try:
             async with transaction():  # no order lock here: the conditional UPDATE alone must hold
-                await refunds.record_refund(order, refund_number=f"RT{n}{order.number}", amount_minor=2500, reason="")
+                await refunds.record_refund(order, refund_number=f"RT{n}{order.number}", split=refunds.Split(0, 0, 2500), reason="")
         except DomainError as refused:
             return refused.problems[0].code.value
         return "OK"
