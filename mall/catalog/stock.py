@@ -33,6 +33,7 @@ class SellableVariant:
 
     id: int
     product_id: int
+    category_id: int | None
     product_title: str
     title: str
     sku: str
@@ -50,7 +51,7 @@ async def sellable(variant_ids: Iterable[int]) -> dict[int, SellableVariant]:
     rows = await Variant.filter(id__in=ids).select_related("product")
     return {
         row.id: SellableVariant(
-            id=row.id, product_id=row.product_id, product_title=row.product.title, title=row.title, sku=row.sku,
+            id=row.id, product_id=row.product_id, category_id=row.product.category_id, product_title=row.product.title, title=row.title, sku=row.sku,
             options=list(row.options), price_minor=row.price_minor,
             on_sale=row.product.status is ProductStatus.ACTIVE, available=row.available,
         )

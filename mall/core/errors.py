@@ -63,6 +63,9 @@ class ErrorCode(enum.Enum):
     PAYMENT_ATTEMPTS_EXCEEDED = "PAYMENT_ATTEMPTS_EXCEEDED"
     # wallet and ledger
     INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS"
+    VOUCHER_UNAVAILABLE = "VOUCHER_UNAVAILABLE"  # reserved by another order, used, or not valid yet
+    VOUCHER_EXPIRED = "VOUCHER_EXPIRED"
+    VOUCHER_NOT_APPLICABLE = "VOUCHER_NOT_APPLICABLE"  # nothing in scope, or below its minimum spend
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ from mall.payments.providers.base import (
 from mall.payments.providers.base import (
     RefundStatus as ProviderRefundStatus,
 )
-from mall.wallet import order_funds
+from mall.wallet import order_funds, vouchers
 from mall.wallet.chart import Asset
 from mall.wallet.order_funds import WalletParts
 
@@ -230,6 +230,7 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
         refunds.extend(await record_refund(
             order, refund_number=f"RC{order.number}", split=None, reason="Order cancelled by staff", actor=actor,
         ))
+        await vouchers.restore(order.id)  # the whole order is cancelled: its vouchers come back
 
     order = await lifecycle.cancel_order(actor, order_id=order_id, reason=reason, refund_paid=refund_everything)
     await send(refunds)
@@ -436,5 +437,6 @@ async def _update_refund_status(order: Order) -> None:
     await Order.filter(id=order.id).update(refund_status=status, updated_at=clock.now())
     order.refund_status = status
     if status is RefundStatus.FULL:
+        await vouchers.restore(order.id)  # refunded whole: its vouchers come back
         await lifecycle.close_fully_refunded(order)
 

@@ -60,10 +60,10 @@ def check_request(request: OrderRequest) -> list[Problem]:
         problems += _invoice_problems(request.invoice)
     if len(request.note) > MAX_NOTE:
         problems.append(Problem(ErrorCode.INVALID, f"A note is at most {MAX_NOTE} characters.", ("note",)))
-    # Vouchers and points come with the wallet issue; until then they are refused, not ignored,
+    if len(set(request.voucher_ids)) != len(request.voucher_ids):
+        problems.append(Problem(ErrorCode.DUPLICATE, "A voucher is chosen once.", ("voucherIds",)))
+    # Points come with the points lots; until then they are refused, not ignored,
     # so a customer never believes a discount was applied.
-    if request.voucher_ids:
-        problems.append(Problem(ErrorCode.INVALID, "Vouchers are not available yet.", ("voucherIds",)))
     if request.points_to_use < 0:
         problems.append(Problem(ErrorCode.INVALID, "Points to use cannot be negative.", ("pointsToUse",)))
     elif request.points_to_use > 0:

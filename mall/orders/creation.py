@@ -6,12 +6,17 @@ customer holds fewer than ``MALL_ORDER_UNPAID_MAX`` unpaid orders (counted
 under the customer's row lock, so two of their requests cannot both take
 the last place), reserves each line's stock with a conditional update (in
 variant id order, so two orders never wait on each other), writes the order
-with its snapshots and records its CREATED event and outbox row. A line that
-cannot be reserved rolls everything back: nothing is held, nothing is written.
+with its snapshots, holds its wallet funds (``wallet.order_funds``: rebate
+credit first, then balance), reserves its vouchers (``wallet.vouchers``, one
+conditional UPDATE each) and records its CREATED event and outbox row.
+Anything that cannot be held — a line's stock, the wallet spent meanwhile, a
+voucher another order took — rolls everything back: nothing is held,
+nothing is written.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,9 +40,10 @@ from mall.orders.pricing import OrderLine as LineToPrice
 from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, WalletFunds, price_order
 from mall.orders.states import OrderStatus
 from mall.settings import get_settings
-from mall.wallet import order_funds, statements
+from mall.wallet import order_funds, statements, vouchers
 from mall.wallet.errors import InsufficientFunds
 from mall.wallet.order_funds import WalletParts
+from mall.wallet.vouchers import Voucher
 
 OPERATION = "orderCreate"
 
@@ -59,11 +65,15 @@ class OrderPlan:
     invoice: dict[str, Any] | None
     note: str
     currency: str
+    vouchers: tuple[Voucher, ...] = ()
+    applicable_vouchers: tuple[Voucher, ...] = ()
 
 
 async def preview_order(actor: Actor, *, request: OrderRequest) -> OrderPlan:
     """What ``create_order`` would make from ``request`` now, with nothing written or held."""
-    return await _plan(actor.require_user(), request)
+    plan = await _plan(actor.require_user(), request)
+    usable = await vouchers.applicable(plan.user_id, _goods(plan.lines))
+    return dataclasses.replace(plan, applicable_vouchers=tuple(usable))
 
 
 async def create_order(actor: Actor, *, request: OrderRequest, idempotency_key: str | None = None) -> Order:
@@ -129,6 +139,8 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
         except InsufficientFunds:
             raise InsufficientFunds("Your wallet no longer holds what this order would use; look again.",
                                     field="useWalletFunds") from None
+        for voucher in sorted(plan.vouchers, key=lambda held: held.id):  # one order alone wins each
+            await vouchers.reserve(voucher, order_id=order.id, now=now)
         await journal.record(
             order, event_type=journal.CREATED, source=None, target=OrderStatus.PENDING_PAYMENT, actor=actor
         )
@@ -165,12 +177,16 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         raise InvalidInput(problems)
     assert address is not None
     lines = tuple(PlannedLine(found[variant_id], quantity) for variant_id, quantity in request.lines)
+    goods = _goods(lines)
+    chosen = await _vouchers(user_id, request.voucher_ids, goods)
     settings = get_settings()
     price = price_order(
         [LineToPrice(line.variant.id, line.variant.price_minor, line.quantity) for line in lines],
         shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
         points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share),
         wallet=await _wallet_funds(user_id) if request.use_wallet_funds else None,
+        voucher_discount_minor=sum(voucher.value_minor for voucher in chosen),
+        voucher_lines=[any(vouchers.in_scope(voucher, line) for voucher in chosen) for line in goods],
     )
     return OrderPlan(
         user_id=user_id, lines=lines, price=price, currency=settings.currency, note=request.note.strip(),
@@ -179,8 +195,33 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
             "city": address.city, "district": address.district, "street": address.street,
             "postalCode": address.postal_code,
         },
-        invoice=_invoice(request.invoice),
+        invoice=_invoice(request.invoice), vouchers=tuple(chosen),
     )
+
+
+def _goods(lines: Sequence[PlannedLine]) -> list[vouchers.GoodsLine]:
+    return [vouchers.GoodsLine(product_id=line.variant.product_id, category_id=line.variant.category_id,
+                               total_minor=line.variant.price_minor * line.quantity) for line in lines]
+
+
+async def _vouchers(user_id: int, voucher_ids: Sequence[int], goods: Sequence[vouchers.GoodsLine]) -> list[Voucher]:
+    """The chosen vouchers, each the customer's own, valid now and applicable to the goods; every problem at once."""
+    if not voucher_ids:
+        return []
+    found = await vouchers.owned(user_id, voucher_ids)
+    now = clock.now()
+    problems = []
+    for index, voucher_id in enumerate(voucher_ids):
+        voucher = found.get(voucher_id)
+        if voucher is None:
+            problems.append(Problem(ErrorCode.NOT_FOUND, "No such voucher.", ("voucherIds", str(index))))
+            continue
+        refusal = vouchers.problem_with(voucher, goods, now)
+        if refusal is not None:
+            problems.append(Problem(refusal.code, refusal.message, ("voucherIds", str(index))))
+    if problems:
+        raise InvalidInput(problems)
+    return [found[voucher_id] for voucher_id in voucher_ids]
 
 
 async def _wallet_funds(user_id: int) -> WalletFunds:

@@ -165,6 +165,7 @@ def price_order(
     voucher_discount_minor: int = 0,
     points: int = 0,
     wallet: WalletFunds | None = None,
+    voucher_lines: Sequence[bool] | None = None,
 ) -> OrderPrice:
     """Price ``lines`` and split the payment in the order of DESIGN §3.0.
 
@@ -172,7 +173,9 @@ def price_order(
     subtotal); ``points`` the points the customer offers (at most what they
     hold: the wallet checks), of which as many are used as the cap allows;
     ``wallet`` the funds available when the customer uses wallet funds,
-    ``None`` otherwise. Raises ``OrderTooLarge`` when an amount would not fit
+    ``None`` otherwise; ``voucher_lines`` which lines the vouchers cover
+    (all when ``None``): the voucher is capped at, and split over, those
+    lines only. Raises ``OrderTooLarge`` when an amount would not fit
     a BIGINT of fen; ``ValueError`` for arguments no caller should pass.
     """
     if not lines:
@@ -184,7 +187,8 @@ def price_order(
     if subtotal + shipping_fee > MAX_MINOR:
         raise OrderTooLarge("The order total is too large.")
 
-    voucher = min(voucher_discount_minor, subtotal)
+    covered = [voucher_lines is None or voucher_lines[index] for index in range(len(lines))]
+    voucher = min(voucher_discount_minor, sum(total for total, on in zip(line_totals, covered, strict=True) if on))
     points_used = min(points, points_rule.max_points_for(subtotal - voucher))
     points_discount = points_used * points_rule.minor_per_point
     goods_due = subtotal - voucher - points_discount
@@ -199,7 +203,8 @@ def price_order(
     external_on_goods = goods_due - rebate_credit_on_goods - balance_on_goods
     external = total - rebate_credit - balance
 
-    per_line = _split_over_lines(line_totals, [voucher, points_discount, rebate_credit_on_goods, balance_on_goods])
+    per_line = _split_over_lines(line_totals, [voucher, points_discount, rebate_credit_on_goods, balance_on_goods],
+                                 first_only_on=covered)
     priced = tuple(
         LinePrice(
             variant_id=line.variant_id,
@@ -231,12 +236,16 @@ def price_order(
     )
 
 
-def _split_over_lines(line_totals: list[int], amounts: list[int]) -> list[list[int]]:
-    """Each amount over the lines in turn, by what is still unpaid on each; the rest of each line comes last."""
+def _split_over_lines(line_totals: list[int], amounts: list[int], *, first_only_on: list[bool]) -> list[list[int]]:
+    """Each amount over the lines in turn, by what is still unpaid on each; the rest of each line comes last.
+
+    The first amount (the vouchers) goes only to the lines ``first_only_on`` marks.
+    """
     unpaid = list(line_totals)
     per_line: list[list[int]] = [[] for _ in line_totals]
-    for amount in amounts:
-        shares = allocate(amount, unpaid)
+    for turn, amount in enumerate(amounts):
+        weights = [left if turn or on else 0 for left, on in zip(unpaid, first_only_on, strict=True)]
+        shares = allocate(amount, weights)
         for index, share in enumerate(shares):
             per_line[index].append(share)
             unpaid[index] -= share

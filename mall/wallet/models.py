@@ -1,4 +1,4 @@
-"""Ledger tables: accounts with their cached totals, journal entries, and their postings.
+"""Ledger tables: accounts with their cached totals, journal entries, and their postings; and vouchers.
 
 Rows are written by ``mall.wallet.ledger.post`` alone; entries and postings
 are never updated or deleted. The CHECK constraints are hand-written into
@@ -96,3 +96,44 @@ class Posting(Model):
 
     def __str__(self) -> str:
         return f"{self.amount_minor} on account {self.account_id}"
+
+
+class Voucher(Model):
+    """A voucher (代金券) a customer holds: single use, a value off goods in its scope, from a minimum spend.
+
+    ``status`` moves only by conditional UPDATEs (``wallet.vouchers``): AVAILABLE → RESERVED (by one order,
+    ``order_id``) → USED when it is paid; back to AVAILABLE when that order is cancelled, expires, or is
+    cancelled or refunded whole. An AVAILABLE voucher past ``valid_until`` reads as EXPIRED.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    code = fields.CharField(max_length=20, unique=True)
+    customer: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="vouchers", on_delete=fields.RESTRICT
+    )
+    value_minor = fields.BigIntField()
+    min_spend_minor = fields.BigIntField(default=0)
+    valid_from = fields.DatetimeField()
+    valid_until = fields.DatetimeField()
+    # ALL, PRODUCTS or CATEGORIES; ids: the product or category ids (empty for ALL).
+    scope_kind = fields.CharField(max_length=16)
+    scope_ids: fields.Field[list[int]] = fields.JSONField(default=list)
+    status = fields.CharField(max_length=16)
+    # The order holding or having used it (no foreign key: orders sit above the wallet).
+    order_id = fields.BigIntField(null=True)
+    # The audit record of its issue (who, why).
+    issued_by_record_id = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+
+    customer_id: int
+
+    class Meta:
+        table = "vouchers"
+        indexes = (("customer_id", "status"), ("order_id",))
+        constraints = [
+            CheckConstraint(check="value_minor > 0 AND min_spend_minor >= 0", name="vouchers_amounts_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -137,6 +137,14 @@ VIOLATIONS = {
         "CURRENT_TIMESTAMP);"
         "INSERT INTO after_sale_lines (after_sale_id, order_line_id, quantity, refund_minor) VALUES (1, 1, 0, 0)"
     ),
+    # A voucher is worth something, and asks for no negative spend.
+    "vouchers_amounts_valid": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO vouchers (code, customer_id, value_minor, min_spend_minor, valid_from, valid_until, scope_kind, "
+        "scope_ids, status, created_at, updated_at) VALUES ('V1', 1, 0, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ALL', "
+        "'[]', 'AVAILABLE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
     # A customer's wallet never goes below zero, whatever code writes to it (DESIGN §3.5): a raw UPDATE
     # keeping the cached totals consistent is still refused.
     "ledger_accounts_customer_not_negative": (

@@ -167,8 +167,10 @@ WALLETS = st.none() | st.builds(WalletFunds, rebate_credit_minor=AMOUNTS, balanc
 
 @st.composite
 def priced_orders(draw) -> tuple[OrderPrice, dict]:
+    lines = draw(LINES)
     arguments = {
-        "lines": draw(LINES),
+        "lines": lines,
+        "voucher_lines": draw(st.none() | st.lists(st.booleans(), min_size=len(lines), max_size=len(lines))),
         "shipping": draw(SHIPPING_RULES),
         "points_rule": draw(POINTS_RULES),
         "voucher_discount_minor": draw(AMOUNTS),
@@ -208,6 +210,16 @@ def test_every_split_sums_exactly_to_its_whole(case):
 
 @PROPERTY
 @given(priced_orders())
+def test_a_voucher_is_capped_at_and_split_over_only_the_lines_it_covers(case):
+    price, arguments = case
+    covered = arguments["voucher_lines"] or [True] * len(price.lines)
+
+    assert price.voucher_discount_minor <= sum(line.total_minor for line, on in zip(price.lines, covered) if on)
+    assert all(line.parts.voucher_minor == 0 for line, on in zip(price.lines, covered) if not on)
+
+
+@PROPERTY
+@given(priced_orders())
 def test_nothing_is_negative_and_every_basis_is_within_its_line(case):
     price, _ = case
 
@@ -227,8 +239,11 @@ def test_the_order_of_payment_is_respected(case):
     wallet = arguments["wallet"] or WalletFunds(rebate_credit_minor=0, balance_minor=0)
     rule = arguments["points_rule"]
 
-    # vouchers first, capped at the goods; points next, as many as offered up to the share of what vouchers left
-    assert price.voucher_discount_minor == min(arguments["voucher_discount_minor"], price.subtotal_minor)
+    # vouchers first, capped at the goods they cover; points next, as many as offered up to the share of what
+    # vouchers left
+    covered = arguments["voucher_lines"] or [True] * len(price.lines)
+    covered_minor = sum(line.total_minor for line, on in zip(price.lines, covered) if on)
+    assert price.voucher_discount_minor == min(arguments["voucher_discount_minor"], covered_minor)
     after_vouchers = price.subtotal_minor - price.voucher_discount_minor
     assert price.points_discount_minor == price.points_used * rule.minor_per_point
     assert price.points_discount_minor <= after_vouchers * rule.max_share

@@ -19,7 +19,8 @@ class InvoiceInput:
 class OrderCreateInput:
     address_id: strawberry.ID
     voucher_ids: list[strawberry.ID] = strawberry.field(
-        default_factory=list, description="Not available yet (the wallet issue): any voucher is a userError.")
+        default_factory=list, description="Your vouchers to apply (each once): reserved by the order; a voucher "
+        "of someone else is NOT_FOUND, others VOUCHER_EXPIRED, VOUCHER_UNAVAILABLE or VOUCHER_NOT_APPLICABLE.")
     points_to_use: int = strawberry.field(default=0, description="Not available yet (the wallet issue): more than 0 is a userError.")
     use_wallet_funds: bool = strawberry.field(default=False, description="Rebate credit, then balance, up to what is due.")
     invoice: InvoiceInput | None = None

@@ -318,7 +318,8 @@ class OrderPreview:
     external_due: Money | None = None
     max_points: int = strawberry.field(default=0, description="The most points this order could use (0 until the wallet issue).")
     applicable_vouchers: list[Voucher] = strawberry.field(
-        default_factory=list, description="The customer's vouchers this order could use (none until the wallet issue)."
+        default_factory=list, description="The customer's vouchers this order could use now (scope, minimum spend, "
+        "validity), most valuable first."
     )
     rebate_preview: RebatePreview | None = strawberry.field(
         default=None, description="The rebates this order would earn if paid as previewed (empty until the rebate issue)."
@@ -343,4 +344,5 @@ class OrderPreview:
             balance_used=Money.of(price.balance_used_minor, currency),
             wallet_due=Money.of(price.wallet_due_minor, currency), external_due=Money.of(price.external_due_minor, currency),
             rebate_preview=RebatePreview.empty(currency),
+            applicable_vouchers=[Voucher.from_row(row) for row in plan.applicable_vouchers],
         )

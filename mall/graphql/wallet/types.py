@@ -6,16 +6,18 @@ import enum
 
 import strawberry
 
+from mall.core.clock import clock
 from mall.graphql.context import Info
 from mall.graphql.money import Money
 from mall.graphql.relay import Connection, Node, connection, encode_id
 from mall.graphql.scalars import DateTime, Decimal
 from mall.graphql.wallet.loaders import WalletBalancesByCustomerIdLoader
 from mall.settings import get_settings
-from mall.wallet import reports, statements, verification
+from mall.wallet import reports, statements, verification, vouchers
 from mall.wallet.chart import Asset, Unit, format_amount
 from mall.wallet.journal import Cause
 from mall.wallet.statements import WalletBalances
+from mall.wallet.vouchers import Voucher as VoucherRow
 
 WalletAsset = strawberry.enum(
     Asset, name="WalletAsset",
@@ -51,8 +53,9 @@ class VoucherScope:
 
 
 @strawberry.type(description=(
-    "A voucher (代金券): single use, with a value, a minimum spend, a validity and a scope. Vouchers arrive with the "
-    "wallet's next slice (voucherIssue, checkout); until then nobody holds any and no order has any to apply."
+    "A voucher (代金券): single use, with a value off the goods in its scope, a minimum spend (of those goods), a "
+    "validity and a scope. Issued by staff (voucherIssue); chosen at checkout (voucherIds), reserved by the order, "
+    "used when it is paid, available again when it is cancelled or expires unpaid, or cancelled or refunded whole."
 ))
 class Voucher:
     id: strawberry.ID
@@ -62,6 +65,18 @@ class Voucher:
     valid_until: DateTime | None = None  # type: ignore[valid-type]
     status: VoucherStatus = VoucherStatus.AVAILABLE
     scope: VoucherScope | None = None
+
+    @classmethod
+    def from_row(cls, row: VoucherRow) -> Voucher:
+        currency = get_settings().currency
+        kind = VoucherScopeKind(row.scope_kind)
+        id_type = "Category" if kind is VoucherScopeKind.CATEGORIES else "Product"
+        return cls(
+            id=strawberry.ID(encode_id("Voucher", row.id)), code=row.code, value=Money.of(row.value_minor, currency),
+            min_spend=Money.of(row.min_spend_minor, currency), valid_until=row.valid_until,
+            status=VoucherStatus(vouchers.effective_status(row, clock.now()).value),
+            scope=VoucherScope(kind=kind, ids=[strawberry.ID(encode_id(id_type, pk)) for pk in row.scope_ids]),
+        )
 
 
 @strawberry.type(description="Points that expire at a moment (their lot's validity, MALL_POINTS_VALID_DAYS).")
@@ -120,10 +135,11 @@ class Wallet:
     async def points_expiring(self) -> list[PointsExpiry]:
         return []
 
-    @strawberry.field(description="Your vouchers, optionally of one status. Empty until vouchers arrive with the "
-                      "wallet's next slice.")
+    @strawberry.field(description="Your vouchers, optionally of one status (as it reads now: an available one past "
+                      "its validity is EXPIRED), newest first; at most 100.")
     async def vouchers(self, status: VoucherStatus | None = None) -> list[Voucher]:
-        return []
+        wanted = vouchers.VoucherStatus(status.value) if status is not None else None
+        return [Voucher.from_row(row) for row in await vouchers.listed(self._customer_id, wanted)]
 
     @strawberry.field(description="The statement: every posting on your accounts, newest first.")
     async def entries(

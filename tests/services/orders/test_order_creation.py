@@ -131,7 +131,6 @@ async def test_bad_requests_are_refused_with_every_problem_and_change_nothing():
         Problem(ErrorCode.INVALID, "An invoice title is 1 to 100 characters.", ("invoice", "title")),
         Problem(ErrorCode.INVALID, "A personal invoice has no tax id.", ("invoice", "taxId")),
         Problem(ErrorCode.INVALID, "A note is at most 500 characters.", ("note",)),
-        Problem(ErrorCode.INVALID, "Vouchers are not available yet.", ("voucherIds",)),
         Problem(ErrorCode.INVALID, "Paying with points is not available yet.", ("pointsToUse",)),
         Problem(ErrorCode.UNAVAILABLE, f"{draft.sku} is not on sale.", ("lines", "1", "variantId")),
         Problem(ErrorCode.NOT_FOUND, "No such variant.", ("lines", "2", "variantId")),
