@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
     withdrawal_min_fee: Decimal = Field(Decimal("1.00"), ge=0)
+    # Rebate credit is spendable, not withdrawable, unless the operator says so (DESIGN §3.5).
+    rebate_credit_withdrawable: bool = False
+    # Withdrawals one customer may have waiting (REQUESTED, APPROVED or PAYING) at once.
+    withdrawal_open_max: int = Field(5, ge=1, le=100)
     cart_max_lines: int = Field(100, ge=1, le=500)
     cart_max_quantity: int = Field(999, ge=1, le=99_999)
     guest_carts_max_per_address: int = Field(60, ge=1)

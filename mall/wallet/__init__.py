@@ -9,4 +9,6 @@
     verification.py  the whole ledger checked (mall ledger verify, ledgerCheck)
     reports.py       the trial balance
     adjustments.py   staff walletAdjust, audited
+    withdrawal_rules.py  the withdrawal fee, states and sources (pure)
+    withdrawals.py   withdrawals: the hold, staff decisions, the payout's settlement, lists
 """
