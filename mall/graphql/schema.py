@@ -38,7 +38,7 @@ from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
 from mall.graphql.wallet.mutations import WalletMutations
 from mall.graphql.wallet.queries import WalletQueries
-from mall.graphql.wallet.withdrawals import WithdrawalMutations, WithdrawalQueries
+from mall.graphql.wallet.withdrawals import TopUpMutations, WithdrawalMutations, WithdrawalQueries
 from mall.settings import Settings
 
 
@@ -53,7 +53,7 @@ class Query(
 @strawberry.type
 class Mutation(
     AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AfterSaleMutations,
-    AdminMutations, WalletMutations, WithdrawalMutations, SandboxMutations, SandboxTrackingMutations,
+    AdminMutations, WalletMutations, WithdrawalMutations, TopUpMutations, SandboxMutations, SandboxTrackingMutations,
 ):
     pass
 

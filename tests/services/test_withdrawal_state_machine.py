@@ -1,9 +1,9 @@
 """A hypothesis state machine of wallet money in and out against the real database (DESIGN §3.5).
 
-Staff adjustments in and out (audited), withdrawals asked for, rejected,
+Top-ups credited by (repeated) callbacks, staff adjustments in and out (audited), withdrawals asked for, rejected,
 approved and paid out or failed at the provider: after every step the
 customer's BALANCE and HELD equal a plain model, the withdrawable BALANCE
-never exceeds what was adjusted into it minus what left it (adjusted out or
+never exceeds what was topped up or adjusted into it minus what left it (adjusted out or
 paid out), and ``verify`` finds nothing wrong.
 
 Like the ledger's machine, it runs in a worker thread and hands each
@@ -13,6 +13,7 @@ database call to the test's event loop.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import itertools
 import uuid
 from collections.abc import Coroutine
@@ -31,7 +32,7 @@ from mall.flows import payouts
 from mall.payments.providers.base import PayoutResult, PayoutStatus
 from mall.payments.providers.sandbox import SandboxProvider
 from mall.settings import get_settings
-from mall.wallet import adjustments, withdrawal_rules, withdrawals
+from mall.wallet import adjustments, top_ups, withdrawal_rules, withdrawals
 from mall.wallet.chart import Asset
 from mall.wallet.statements import balances
 from mall.wallet.verification import verify
@@ -63,7 +64,7 @@ async def test_money_in_and_out_of_a_wallet_keeps_every_invariant(monkeypatch):
             super().__init__()
             run(_forget(customer_id))
             self.balance = self.held = 0
-            self.adjusted_in = self.left = 0
+            self.adjusted_in = self.topped_up = self.left = 0
             self.open: dict[int, int] = {}  # withdrawal id -> amount held
             self.keys = (f"wsm-{uuid.uuid4().hex[:8]}-{n}" for n in itertools.count())
 
@@ -73,6 +74,16 @@ async def test_money_in_and_out_of_a_wallet_keeps_every_invariant(monkeypatch):
                                           amount=Decimal(amount) / 100, reason="in", idempotency_key=next(self.keys)))
             self.balance += amount
             self.adjusted_in += amount
+
+        @rule(amount=st.integers(1, 20_000), callbacks=st.integers(1, 3))
+        def top_up(self, amount: int, callbacks: int) -> None:
+            key = next(self.keys)
+            row, _ = run(top_ups.open_top_up(customer, amount=amount, provider="SANDBOX", channel="NATIVE",
+                                             request_key=key, fingerprint=key, lifetime=dt.timedelta(minutes=30)))
+            credited = [run(top_ups.settle_paid(row, transaction_id="t" + key)) for _ in range(callbacks)]
+            assert credited == [True] + [False] * (callbacks - 1)  # a repeated callback credits nothing
+            self.balance += amount
+            self.topped_up += amount
 
         @rule(amount=st.integers(1, 20_000))
         def adjust_out(self, amount: int) -> None:
@@ -138,18 +149,19 @@ async def test_money_in_and_out_of_a_wallet_keeps_every_invariant(monkeypatch):
             held = run(balances([customer_id]))[customer_id]
             assert (held.balance, held.held) == (self.balance, self.held)
             # Withdrawable balance never exceeds what came in minus what left; the rest is held for withdrawals.
-            assert held.balance <= self.adjusted_in - self.left
-            assert held.balance + held.held == self.adjusted_in - self.left
+            came_in = self.adjusted_in + self.topped_up
+            assert held.balance <= came_in - self.left
+            assert held.balance + held.held == came_in - self.left
             assert run(verify()).problems == ()
 
     await asyncio.to_thread(run_state_machine_as_test, WalletMachine, settings=settings(
-        max_examples=8, stateful_step_count=12, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+        max_examples=10, stateful_step_count=12, deadline=None, suppress_health_check=[HealthCheck.too_slow],
     ))
 
 
 async def _forget(customer_id: int) -> None:
     """A fresh wallet for each example: the customer's withdrawals and the whole ledger go."""
     await connections.get("default").execute_script(
-        f"DELETE FROM withdrawals WHERE customer_id = {int(customer_id)}; DELETE FROM ledger_postings; "
+        f"DELETE FROM withdrawals WHERE customer_id = {int(customer_id)}; DELETE FROM top_ups; DELETE FROM ledger_postings; "
         "DELETE FROM ledger_entries; DELETE FROM ledger_accounts; DELETE FROM idempotency_keys; DELETE FROM audit_records;"
     )

@@ -1,25 +1,26 @@
-"""Withdrawals in GraphQL: the type, me.withdrawals, staff withdrawals(status:), and the three mutations."""
+"""Money in and out in GraphQL: withdrawals (the type, me.withdrawals, staff withdrawals(status:), three mutations)
+and walletTopUp."""
 
 from __future__ import annotations
 
 import strawberry
 
 from mall.core.actors import Actor, Permission
-from mall.flows import payouts
+from mall.flows import payouts, topping_up
 from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import UserType
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
 from mall.graphql.lookahead import selects
 from mall.graphql.money import Money
-from mall.graphql.orders.payments import PaymentProvider
+from mall.graphql.orders.payments import PaymentChannel, PaymentProvider, PaymentType
 from mall.graphql.permissions import require_permission, viewer_has
 from mall.graphql.relay import Connection, Node, connection, decode_id, encode_id
 from mall.graphql.runner import mutate
 from mall.graphql.scalars import DateTime, Decimal
 from mall.payments.providers.base import ProviderKind
 from mall.settings import get_settings
-from mall.wallet import withdrawal_rules, withdrawals
+from mall.wallet import top_ups, withdrawal_rules, withdrawals
 from mall.wallet.withdrawals import Withdrawal
 
 WithdrawalStatus = strawberry.enum(
@@ -152,3 +153,43 @@ class WithdrawalMutations:
             return {"withdrawal": WithdrawalType.from_model(row)}
 
         return await mutate(info, WithdrawalPayload, action, permission=Permission.MANAGE_FINANCE)
+
+
+@strawberry.input(description="Pay money into your BALANCE through a provider.")
+class WalletTopUpInput:
+    amount: Decimal = strawberry.field(  # type: ignore[valid-type]
+        description="In yuan (at most two places), between MALL_TOP_UP_MIN and MALL_TOP_UP_MAX.")
+    provider: PaymentProvider  # type: ignore[valid-type]
+    channel: PaymentChannel = strawberry.field(description="APP, H5, NATIVE (WeChat Pay); APP, WAP, PAGE (Alipay).")
+    idempotency_key: str = strawberry.field(description="Up to 64 characters: the same key and input answer the same "
+                                            "payment; the same key with other input: IDEMPOTENCY_MISMATCH.")
+    return_url: str | None = strawberry.field(default=None, description="Where H5/WAP/PAGE payers come back to.")
+
+
+@strawberry.type
+class WalletTopUpPayload:
+    payment: PaymentType | None = None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class TopUpMutations:
+    @strawberry.mutation(description="Top up your wallet: pay through the provider with the payment's clientParams; "
+                         "the amount is credited to BALANCE once, when the provider's signed callback arrives.")
+    async def wallet_top_up(self, info: Info, input: WalletTopUpInput) -> WalletTopUpPayload:
+        async def action(actor: Actor) -> dict[str, object]:
+            request = topping_up.TopUpRequest(amount=input.amount, provider=ProviderKind(input.provider.value),
+                                              channel=input.channel.value, return_url=input.return_url)
+            row = await topping_up.wallet_top_up(actor, request=request, idempotency_key=input.idempotency_key)
+            return {"payment": PaymentType.from_top_up(row)}
+
+        return await mutate(info, WalletTopUpPayload, action, signed_in=True)
+
+
+async def visible_top_up(info: Info, pk: int) -> PaymentType | None:
+    """``node(id:)`` for a top-up's payment: the customer's own only."""
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return None
+    row = await top_ups.get(pk, customer_id=viewer.user.id)
+    return PaymentType.from_top_up(row) if row else None
