@@ -61,6 +61,14 @@ class Settings(BaseSettings):
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
     withdrawal_min_fee: Decimal = Field(Decimal("1.00"), ge=0)
+    # Rebate credit is spendable, not withdrawable, unless the operator says so (DESIGN §3.5).
+    rebate_credit_withdrawable: bool = False
+    # Withdrawals one customer may have waiting (REQUESTED, APPROVED or PAYING) at once.
+    withdrawal_open_max: int = Field(5, ge=1, le=100)
+    # walletTopUp: the least and most one top-up may be, and how many unpaid, unexpired ones a customer may hold.
+    top_up_min: Decimal = Field(Decimal("1.00"), gt=0)
+    top_up_max: Decimal = Field(Decimal("50000.00"), gt=0, le=Decimal("1000000000"))
+    top_up_pending_max: int = Field(5, ge=1, le=100)
     cart_max_lines: int = Field(100, ge=1, le=500)
     cart_max_quantity: int = Field(999, ge=1, le=99_999)
     guest_carts_max_per_address: int = Field(60, ge=1)
@@ -153,7 +161,8 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @field_validator("withdrawal_min", "withdrawal_min_fee", "shipping_fee", "free_shipping_threshold")
+    @field_validator("withdrawal_min", "withdrawal_min_fee", "shipping_fee", "free_shipping_threshold", "top_up_min",
+                     "top_up_max")
     @classmethod
     def _whole_fen(cls, value: Decimal) -> Decimal:
         decimal_to_minor(value)

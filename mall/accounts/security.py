@@ -51,17 +51,31 @@ async def payment_password_set(actor: Actor, *, password: str, payment_password:
     await _confirm_password(user, password, field="password")
     new_hash = await passwords.hash_password(payment_password)
     await User.filter(id=user.id).update(payment_password_hash=new_hash, updated_at=clock.now())
+    # The owner, proving the login password, lifts a lock that guesses put on the old payment password.
+    await ratelimit.reset(_payment_password_key(user.id))
+
+
+def _payment_password_key(user_id: int) -> str:
+    return f"paypw:user:{user_id}"
 
 
 async def payment_password_verify(user_id: int, payment_password: str) -> None:
     """Raise unless it matches (wallet payments, withdrawals); guesses are throttled per account.
 
     Six digits are a small space: after ``MALL_PAYMENT_PASSWORD_MAX_FAILURES``
-    wrong tries in the window every try is refused with ``RATE_LIMITED``.
+    wrong tries the payment password is locked (every try refused with
+    ``RATE_LIMITED``, DESIGN §4) until the window that began with the first
+    counted failure ends (``MALL_PAYMENT_PASSWORD_WINDOW_SECONDS``). Tries are
+    counted before the check and given back when right, so parallel guesses
+    cannot slip past the ceiling. Only payment-password operations are
+    locked: the counter is the payment password's own, so guesses (which
+    need the owner's session to be made at all) never lock sign-in or
+    anything else; the owner lifts the lock by setting a new payment
+    password with the login password (``payment_password_set``).
     """
     settings = get_settings()
     window = ratelimit.Window(settings.payment_password_max_failures, settings.payment_password_window_seconds)
-    key = f"paypw:user:{user_id}"
+    key = _payment_password_key(user_id)
     user = await User.get_or_none(id=user_id, deleted_at=None, is_active=True)
     if user is None:
         raise NotFound("No such account.")

@@ -17,6 +17,8 @@ from mall.payments.providers import provider
 from mall.payments.providers.base import PaymentNotice, PaymentStatus, ProviderKind
 from mall.payments.providers.sandbox import SandboxProvider
 from mall.settings import get_settings
+from mall.wallet import top_ups
+from mall.wallet.top_ups import TopUp
 
 _OUTCOMES = {"SUCCESS": PaymentStatus.SUCCESS, "FAILURE": PaymentStatus.FAILED}
 
@@ -42,6 +44,31 @@ async def simulate_payment(actor: Actor, *, payment_id: int, outcome: str) -> Pa
     if receipt.refusal is not None:
         raise receipt.refusal
     fresh = await attempts.get(payment.id)
+    assert fresh is not None
+    return fresh
+
+
+async def simulate_top_up(actor: Actor, *, top_up_id: int, outcome: str) -> TopUp:
+    """The payer pays (SUCCESS) or fails to (FAILURE) their own SANDBOX top-up, through the same door."""
+    customer_id = actor.require_user()
+    if not get_settings().sandbox_enabled:
+        raise SandboxDisabled()
+    top_up = await top_ups.get(top_up_id, customer_id=customer_id)
+    if top_up is None or top_up.provider != ProviderKind.SANDBOX.value:
+        raise NotFound("No such sandbox payment.", field="paymentId")
+    gateway = provider(ProviderKind.SANDBOX)
+    assert isinstance(gateway, SandboxProvider)
+    status = _OUTCOMES[outcome]
+    notice = PaymentNotice(
+        trade_no=top_up.trade_number, transaction_id="sbxt" + top_up.trade_number,
+        amount_minor=top_up.amount_minor, currency=top_up.currency, merchant_id=gateway.merchant_id,
+        status=status, paid_at=clock.now() if status is PaymentStatus.SUCCESS else None,
+    )
+    headers, body = await gateway.build_callback(notice)
+    receipt = await settlement.receive_payment_callback(ProviderKind.SANDBOX, headers, body)
+    if receipt.refusal is not None:
+        raise receipt.refusal
+    fresh = await top_ups.get(top_up.id)
     assert fresh is not None
     return fresh
 

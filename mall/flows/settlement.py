@@ -23,6 +23,10 @@ recorded with what was received, the order is NOT paid by it, and the money
 goes back the same way (REFUND_PENDING, ``payment.refund_started``), with
 an ERROR log line for people to look at.
 
+A notice whose trade number is a wallet top-up's (``T…``; orders' are
+``P…``) goes to ``flows/topping_up.py``: credited to BALANCE once, or, for
+another amount, acknowledged and sent back the same way.
+
 Refused callbacks (bad signature, unknown trade number or merchant) are
 recorded as a WARNING log line carrying the request id — not a table:
 anyone can send unsigned bytes, and a row per forgery would be an
@@ -36,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mall.core.money import minor_to_decimal
+from mall.flows import topping_up
 from mall.infra import outbox
 from mall.infra.transactions import transaction
 from mall.orders import attempts, lifecycle
@@ -52,6 +57,7 @@ from mall.payments.providers.base import (
     RefundRequest,
     RefundStatus,
 )
+from mall.wallet import top_ups
 
 _log = logging.getLogger(__name__)
 
@@ -87,6 +93,11 @@ async def receive_payment_callback(kind: ProviderKind, headers: Mapping[str, str
 
 async def settle(gateway: PaymentProvider, notice: PaymentNotice) -> int:
     """Apply a verified notice to its attempt, idempotently; the attempt's id, or ``NoticeUnmatched``."""
+    if top_ups.is_top_up(notice.trade_no):
+        top_up = await top_ups.by_trade_number(notice.trade_no)
+        if top_up is None or top_up.provider != gateway.kind.value or notice.merchant_id != gateway.merchant_id:
+            raise NoticeUnmatched(f"No top-up with trade number {notice.trade_no} for this merchant.")
+        return await topping_up.settle(gateway, notice, top_up)
     payment = await _matching(gateway, notice)
     if notice.status is PaymentStatus.SUCCESS and _other_money(payment, notice):
         if await _settle_other_money(payment, notice):

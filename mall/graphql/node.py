@@ -19,6 +19,7 @@ from mall.graphql.context import Info
 from mall.graphql.orders.queries import visible_order
 from mall.graphql.relay import Node, decode_any_id
 from mall.graphql.wallet.queries import visible_wallet_entry
+from mall.graphql.wallet.withdrawals import visible_top_up, visible_withdrawal
 
 
 async def _user(info: Info, pk: int) -> UserType | None:
@@ -87,6 +88,8 @@ RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {
     "AuditRecord": _audit_record,
     "Order": visible_order,
     "WalletEntry": visible_wallet_entry,
+    "Withdrawal": visible_withdrawal,
+    "TopUp": visible_top_up,
 }
 
 

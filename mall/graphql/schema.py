@@ -38,13 +38,14 @@ from mall.graphql.scalars import SCALAR_MAP
 from mall.graphql.shop.queries import ShopQueries
 from mall.graphql.wallet.mutations import WalletMutations
 from mall.graphql.wallet.queries import WalletQueries
+from mall.graphql.wallet.withdrawals import TopUpMutations, WithdrawalMutations, WithdrawalQueries
 from mall.settings import Settings
 
 
 @strawberry.type
 class Query(
     NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, AfterSaleQueries, ShopQueries, AdminQueries,
-    WalletQueries,
+    WalletQueries, WithdrawalQueries,
 ):
     pass
 
@@ -52,7 +53,7 @@ class Query(
 @strawberry.type
 class Mutation(
     AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AfterSaleMutations,
-    AdminMutations, WalletMutations, SandboxMutations, SandboxTrackingMutations,
+    AdminMutations, WalletMutations, WithdrawalMutations, TopUpMutations, SandboxMutations, SandboxTrackingMutations,
 ):
     pass
 

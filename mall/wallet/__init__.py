@@ -9,4 +9,7 @@
     verification.py  the whole ledger checked (mall ledger verify, ledgerCheck)
     reports.py       the trial balance
     adjustments.py   staff walletAdjust, audited
+    top_ups.py       top-ups recorded and credited once
+    withdrawal_rules.py  the withdrawal fee, states and sources (pure)
+    withdrawals.py   withdrawals: the hold, staff decisions, the payout's settlement, lists
 """

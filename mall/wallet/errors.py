@@ -5,7 +5,8 @@
     │                                                   out-of-range amount, an account twice, a bad key
     ├── InsufficientFunds       INSUFFICIENT_FUNDS      a customer account would go below zero
     ├── BalanceLimitExceeded    LIMIT_EXCEEDED          a customer account would hold more than it may
-    └── EntryMismatch           IDEMPOTENCY_MISMATCH    the entry's key was used for other postings
+    ├── EntryMismatch           IDEMPOTENCY_MISMATCH    the entry's key was used for other postings
+    └── WithdrawalStateInvalid  INVALID_STATE           the withdrawal is not in a state that allows this
 """
 
 from __future__ import annotations
@@ -35,3 +36,9 @@ class EntryMismatch(DomainError):
     """An entry with this idempotency key exists with other postings (or another cause)."""
 
     code = ErrorCode.IDEMPOTENCY_MISMATCH
+
+
+class WithdrawalStateInvalid(DomainError):
+    """The withdrawal has moved on (or never was where this needs it): nothing was changed."""
+
+    code = ErrorCode.INVALID_STATE

@@ -165,6 +165,28 @@ VIOLATIONS = {
         "VALUES (1, 'k', 'f', 'ADJUSTMENT', '', 'SYSTEM', CURRENT_TIMESTAMP);"
         "INSERT INTO ledger_postings (entry_id, account_id, amount_minor, balance_after_minor) VALUES (1, 1, 0, 0)"
     ),
+    "top_ups_amount_positive": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO top_ups (customer_id, provider, channel, trade_number, amount_minor, currency, status, "
+        "request_key, request_fingerprint, expires_at, created_at, updated_at) VALUES (1, 'SANDBOX', 'APP', 'T1', 0, "
+        "'CNY', 'PENDING', 'k', 'f', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
+    # A withdrawal's fee and payout make up its amount, and so do the accounts it was taken from.
+    "withdrawals_fee_adds_up": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO withdrawals (customer_id, status, amount_minor, fee_minor, payout_minor, from_balance_minor, "
+        "from_rebate_credit_minor, provider, payee, request_key, request_fingerprint, payout_no, note, failure, created_at) "
+        "VALUES (1, 'REQUESTED', 1000, 100, 800, 1000, 0, 'SANDBOX', 'p', 'k', 'f', 'WD1', '', '', CURRENT_TIMESTAMP)"
+    ),
+    "withdrawals_sources_add_up": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO withdrawals (customer_id, status, amount_minor, fee_minor, payout_minor, from_balance_minor, "
+        "from_rebate_credit_minor, provider, payee, request_key, request_fingerprint, payout_no, note, failure, created_at) "
+        "VALUES (1, 'REQUESTED', 1000, 100, 900, 600, 300, 'SANDBOX', 'p', 'k', 'f', 'WD1', '', '', CURRENT_TIMESTAMP)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.

@@ -19,6 +19,7 @@ from mall.graphql.scalars import DateTime
 if TYPE_CHECKING:
     from mall.graphql.orders.types import AfterSaleType, OrderStatus, OrderType
     from mall.graphql.wallet.types import Wallet
+    from mall.graphql.wallet.withdrawals import WithdrawalType
 
 PermissionEnum = strawberry.enum(Permission, name="Permission", description="Staff permissions (DESIGN §3.8).")
 
@@ -129,6 +130,17 @@ class UserType(Node):
         if not await _is_self_or_staff(info, self._pk):
             return None
         return await own_after_sales(info, self._pk, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(description="Your withdrawals, newest first. Null unless it is you or staff with MANAGE_FINANCE.")
+    async def withdrawals(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[WithdrawalType, strawberry.lazy("mall.graphql.wallet.withdrawals")]] | None:
+        from mall.graphql.wallet.withdrawals import own_withdrawals
+
+        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
+            return None
+        return await own_withdrawals(info, self._pk, first=first, after=after, last=last, before=before)
 
     @strawberry.field(description="Your wallet: balances, points, vouchers and the statement. Null unless it is you "
                       "or staff with MANAGE_FINANCE.")

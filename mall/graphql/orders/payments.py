@@ -7,6 +7,7 @@ import enum
 import strawberry
 
 from mall.core.actors import Actor
+from mall.core.errors import InvalidInput
 from mall.flows import paying, sandbox_payments
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
@@ -17,6 +18,7 @@ from mall.graphql.runner import mutate
 from mall.graphql.scalars import JSON, DateTime
 from mall.orders import attempts, models
 from mall.payments.providers import base
+from mall.wallet.top_ups import TopUp
 
 PaymentProvider = strawberry.enum(base.ProviderKind, name="PaymentProvider", description="Who collects an external payment.")
 PaymentStatus = strawberry.enum(
@@ -51,6 +53,16 @@ class PaymentType(Node):
     client_params: JSON | None = strawberry.field(  # type: ignore[valid-type]
         description="What the frontend hands the provider's SDK; null until the provider answered.")
     expires_at: DateTime  # type: ignore[valid-type]
+
+    @classmethod
+    def from_top_up(cls, top_up: TopUp) -> PaymentType:
+        """A wallet top-up's payment: the same shape, its own id (``TopUp``)."""
+        return cls(
+            id=strawberry.ID(encode_id("TopUp", top_up.id)), provider=base.ProviderKind(top_up.provider),
+            channel=PaymentChannel(top_up.channel), status=attempts.AttemptStatus(top_up.status),
+            amount=Money.of(top_up.amount_minor, top_up.currency), client_params=top_up.client_params,
+            expires_at=top_up.expires_at,
+        )
 
     @classmethod
     def from_model(cls, payment: models.Payment) -> PaymentType:
@@ -94,6 +106,13 @@ class SandboxPaymentSimulatePayload:
     user_errors: list[UserError]
 
 
+def _top_up_id(global_id: str) -> int | None:
+    try:
+        return decode_id(global_id, "TopUp", field="paymentId")
+    except InvalidInput:
+        return None
+
+
 @strawberry.type
 class PaymentMutations:
     @strawberry.mutation(description="Pay your PENDING_PAYMENT order. With nothing external due the order is PAID "
@@ -116,6 +135,10 @@ class PaymentMutations:
                          "settlement. The payment's owner or staff (MANAGE_ORDERS). SANDBOX_DISABLED when MALL_SANDBOX is off.")
     async def sandbox_payment_simulate(self, info: Info, input: SandboxPaymentSimulateInput) -> SandboxPaymentSimulatePayload:
         async def action(actor: Actor) -> dict[str, object]:
+            top_up_id = _top_up_id(input.payment_id)
+            if top_up_id is not None:  # a wallet top-up's payment (walletTopUp)
+                top_up = await sandbox_payments.simulate_top_up(actor, top_up_id=top_up_id, outcome=input.outcome.value)
+                return {"payment": PaymentType.from_top_up(top_up)}
             payment_id = decode_id(input.payment_id, "Payment", field="paymentId")
             payment = await sandbox_payments.simulate_payment(actor, payment_id=payment_id, outcome=input.outcome.value)
             return {"payment": PaymentType.from_model(payment)}
