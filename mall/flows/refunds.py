@@ -150,17 +150,20 @@ async def _wallet(
         amount = wanted[asset]
         if amount <= 0:
             continue
-        row = await Refund.create(
+        rows.append(await Refund.create(
             order_id=order.id, refund_number=refund_number + _WALLET_CHANNELS[asset.value], channel=asset.value,
             payment_id=None, after_sale_id=after_sale_id, amount_minor=amount, currency=order.currency,
             status=RefundState.REFUNDED, reason=reason[:80], created_at=now, updated_at=now, refunded_at=now,
-        )
-        parts = WalletParts(rebate_credit_minor=amount if asset is Asset.REBATE_CREDIT else 0,
-                            balance_minor=amount if asset is Asset.BALANCE else 0)
-        await order_funds.refund(actor, customer_id=order.user_id, refund_id=row.id,
-                                 key=f"refund:{row.refund_number}", parts=parts)
+        ))
+    if not rows:
+        return rows
+    # One entry for both accounts: the ledger locks one entry's accounts in one total order,
+    # so this never waits on a hold or withdrawal taking the same two accounts the other way.
+    parts = WalletParts(rebate_credit_minor=max(wanted[Asset.REBATE_CREDIT], 0), balance_minor=max(wanted[Asset.BALANCE], 0))
+    await order_funds.refund(actor, customer_id=order.user_id, refund_id=rows[0].id,
+                             key=f"refund:{refund_number}:wallet", parts=parts)
+    for row in rows:
         await _announce(row, order, RefundState.REFUNDED, now)
-        rows.append(row)
     return rows
 
 

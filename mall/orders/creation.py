@@ -185,7 +185,7 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
         points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share),
         wallet=await _wallet_funds(user_id) if request.use_wallet_funds else None,
-        voucher_discount_minor=sum(voucher.value_minor for voucher in chosen),
+        voucher_discount_minor=vouchers.combined_discount(chosen, goods),
         voucher_lines=[any(vouchers.in_scope(voucher, line) for voucher in chosen) for line in goods],
     )
     return OrderPlan(

@@ -100,13 +100,18 @@ async def _locked(withdrawal_id: int) -> Withdrawal:
     return row
 
 
+_APPROVED_BEFORE = frozenset({WithdrawalStatus.APPROVED, WithdrawalStatus.PAYING, WithdrawalStatus.PAID_OUT,
+                              WithdrawalStatus.FAILED})
+
+
 async def approve(actor: Actor, *, withdrawal_id: int, note: str) -> Withdrawal:
-    """REQUESTED → APPROVED (audited); an APPROVED, PAYING or PAID_OUT one is answered as it stands."""
+    """REQUESTED → APPROVED (audited); one approved before (APPROVED, PAYING, PAID_OUT, or FAILED with
+    its hold given back) is answered as it stands: approving twice never pays or fails twice."""
     actor.require(Permission.MANAGE_FINANCE)
     async with transaction():
         staff = await acting.require(actor, Permission.MANAGE_FINANCE)
         row = await _locked(withdrawal_id)
-        if row.status in (WithdrawalStatus.APPROVED, WithdrawalStatus.PAYING, WithdrawalStatus.PAID_OUT):
+        if row.status in _APPROVED_BEFORE:
             return row
         if row.status != WithdrawalStatus.REQUESTED:
             raise WithdrawalStateInvalid(f"This withdrawal is {row.status}; only a REQUESTED one can be approved.")

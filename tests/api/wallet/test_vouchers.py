@@ -112,6 +112,20 @@ async def test_a_voucher_comes_off_the_order_is_used_when_paid_and_split_over_th
     assert await status_of(voucher["id"]) == "USED"
 
 
+async def test_a_voucher_for_one_product_never_pays_for_another_through_a_voucher_beside_it(api):
+    buyer = await funded_buyer(api)
+    cheap, dear = await cart_of(api, buyer, ("1.00", 1, {}), ("100.00", 1, {}))
+    for_cheap = (await issue(api, buyer, value="50.00", kind="PRODUCTS", ids=[encode_id("Product", cheap.id)]))["voucher"]
+    for_all = (await issue(api, buyer, value="1.00"))["voucher"]
+
+    created = await create(api, buyer, for_cheap["id"], for_all["id"])
+
+    assert created["userErrors"] == []
+    # 1.00 off the cheap product (all of it), 1.00 off anything: 2.00, not 51.00.
+    assert (created["order"]["voucherDiscount"]["amount"], created["order"]["total"]["amount"]) == ("2.00", "99.00")
+    assert dear.id != cheap.id
+
+
 async def test_bad_vouchers_are_refused_with_stable_codes_and_nothing_held(api):
     buyer = await funded_buyer(api)
     await cart_of(api, buyer, ("30.00", 1, {}))

@@ -119,7 +119,10 @@ async def test_a_payout_the_provider_refuses_fails_the_withdrawal_and_releases_t
 
     payload = await decide(api, staff, created["id"])
 
+    again = await decide(api, staff, created["id"])  # approving a failed one again changes nothing
+
     assert payload == {"withdrawal": {"id": created["id"], "status": "FAILED"}, "userErrors": []}
+    assert again == payload
     assert await balances([buyer.user.id]) == {buyer.user.id: WalletBalances(balance=10000)}
     assert await _system("WITHDRAWAL_FEES") == 0
     await assert_ledger_sound()
