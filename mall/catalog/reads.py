@@ -32,9 +32,13 @@ _BY_PRODUCTS = {
 }
 
 
+def _ids(ids: Collection[int], dialect: str) -> Any:
+    """A list of ids bound as one parameter: an array on PostgreSQL, a JSON list on SQLite."""
+    return list(ids) if dialect == "postgres" else orjson.dumps(list(ids)).decode()
+
+
 def variants_statement(product_ids: list[int], dialect: str) -> Statement:
-    ids: Any = list(product_ids) if dialect == "postgres" else orjson.dumps(list(product_ids)).decode()
-    return Statement().add(_BY_PRODUCTS[dialect], ids)
+    return Statement().add(_BY_PRODUCTS[dialect], _ids(product_ids, dialect))
 
 
 async def variants_by_product(product_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -101,6 +105,5 @@ async def available_by_id(variant_ids: Collection[int]) -> dict[int, int]:
     if not variant_ids:
         return {}
     dialect = sql.dialect()
-    ids: Any = list(variant_ids) if dialect == "postgres" else orjson.dumps(list(variant_ids)).decode()
-    rows = await sql.fetch(Statement().add(_STOCK_BY_ID[dialect], ids))
+    rows = await sql.fetch(Statement().add(_STOCK_BY_ID[dialect], _ids(variant_ids, dialect)))
     return {row["id"]: available(row["on_hand"], row["reserved"]) for row in rows}

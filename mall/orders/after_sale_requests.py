@@ -132,12 +132,14 @@ async def create(
             order_id=order.id, customer_id=user_id, kind=kind, status=AfterSaleStatus.REQUESTED, reason=reason.strip(),
             images=list(images), refund_minor=sum(share.total_minor for share in shares), currency=order.currency, created_at=now, updated_at=now,
         )
-        for asked, share in zip(lines, shares, strict=True):
-            await AfterSaleLine.create(
+        await AfterSaleLine.bulk_create([  # one statement, however many lines
+            AfterSaleLine(
                 after_sale_id=after_sale.id, order_line_id=asked.order_line_id, quantity=asked.quantity,
                 refund_minor=share.total_minor, rebate_credit_minor=share.rebate_credit_minor,
                 balance_minor=share.balance_minor, exchange_variant_id=asked.exchange_variant_id,
             )
+            for asked, share in zip(lines, shares, strict=True)
+        ])
         await _announce(after_sale, order, None, actor)
     return after_sale
 
