@@ -37,7 +37,7 @@ from mall.orders.errors import CartEmpty, InsufficientStock, TooManyUnpaidOrders
 from mall.orders.models import Order, OrderLine
 from mall.orders.numbers import new_order_number
 from mall.orders.pricing import OrderLine as LineToPrice
-from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, WalletFunds, price_order
+from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, VoucherUse, WalletFunds, price_order
 from mall.orders.states import OrderStatus
 from mall.settings import get_settings
 from mall.wallet import order_funds, statements, vouchers
@@ -185,8 +185,8 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
         points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share),
         wallet=await _wallet_funds(user_id) if request.use_wallet_funds else None,
-        voucher_discount_minor=vouchers.combined_discount(chosen, goods),
-        voucher_lines=[any(vouchers.in_scope(voucher, line) for voucher in chosen) for line in goods],
+        vouchers=[VoucherUse(voucher.value_minor, tuple(vouchers.in_scope(voucher, line) for line in goods))
+                  for voucher in chosen],
     )
     return OrderPlan(
         user_id=user_id, lines=lines, price=price, currency=settings.currency, note=request.note.strip(),

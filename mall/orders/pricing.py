@@ -6,8 +6,10 @@ stored balance, then external payment. Readings this module makes:
 - Shipping is a flat fee, free when the goods subtotal (list prices times
   quantities, before any discount) reaches the threshold: the customer sees
   the threshold against the prices in the cart.
-- Vouchers and points pay for goods only, never shipping. A voucher is capped
-  at the subtotal.
+- Vouchers and points pay for goods only, never shipping. Each voucher, in
+  the order chosen, pays only for the lines it covers, at most what the
+  vouchers before it left of them, split over those lines by what is left
+  of each: a voucher for one product never pays for another line.
 - Points pay at most ``max_share`` of the goods still due after vouchers
   ("up to MALL_POINTS_MAX_SHARE of an order", §3.5: the part of the order
   points may pay for, once vouchers have come off). The cap is rounded down
@@ -18,7 +20,7 @@ stored balance, then external payment. Readings this module makes:
   pays: rebate credit goes to goods first, which keeps the rebate basis from
   counting value paid with rebates (§3.6: never rebated on rebates).
 
-Every order-level part is split over the lines by the largest-remainder
+Every other order-level part is split over the lines by the largest-remainder
 method, one part after another in the order of payment, each in proportion
 to what is still unpaid on each line: no line's part ever exceeds what is
 left of it, and whatever is left after balance is the line's external part.
@@ -93,6 +95,17 @@ class PointsRule:
 
 
 @dataclass(frozen=True, slots=True)
+class VoucherUse:
+    """A chosen voucher: its value, and which of the order's lines it covers (``None``: all)."""
+
+    value_minor: int
+    covers: tuple[bool, ...] | None = None
+
+    def __post_init__(self) -> None:
+        _require_non_negative(value_minor=self.value_minor)
+
+
+@dataclass(frozen=True, slots=True)
 class WalletFunds:
     """What the customer's wallet can pay, when they chose to use wallet funds."""
 
@@ -145,6 +158,7 @@ class OrderPrice:
     points_used: int
     points_discount_minor: int
     total_minor: int
+    voucher_takes_minor: tuple[int, ...]  # what each voucher took, in the order given
     rebate_credit_used_minor: int
     balance_used_minor: int
     external_due_minor: int
@@ -162,33 +176,30 @@ def price_order(
     *,
     shipping: ShippingRule,
     points_rule: PointsRule,
-    voucher_discount_minor: int = 0,
+    vouchers: Sequence[VoucherUse] = (),
     points: int = 0,
     wallet: WalletFunds | None = None,
-    voucher_lines: Sequence[bool] | None = None,
 ) -> OrderPrice:
     """Price ``lines`` and split the payment in the order of DESIGN §3.0.
 
-    ``voucher_discount_minor`` is the vouchers' value (capped here at the
-    subtotal); ``points`` the points the customer offers (at most what they
+    ``vouchers`` are the chosen vouchers in the order they apply;
+    ``points`` the points the customer offers (at most what they
     hold: the wallet checks), of which as many are used as the cap allows;
     ``wallet`` the funds available when the customer uses wallet funds,
-    ``None`` otherwise; ``voucher_lines`` which lines the vouchers cover
-    (all when ``None``): the voucher is capped at, and split over, those
-    lines only. Raises ``OrderTooLarge`` when an amount would not fit
+    ``None`` otherwise. Raises ``OrderTooLarge`` when an amount would not fit
     a BIGINT of fen; ``ValueError`` for arguments no caller should pass.
     """
     if not lines:
         raise ValueError("an order needs at least one line")
-    _require_non_negative(voucher_discount_minor=voucher_discount_minor, points=points)
+    _require_non_negative(points=points)
     line_totals = [line.unit_price_minor * line.quantity for line in lines]
     subtotal = sum(line_totals)
     shipping_fee = shipping.fee_for(subtotal)
     if subtotal + shipping_fee > MAX_MINOR:
         raise OrderTooLarge("The order total is too large.")
 
-    covered = [voucher_lines is None or voucher_lines[index] for index in range(len(lines))]
-    voucher = min(voucher_discount_minor, sum(total for total, on in zip(line_totals, covered, strict=True) if on))
+    voucher_parts, takes = _split_vouchers(line_totals, vouchers)
+    voucher = sum(takes)
     points_used = min(points, points_rule.max_points_for(subtotal - voucher))
     points_discount = points_used * points_rule.minor_per_point
     goods_due = subtotal - voucher - points_discount
@@ -203,8 +214,8 @@ def price_order(
     external_on_goods = goods_due - rebate_credit_on_goods - balance_on_goods
     external = total - rebate_credit - balance
 
-    per_line = _split_over_lines(line_totals, [voucher, points_discount, rebate_credit_on_goods, balance_on_goods],
-                                 first_only_on=covered)
+    per_line = _split_over_lines(line_totals, voucher_parts,
+                                 [points_discount, rebate_credit_on_goods, balance_on_goods])
     priced = tuple(
         LinePrice(
             variant_id=line.variant_id,
@@ -222,6 +233,7 @@ def price_order(
         points_used=points_used,
         points_discount_minor=points_discount,
         total_minor=total,
+        voucher_takes_minor=takes,
         rebate_credit_used_minor=rebate_credit,
         balance_used_minor=balance,
         external_due_minor=external,
@@ -236,16 +248,32 @@ def price_order(
     )
 
 
-def _split_over_lines(line_totals: list[int], amounts: list[int], *, first_only_on: list[bool]) -> list[list[int]]:
-    """Each amount over the lines in turn, by what is still unpaid on each; the rest of each line comes last.
+def _split_vouchers(line_totals: list[int], vouchers: Sequence[VoucherUse]) -> tuple[list[int], tuple[int, ...]]:
+    """Each voucher in turn over the lines it covers, by what the vouchers before it left of each.
 
-    The first amount (the vouchers) goes only to the lines ``first_only_on`` marks.
+    Returns the vouchers' part of each line and what each voucher took.
     """
-    unpaid = list(line_totals)
-    per_line: list[list[int]] = [[] for _ in line_totals]
-    for turn, amount in enumerate(amounts):
-        weights = [left if turn or on else 0 for left, on in zip(unpaid, first_only_on, strict=True)]
-        shares = allocate(amount, weights)
+    left = list(line_totals)
+    takes = []
+    for use in vouchers:
+        if use.covers is not None and len(use.covers) != len(line_totals):
+            raise ValueError(f"a voucher covers {len(use.covers)} lines of {len(line_totals)}")
+        covered = [index for index in range(len(left)) if use.covers is None or use.covers[index]]
+        take = min(use.value_minor, sum(left[index] for index in covered))
+        if take:
+            for index, share in zip(covered, allocate(take, [left[index] for index in covered]), strict=True):
+                left[index] -= share
+        takes.append(take)
+    return [total - rest for total, rest in zip(line_totals, left, strict=True)], tuple(takes)
+
+
+def _split_over_lines(line_totals: list[int], voucher_parts: list[int], amounts: list[int]) -> list[list[int]]:
+    """After the vouchers' parts, each amount over the lines in turn, by what is still unpaid on each;
+    the rest of each line comes last."""
+    unpaid = [total - part for total, part in zip(line_totals, voucher_parts, strict=True)]
+    per_line: list[list[int]] = [[part] for part in voucher_parts]
+    for amount in amounts:
+        shares = allocate(amount, unpaid)
         for index, share in enumerate(shares):
             per_line[index].append(share)
             unpaid[index] -= share

@@ -36,7 +36,7 @@ from mall.core import text
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
 from mall.core.errors import DomainError, ErrorCode, InvalidInput, Problem
-from mall.core.money import MoneyFormatError, allocate, decimal_to_minor, minor_to_decimal
+from mall.core.money import MoneyFormatError, decimal_to_minor, minor_to_decimal
 from mall.infra.transactions import transaction
 from mall.wallet.models import Voucher  # re-exported: only the wallet imports its models
 
@@ -92,22 +92,6 @@ def in_scope(voucher: Voucher, line: GoodsLine) -> bool:
     if kind is ScopeKind.PRODUCTS:
         return line.product_id in voucher.scope_ids
     return line.category_id is not None and line.category_id in voucher.scope_ids
-
-
-def combined_discount(chosen: Sequence[Voucher], goods: Sequence[GoodsLine]) -> int:
-    """What ``chosen`` take off together: each voucher at most the goods in its own
-    scope that the vouchers before it left (largest remainder over those lines), so a
-    voucher for one product never pays for another through a voucher beside it."""
-    left = [line.total_minor for line in goods]
-    total = 0
-    for voucher in chosen:
-        covered = [index for index, line in enumerate(goods) if in_scope(voucher, line)]
-        take = min(voucher.value_minor, sum(left[index] for index in covered))
-        if take:
-            for index, part in zip(covered, allocate(take, [left[index] for index in covered]), strict=True):
-                left[index] -= part
-        total += take
-    return total
 
 
 def effective_status(voucher: Voucher, now: dt.datetime) -> VoucherStatus:

@@ -182,30 +182,3 @@ def test_entries_check_the_same_whatever_order_the_legs_come_in():
     orders = {check(Draft("k", Cause.ADJUSTMENT, None, order)).legs for order in itertools.permutations(legs)}
 
     assert len(orders) == 1
-
-
-# --- vouchers together ----------------------------------------------------------
-
-_scopes = st.lists(st.booleans(), min_size=1, max_size=5)
-
-
-@given(st.lists(st.integers(0, 10**6), min_size=1, max_size=5), st.lists(st.tuples(st.integers(1, 10**6), _scopes), max_size=4))
-def test_vouchers_together_never_take_more_than_each_one_s_own_scope_offers(line_totals, chosen):
-    from types import SimpleNamespace
-
-    from mall.wallet.vouchers import GoodsLine, combined_discount
-
-    goods = [GoodsLine(product_id=index, category_id=None, total_minor=total) for index, total in enumerate(line_totals)]
-    vouchers = [SimpleNamespace(value_minor=value, scope_kind="PRODUCTS",
-                                scope_ids=[i for i, on in enumerate(scope) if on and i < len(goods)])
-                for value, scope in chosen]
-
-    discount = combined_discount(vouchers, goods)
-
-    covered = {i for v in vouchers for i in v.scope_ids}
-    assert 0 <= discount <= sum(line_totals[i] for i in covered)
-    # No voucher adds more than its own value or its own scope's goods.
-    assert discount <= sum(min(v.value_minor, sum(line_totals[i] for i in v.scope_ids)) for v in vouchers)
-    if len(vouchers) == 1:
-        (only,) = vouchers
-        assert discount == min(only.value_minor, sum(line_totals[i] for i in only.scope_ids))

@@ -17,6 +17,7 @@ from mall.orders.pricing import (
     PaymentParts,
     PointsRule,
     ShippingRule,
+    VoucherUse,
     WalletFunds,
     price_order,
 )
@@ -41,7 +42,7 @@ def test_every_channel_in_turn_split_over_two_lines():
 
     # when the order is priced
     price = price_order(
-        lines, shipping=SHIPPING, points_rule=POINTS, voucher_discount_minor=2000, points=10000,
+        lines, shipping=SHIPPING, points_rule=POINTS, vouchers=[VoucherUse(2000)], points=10000,
         wallet=WalletFunds(rebate_credit_minor=3000, balance_minor=10000),
     )
 
@@ -54,6 +55,7 @@ def test_every_channel_in_turn_split_over_two_lines():
         points_used=6500,
         points_discount_minor=6500,
         total_minor=7500,
+        voucher_takes_minor=(2000,),
         rebate_credit_used_minor=3000,
         balance_used_minor=4500,
         external_due_minor=0,
@@ -120,12 +122,30 @@ def test_points_offered_below_the_cap_are_all_used():
 
 def test_a_voucher_worth_more_than_the_goods_is_capped_and_never_pays_shipping():
     price = price_order(
-        [OrderLine(1, 3000, 1)], shipping=SHIPPING, points_rule=POINTS, voucher_discount_minor=10000, points=500
+        [OrderLine(1, 3000, 1)], shipping=SHIPPING, points_rule=POINTS, vouchers=[VoucherUse(10000)], points=500
     )
 
     assert (price.voucher_discount_minor, price.points_used) == (3000, 0)
     assert (price.total_minor, price.external_due_minor) == (1000, 1000)
     assert price.lines[0].parts == PaymentParts(3000, 0, 0, 0, 0)
+
+
+def test_each_voucher_pays_only_for_its_own_lines_beside_another():
+    # given a 30.00 product voucher covering line 1 only and a 50.00 voucher covering both lines, 40.00 each
+    lines = [OrderLine(1, 4000, 1), OrderLine(2, 4000, 1)]
+    chosen = [VoucherUse(3000, (True, False)), VoucherUse(5000)]
+
+    price = price_order(lines, shipping=ShippingRule(flat_fee_minor=0), points_rule=POINTS, vouchers=chosen)
+
+    # then the first takes 30.00 of line 1; the second 50.00 over what is left (10.00 and 40.00): 10.00 and 40.00
+    assert price.voucher_takes_minor == (3000, 5000)
+    assert [line.parts.voucher_minor for line in price.lines] == [4000, 4000]
+
+    # and a 60.00 product voucher on line 1 beside a 10.00 one on everything never reaches line 2 itself
+    price = price_order(lines, shipping=ShippingRule(flat_fee_minor=0), points_rule=POINTS,
+                        vouchers=[VoucherUse(6000, (True, False)), VoucherUse(1000)])
+    assert price.voucher_takes_minor == (4000, 1000)
+    assert [line.parts.voucher_minor for line in price.lines] == [4000, 1000]
 
 
 def test_an_order_too_large_for_a_bigint_is_refused_with_a_code():
@@ -170,10 +190,12 @@ def priced_orders(draw) -> tuple[OrderPrice, dict]:
     lines = draw(LINES)
     arguments = {
         "lines": lines,
-        "voucher_lines": draw(st.none() | st.lists(st.booleans(), min_size=len(lines), max_size=len(lines))),
+        "vouchers": draw(st.lists(st.builds(
+            VoucherUse, value_minor=AMOUNTS,
+            covers=st.none() | st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)).map(tuple),
+        ), max_size=3)),
         "shipping": draw(SHIPPING_RULES),
         "points_rule": draw(POINTS_RULES),
-        "voucher_discount_minor": draw(AMOUNTS),
         "points": draw(st.integers(0, 10**11)),
         "wallet": draw(WALLETS),
     }
@@ -208,14 +230,36 @@ def test_every_split_sums_exactly_to_its_whole(case):
         assert across_lines + getattr(price.shipping_parts, channel) == getattr(order_parts(price), channel), channel
 
 
+def _covered(use: VoucherUse, line_count: int) -> list[bool]:
+    return list(use.covers) if use.covers is not None else [True] * line_count
+
+
 @PROPERTY
 @given(priced_orders())
-def test_a_voucher_is_capped_at_and_split_over_only_the_lines_it_covers(case):
+def test_each_voucher_is_capped_at_and_split_over_only_the_lines_it_covers(case):
     price, arguments = case
-    covered = arguments["voucher_lines"] or [True] * len(price.lines)
+    uses = arguments["vouchers"]
+    covered_by_any = [any(on) for on in zip(*(_covered(use, len(price.lines)) for use in uses))] or [False] * len(
+        price.lines)
 
-    assert price.voucher_discount_minor <= sum(line.total_minor for line, on in zip(price.lines, covered) if on)
-    assert all(line.parts.voucher_minor == 0 for line, on in zip(price.lines, covered) if not on)
+    assert len(price.voucher_takes_minor) == len(uses)
+    assert sum(price.voucher_takes_minor) == price.voucher_discount_minor
+    for use, take in zip(uses, price.voucher_takes_minor):
+        own_goods = sum(line.total_minor for line, on in zip(price.lines, _covered(use, len(price.lines))) if on)
+        assert 0 <= take <= min(use.value_minor, own_goods)
+    assert all(line.parts.voucher_minor == 0 for line, on in zip(price.lines, covered_by_any) if not on)
+
+
+@PROPERTY
+@given(priced_orders())
+def test_a_lone_voucher_takes_its_value_or_all_it_covers(case):
+    price, arguments = case
+    if len(arguments["vouchers"]) != 1:
+        return
+    (use,) = arguments["vouchers"]
+    own_goods = sum(line.total_minor for line, on in zip(price.lines, _covered(use, len(price.lines))) if on)
+
+    assert price.voucher_discount_minor == min(use.value_minor, own_goods)
 
 
 @PROPERTY
@@ -241,9 +285,7 @@ def test_the_order_of_payment_is_respected(case):
 
     # vouchers first, capped at the goods they cover; points next, as many as offered up to the share of what
     # vouchers left
-    covered = arguments["voucher_lines"] or [True] * len(price.lines)
-    covered_minor = sum(line.total_minor for line, on in zip(price.lines, covered) if on)
-    assert price.voucher_discount_minor == min(arguments["voucher_discount_minor"], covered_minor)
+    assert price.voucher_discount_minor == sum(price.voucher_takes_minor)
     after_vouchers = price.subtotal_minor - price.voucher_discount_minor
     assert price.points_discount_minor == price.points_used * rule.minor_per_point
     assert price.points_discount_minor <= after_vouchers * rule.max_share

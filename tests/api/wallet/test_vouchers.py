@@ -123,7 +123,11 @@ async def test_a_voucher_for_one_product_never_pays_for_another_through_a_vouche
     assert created["userErrors"] == []
     # 1.00 off the cheap product (all of it), 1.00 off anything: 2.00, not 51.00.
     assert (created["order"]["voucherDiscount"]["amount"], created["order"]["total"]["amount"]) == ("2.00", "99.00")
-    assert dear.id != cheap.id
+    # Each voucher's part lands on its own lines: the product voucher all on the cheap line, the other
+    # on what it left (the dear line), not 2.00 spread over both by price.
+    order = await Order.get(number=created["order"]["number"])
+    lines = await OrderLine.filter(order_id=order.id).order_by("position").values_list("product_id", "voucher_minor")
+    assert lines == [(cheap.id, 100), (dear.id, 100)]
 
 
 async def test_bad_vouchers_are_refused_with_stable_codes_and_nothing_held(api):
