@@ -16,6 +16,7 @@ from mall.orders.models import InvoiceKind
 MAX_LINES = 100
 MAX_QUANTITY = 9_999
 MAX_NOTE = 500
+MAX_VOUCHERS = 10  # no real order stacks more; bounds the work one request can ask for
 MAX_INVOICE_TITLE = 100
 # 统一社会信用代码 is 18 characters; older taxpayer ids run 15 to 20.
 _TAX_ID = re.compile(r"[0-9A-Z]{15,20}")
@@ -60,7 +61,10 @@ def check_request(request: OrderRequest) -> list[Problem]:
         problems += _invoice_problems(request.invoice)
     if len(request.note) > MAX_NOTE:
         problems.append(Problem(ErrorCode.INVALID, f"A note is at most {MAX_NOTE} characters.", ("note",)))
-    if len(set(request.voucher_ids)) != len(request.voucher_ids):
+    if len(request.voucher_ids) > MAX_VOUCHERS:
+        problems.append(Problem(ErrorCode.LIMIT_EXCEEDED, f"An order takes at most {MAX_VOUCHERS} vouchers.",
+                                ("voucherIds",)))
+    elif len(set(request.voucher_ids)) != len(request.voucher_ids):
         problems.append(Problem(ErrorCode.DUPLICATE, "A voucher is chosen once.", ("voucherIds",)))
     # Points come with the points lots; until then they are refused, not ignored,
     # so a customer never believes a discount was applied.

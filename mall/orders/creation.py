@@ -188,6 +188,7 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         vouchers=[VoucherUse(voucher.value_minor, tuple(vouchers.in_scope(voucher, line) for line in goods))
                   for voucher in chosen],
     )
+    _refuse_idle_vouchers(chosen, price)
     return OrderPlan(
         user_id=user_id, lines=lines, price=price, currency=settings.currency, note=request.note.strip(),
         address={
@@ -222,6 +223,18 @@ async def _vouchers(user_id: int, voucher_ids: Sequence[int], goods: Sequence[vo
     if problems:
         raise InvalidInput(problems)
     return [found[voucher_id] for voucher_id in voucher_ids]
+
+
+def _refuse_idle_vouchers(chosen: Sequence[Voucher], price: OrderPrice) -> None:
+    """A voucher the ones before it left nothing to pay for is refused, not reserved and used up for nothing."""
+    problems = [
+        Problem(ErrorCode.VOUCHER_NOT_APPLICABLE,
+                f"Voucher {voucher.code} would take nothing off: the vouchers before it already cover its goods.",
+                ("voucherIds", str(index)))
+        for index, (voucher, take) in enumerate(zip(chosen, price.voucher_takes_minor, strict=True)) if take == 0
+    ]
+    if problems:
+        raise InvalidInput(problems)
 
 
 async def _wallet_funds(user_id: int) -> WalletFunds:

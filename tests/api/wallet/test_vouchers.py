@@ -154,6 +154,34 @@ async def test_bad_vouchers_are_refused_with_stable_codes_and_nothing_held(api):
     assert len(wallet["vouchers"]) == 2  # AVAILABLE only: the expired one reads EXPIRED
 
 
+async def test_a_voucher_the_ones_before_it_leave_nothing_to_pay_for_is_refused_not_used_up(api):
+    buyer = await funded_buyer(api)
+    await cart_of(api, buyer, ("30.00", 1, {}))
+    big = (await issue(api, buyer, value="50.00"))["voucher"]["id"]
+    idle = (await issue(api, buyer, value="20.00"))["voucher"]["id"]
+
+    preview = await api(ORDER_PREVIEW, await order_input(buyer, big, idle), token=buyer.access_token)
+    created = await create(api, buyer, big, idle)
+
+    assert [(e["code"], e["field"]) for e in preview.data["orderPreview"]["userErrors"]] == [
+        ("VOUCHER_NOT_APPLICABLE", ["input", "voucherIds", "1"])]
+    assert created["order"] is None
+    assert [(e["code"], e["field"]) for e in created["userErrors"]] == [
+        ("VOUCHER_NOT_APPLICABLE", ["input", "voucherIds", "1"])]
+    assert sorted(await Voucher.all().values_list("status", flat=True)) == ["AVAILABLE"] * 2
+    assert (await create(api, buyer, big))["userErrors"] == []  # alone, the first one is fine
+
+
+async def test_an_order_lists_at_most_ten_vouchers(api):
+    buyer = await funded_buyer(api)
+    await cart_of(api, buyer, ("30.00", 1, {}))
+
+    created = await create(api, buyer, *(encode_id("Voucher", n) for n in range(1, 12)))
+
+    assert created["order"] is None
+    assert [(e["code"], e["field"]) for e in created["userErrors"]] == [("LIMIT_EXCEEDED", ["input", "voucherIds"])]
+
+
 async def test_a_voucher_reserved_by_one_order_is_unavailable_to_the_next(api):
     buyer = await funded_buyer(api)
     voucher = (await issue(api, buyer))["voucher"]["id"]
