@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from mall.accounts import passwords, sessions
 from mall.accounts.errors import CannotModifySelf, InvalidCredentials, PaymentPasswordInvalid
 from mall.accounts.models import Address, User
@@ -93,11 +95,14 @@ async def _other_staff_manager(user_id: int) -> bool:
     return any(Permission.MANAGE_STAFF in other.effective_permissions for other in await managers)
 
 
-async def account_delete(actor: Actor, *, password: str) -> None:
+async def account_delete(actor: Actor, *, password: str,
+                         refuse_while: Callable[[int], Awaitable[None]] | None = None) -> None:
     """Erase personal data (PIPL) and sign out everywhere.
 
     The row stays, anonymised, because orders and ledger entries must keep
     pointing at it; addresses and the WeChat identity are removed.
+    ``refuse_while`` (given the user id, under the user's row lock) raises
+    to refuse: the layers above know what the account still has open.
     """
     user = await _signed_in_user(actor)
     await _confirm_password(user, password, field="password")
@@ -105,6 +110,9 @@ async def account_delete(actor: Actor, *, password: str) -> None:
     async with transaction():
         if Permission.MANAGE_STAFF in user.effective_permissions and not await _other_staff_manager(user.id):
             raise CannotModifySelf("You are the last staff member who can manage staff; appoint another first.")
+        if refuse_while is not None:
+            await User.filter(id=user.id).select_for_update().first()
+            await refuse_while(user.id)
         await Address.filter(user_id=user.id).delete()
         await User.filter(id=user.id).update(
             email=None,

@@ -56,6 +56,18 @@ def own_orders(user_id: int, *, statuses: Sequence[OrderStatus] = ()) -> QuerySe
     return QuerySetSource(query, NEWEST_FIRST)
 
 
+_SETTLED_ORDERS = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)
+_SETTLED_AFTER_SALES = (AfterSaleStatus.REJECTED, AfterSaleStatus.CANCELLED, AfterSaleStatus.REFUNDED,
+                        AfterSaleStatus.EXCHANGE_SHIPPED)
+
+
+async def has_business_in_progress(user_id: int) -> bool:
+    """Whether the customer has an order not yet completed or cancelled, or an after-sale not yet settled."""
+    if await Order.filter(user_id=user_id).exclude(status__in=list(_SETTLED_ORDERS)).exists():
+        return True
+    return await AfterSale.filter(order__user_id=user_id).exclude(status__in=list(_SETTLED_AFTER_SALES)).exists()
+
+
 def all_orders(actor: Actor, given: OrderFilter) -> QuerySetSource[Order]:
     """Every order matching ``given``, newest first (staff with MANAGE_ORDERS)."""
     actor.require(Permission.MANAGE_ORDERS)

@@ -8,7 +8,7 @@ from mall.accounts import addresses, security, sessions
 from mall.accounts.addresses import AddressFields
 from mall.accounts.wechat import binding
 from mall.core.actors import Actor
-from mall.flows import sign_in
+from mall.flows import closing_account, sign_in
 from mall.graphql.accounts.inputs import (
     AccountDeleteInput,
     AccountRegisterInput,
@@ -187,10 +187,10 @@ class AccountMutations:
 
         return await mutate(info, UserPayload, action)
 
-    @strawberry.mutation(description="Delete the account: personal data erased (PIPL), orders and ledger kept.")
+    @strawberry.mutation(description="Delete the account: personal data erased (PIPL), orders and ledger kept. Refused (INVALID_STATE) while the wallet holds money, a top-up or withdrawal is open, or an order or after-sale is in progress.")
     async def account_delete(self, info: Info, input: AccountDeleteInput) -> OkPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            await security.account_delete(actor, password=input.password)
+            await closing_account.account_delete(actor, password=input.password)
             return {"ok": True}
 
         return await mutate(info, OkPayload, action)
