@@ -82,6 +82,19 @@ async def release(variant_id: int, quantity: int) -> None:
         raise RuntimeError(f"variant {variant_id} holds fewer than {quantity} reserved to release")
 
 
+async def lock(variant_ids: Iterable[int]) -> None:
+    """Take the variants' rows now, in id order, for a transaction that moves both stock and ledger value.
+
+    Every path that does both takes stock first, ledger accounts after
+    (orderCreate reserves, then holds; cancel and expiry release, then give
+    funds back). A path that would meet stock only after posting takes it
+    here first, so two such transactions never wait on each other in turn.
+    """
+    ids = sorted(set(variant_ids))
+    if ids:
+        await Variant.filter(id__in=ids).order_by("id").select_for_update().only("id")
+
+
 async def ship(variant_id: int, quantity: int) -> None:
     """Turn what an order held into goods gone: on hand and reserved both go down
     (what is available does not change, so no cached read does)."""

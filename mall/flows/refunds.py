@@ -118,6 +118,7 @@ async def record_refund(
     existing = await Refund.filter(refund_number__in=numbers).order_by("id")
     if existing:
         return existing
+    await lifecycle.lock_stock_before_refund(order)
     rows = await _wallet(order, refund_number, split, reason, after_sale_id, actor or Actor.system())
     external = await _external(order, refund_number, None if split is None else split.external_minor, reason,
                                after_sale_id)

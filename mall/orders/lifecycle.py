@@ -170,6 +170,14 @@ async def close_fully_refunded(order: Order) -> None:
         await _each_line(order, stock.release)
 
 
+async def lock_stock_before_refund(order: Order) -> None:
+    """A refund of a PAID order may close it and release its stock after posting its wallet parts: take
+    the stock rows first, the lock order of every other path (stock before ledger), so a refund and a
+    cancel of another order holding the same variant never deadlock."""
+    if order.status is OrderStatus.PAID:
+        await stock.lock(await OrderLine.filter(order_id=order.id).values_list("variant_id", flat=True))
+
+
 def wallet_parts(order: Order) -> order_funds.WalletParts:
     """The wallet funds the order pays with, by the account each part comes from."""
     return order_funds.WalletParts(rebate_credit_minor=order.rebate_credit_used_minor,

@@ -77,3 +77,58 @@ async def test_failure_and_success_notices_of_one_refund_racing_end_refunded_and
     assert [(await Refund.get(id=refund.id)).status for refund in refunds] == ["REFUNDED"] * 5
     assert [(await Payment.get(order_id=order.id)).refunded_minor for order in orders] == [6000] * 5
     assert [(await Order.get(id=order.id)).refund_status.value for order in orders] == ["FULL"] * 5
+
+
+async def test_a_refund_that_closes_its_order_and_a_cancel_of_another_never_deadlock(api, configure, monkeypatch):
+    """A full refund of a PAID order posts its wallet parts and then releases the order's stock; cancelling
+    another unpaid order whose wallet part was captured releases stock and then posts. Both meet the same
+    variant row and the shop-wide ORDER_PAYMENTS account: the refund takes the stock first, as every path does."""
+    from mall.accounts.sessions import actor_for
+    from mall.catalog import stock
+    from mall.core.actors import Permission
+    from mall.graphql.relay import encode_id
+    from tests import factories
+    from tests.api.refunds.test_after_sales import AFTER_SALE_APPROVE, as_staff
+    from tests.api.wallet.funds_scene import funded_buyer, pay
+    from tests.api.wallet.scene import assert_ledger_sound
+
+    variant = await factories.variant_of(await factories.product(prices=("50.00",), stock=10))
+    paid_buyer = await funded_buyer(api, balance="100.00")
+    paid = await factories.order(paid_buyer, (variant.id, 2), use_wallet_funds=True)  # 100.00, free shipping
+    assert (await pay(api, paid_buyer, encode_id("Order", paid.id)))["userErrors"] == []
+    line = await line_of(paid)
+    asked = await api(AFTER_SALE_CREATE, create_input(paid, line, kind="REFUND_ONLY", quantity=2),
+                      token=paid_buyer.access_token)
+    after_sale_id = asked.data["afterSaleCreate"]["afterSale"]["id"]
+    assert (await as_staff(api, AFTER_SALE_APPROVE, after_sale_id))["userErrors"] == []
+    unpaid_buyer = await funded_buyer(api, balance="10.00")
+    unpaid = await factories.order(unpaid_buyer, (variant.id, 1), use_wallet_funds=True)
+    opened = await pay(api, unpaid_buyer, encode_id("Order", unpaid.id), provider="SANDBOX", channel="NATIVE")
+    assert opened["userErrors"] == []  # 10.00 captured from the wallet, the rest due at the provider
+    finance = actor_for((await factories.staff(Permission.MANAGE_FINANCE)).user)
+
+    real_release = stock.release
+
+    async def slow_release(variant_id: int, quantity: int) -> None:
+        await real_release(variant_id, quantity)
+        await asyncio.sleep(0.3)  # hold the stock row while the other transaction moves
+
+    monkeypatch.setattr(stock, "release", slow_release)
+
+    async def refund_later() -> object:
+        await asyncio.sleep(0.1)  # the cancel holds the variant by now
+        return await refunds.refund_after_sale(finance, after_sale_id=decode(after_sale_id))
+
+    outcomes = await asyncio.wait_for(asyncio.gather(
+        refunds.cancel_order(actor_for(unpaid_buyer.user), order_id=unpaid.id), refund_later(),
+        return_exceptions=True), DEADLINE)
+
+    assert [type(outcome).__name__ for outcome in outcomes] == ["Order", "AfterSale"], outcomes
+    assert (await Order.get(id=paid.id)).status.value == "CANCELLED"  # refunded whole before shipping
+    assert (await Order.get(id=unpaid.id)).status.value == "CANCELLED"
+    await assert_ledger_sound()
+
+
+def decode(after_sale_gid: str) -> int:
+    from mall.graphql.relay import decode_id
+    return decode_id(after_sale_gid, "AfterSale", field="afterSaleId")
