@@ -69,18 +69,40 @@ class LineShare:
         return self.rebate_credit_minor + self.balance_minor + self.external_minor
 
 
-def line_share(line: OrderLine, *, already: int, quantity: int) -> LineShare:
-    """The money of ``quantity`` more units of ``line`` after ``already`` of them, per channel that paid it.
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """Units of a line already in an after-sale that still counts: what it refunds, or ``None`` for an exchange."""
 
-    Each of the line's parts is split over its units by largest remainder
-    (``allocate``), so every unit of a line, in any number of after-sales,
-    adds up to exactly the line's part: never a fen more or less.
+    quantity: int
+    share: LineShare | None
+
+
+_CHANNELS = ("rebate_credit_minor", "balance_minor", "external_minor")
+
+
+def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int) -> LineShare:
+    """The money of ``quantity`` more units of ``line`` once the after-sales ``taken`` (oldest first) have theirs.
+
+    Per channel, what is left of the line's part is split over the units
+    left by largest remainder (``allocate``) and the new units take the
+    first shares: whatever after-sales came and went before (a cancelled or
+    rejected one frees its units), the last units take exactly what is left,
+    so every refundable unit of a line adds up to the line's part, never a
+    fen more or less. An exchange refunds nothing and keeps the least-paid
+    units (the last shares), leaving the rest of the money to the others.
     """
-    def units_of(part: int) -> int:
-        return sum(allocate(part, [1] * line.quantity)[already:already + quantity])
-
-    return LineShare(rebate_credit_minor=units_of(line.rebate_credit_minor), balance_minor=units_of(line.balance_minor),
-                     external_minor=units_of(line.external_minor))
+    units_left = line.quantity
+    left = {channel: getattr(line, channel) for channel in _CHANNELS}
+    for before in taken:
+        for channel in _CHANNELS:
+            if before.share is None:
+                left[channel] -= sum(allocate(left[channel], [1] * units_left)[units_left - before.quantity:])
+            else:
+                left[channel] -= getattr(before.share, channel)
+        units_left -= before.quantity
+    if quantity > units_left or min(left.values()) < 0:
+        raise ValueError(f"{quantity} more units of a line with {units_left} left, {left}")
+    return LineShare(**{channel: sum(allocate(left[channel], [1] * units_left)[:quantity]) for channel in _CHANNELS})
 
 
 def _no_such_after_sale() -> NotFound:
@@ -114,16 +136,19 @@ async def create(
             if line is None:
                 problems.append(Problem(ErrorCode.NOT_FOUND, "No such line in this order.", ("lines", str(index), "orderLineId")))
                 continue
-            left = line.quantity - taken.get(line.id, 0)
+            before = taken.setdefault(line.id, [])
+            left = line.quantity - sum(earlier.quantity for earlier in before)
             if asked.quantity > left:
                 problems.append(Problem(
                     ErrorCode.INVALID, f"At most {left} of this line can still be in an after-sale.",
                     ("lines", str(index), "quantity"),
                 ))
                 continue
-            refunded = kind is not AfterSaleKind.EXCHANGE
-            share = line_share(line, already=taken.get(line.id, 0), quantity=asked.quantity) if refunded else LineShare()
-            taken[line.id] = taken.get(line.id, 0) + asked.quantity
+            if kind is AfterSaleKind.EXCHANGE:
+                share, kept = LineShare(), None
+            else:
+                share = kept = line_share(line, taken=before, quantity=asked.quantity)
+            before.append(Taken(asked.quantity, kept))
             shares.append(share)
         if problems:
             raise InvalidInput(problems)
@@ -293,14 +318,17 @@ async def _announce(after_sale: AfterSale, order: Order, source: AfterSaleStatus
     )
 
 
-async def _units_taken(order_line_ids: list[int]) -> dict[int, int]:
-    """Units of each line already in after-sales that still count (not cancelled or rejected)."""
+async def _units_taken(order_line_ids: list[int]) -> dict[int, list[Taken]]:
+    """Each line's units already in after-sales that still count (not cancelled or rejected), oldest first."""
     rows = await AfterSaleLine.filter(
         order_line_id__in=order_line_ids
-    ).exclude(after_sale__status__in=list(_ENDED)).values_list("order_line_id", "quantity")
-    taken: dict[int, int] = {}
-    for line_id, quantity in rows:
-        taken[line_id] = taken.get(line_id, 0) + quantity
+    ).exclude(after_sale__status__in=list(_ENDED)).order_by("id").values_list(
+        "order_line_id", "quantity", "exchange_variant_id", "refund_minor", "rebate_credit_minor", "balance_minor")
+    taken: dict[int, list[Taken]] = {}
+    for line_id, quantity, exchange_variant_id, refund, rebate_credit, balance in rows:
+        share = None if exchange_variant_id is not None else LineShare(
+            rebate_credit_minor=rebate_credit, balance_minor=balance, external_minor=refund - rebate_credit - balance)
+        taken.setdefault(line_id, []).append(Taken(quantity, share))
     return taken
 
 
