@@ -8,7 +8,10 @@ in the database however long the ledger grows:
 - every account's cached balance, debits and credits equal what its postings add up to;
 - every posting's balance-after equals the account's postings up to it (a running sum);
 - every posting names its account's customer (the copy a statement reads);
-- no customer account is below zero.
+- no customer account is below zero;
+- a customer's HELD money, per order and per withdrawal it was held for, is
+  never below zero, and is zero once captured, released or paid out (one
+  HELD account serves every hold: this is what tells them apart).
 
 At most ``MAX_PROBLEMS`` problems are listed per rule, so a badly broken
 ledger still gives a bounded answer that says where to look.
@@ -43,6 +46,13 @@ class _Rule:
     sql: str
     describe: Callable[[dict[str, Any]], str]
 
+
+# Entries on HELD by the object they hold for; the closing ones leave nothing held for it.
+_HOLDS_FOR = {"ORDER_HOLD": "order", "ORDER_PAYMENT": "order", "ORDER_RELEASE": "order",
+              "WITHDRAWAL_HOLD": "withdrawal", "WITHDRAWAL_PAYOUT": "withdrawal", "WITHDRAWAL_RELEASE": "withdrawal"}
+_CLOSING = ("ORDER_PAYMENT", "ORDER_RELEASE", "WITHDRAWAL_PAYOUT", "WITHDRAWAL_RELEASE")
+_HOLDER = "CASE e.cause " + " ".join(f"WHEN '{cause}' THEN '{holder}'" for cause, holder in _HOLDS_FOR.items()) + " END"
+_CLOSING_SQL = ", ".join(f"'{cause}'" for cause in _CLOSING)
 
 _RULES = (
     _Rule(
@@ -93,6 +103,20 @@ _RULES = (
         "SELECT account_key, balance_minor FROM ledger_accounts "
         "WHERE customer_id IS NOT NULL AND balance_minor < 0 ORDER BY id",
         lambda r: f"account {r['account_key']}: a customer account at {r['balance_minor']}, below zero",
+    ),
+    _Rule(
+        "SELECT a.account_key, h.holder, h.cause_id, h.held, h.closings FROM ("
+        f"SELECT p.account_id, {_HOLDER} AS holder, e.cause_id, SUM(p.amount_minor) AS held, "
+        f"SUM(CASE WHEN e.cause IN ({_CLOSING_SQL}) THEN 1 ELSE 0 END) AS closings "
+        "FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id "
+        "JOIN ledger_accounts ha ON ha.id = p.account_id "
+        f"WHERE ha.code = 'HELD' AND ha.customer_id IS NOT NULL AND e.cause IN ({', '.join(map(repr, _HOLDS_FOR))}) "
+        f"GROUP BY p.account_id, {_HOLDER}, e.cause_id) h JOIN ledger_accounts a ON a.id = h.account_id "
+        "WHERE h.held < 0 OR (h.closings > 0 AND h.held <> 0) ORDER BY a.id, h.holder, h.cause_id",
+        lambda r: (
+            f"account {r['account_key']}: {int(r['held'])} held for {r['holder']} {r['cause_id']}"
+            + (" after it was closed" if int(r["closings"]) and int(r["held"]) > 0 else ", below zero")
+        ),
     ),
 )
 

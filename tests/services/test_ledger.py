@@ -12,8 +12,10 @@ import pytest
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
+from mall.core.actors import Actor
 from mall.core.errors import ErrorCode
 from mall.infra.transactions import transaction
+from mall.wallet import ledger
 from mall.wallet.chart import MAX_AMOUNT, AccountRef, Asset, SystemCode, Unit
 from mall.wallet.errors import BalanceLimitExceeded, EntryMismatch, InsufficientFunds, InvalidEntry
 from mall.wallet.journal import Cause, Leg, transfer
@@ -238,3 +240,32 @@ async def test_mall_ledger_verify_exits_zero_on_a_sound_ledger_and_one_listing_e
         "  account system:ADJUSTMENTS: cached balance -90 (debits 90, credits 0), its postings sum to -100 "
         "(debits 100, credits 0)\n"
     ))
+
+
+@pytest.mark.tampers_ledger
+async def test_verify_tells_one_hold_from_another_on_the_one_held_account():
+    # given 100 held for order 1, and a capture of order 2 taking 100 from HELD that was never held for it:
+    # what a bug in a flow could post; every entry balances and HELD itself never goes below zero
+    buyer = await factories.customer()
+    wallet, on_hold = balance(buyer.user.id), held(buyer.user.id)
+    orders = AccountRef.system(SystemCode.ORDER_PAYMENTS)
+    await fund(wallet, 300)
+    await ledger.post(key="hold:1", cause=Cause.ORDER_HOLD, cause_id=1, legs=transfer(wallet, on_hold, 100),
+                      actor=Actor.system())
+    await ledger.post(key="capture:2", cause=Cause.ORDER_PAYMENT, cause_id=2, legs=transfer(on_hold, orders, 100),
+                      actor=Actor.system())
+    # and order 3 held 50, captured 50, then held 20 more after its capture
+    await ledger.post(key="hold:3", cause=Cause.ORDER_HOLD, cause_id=3, legs=transfer(wallet, on_hold, 50),
+                      actor=Actor.system())
+    await ledger.post(key="capture:3", cause=Cause.ORDER_PAYMENT, cause_id=3, legs=transfer(on_hold, orders, 50),
+                      actor=Actor.system())
+    await ledger.post(key="hold:3b", cause=Cause.ORDER_HOLD, cause_id=3, legs=transfer(wallet, on_hold, 20),
+                      actor=Actor.system())
+
+    report = await verify()
+
+    account = f"customer:{buyer.user.id}:HELD"
+    assert report.problems == (
+        f"account {account}: -100 held for order 2, below zero",
+        f"account {account}: 20 held for order 3 after it was closed",
+    )
