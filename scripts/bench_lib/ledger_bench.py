@@ -128,7 +128,7 @@ def _writers(database: Database, customers_path: Path, shape: str, label: str, w
     start_at = time.time() + 2.0 + 0.5 * processes  # every process connected before the first post
     paths = [database.workdir / f"ledger-{label}-{n}.json" for n in range(processes)]
     started = [subprocess.Popen([PYTHON, "-m", "bench_lib.ledger_writers", "run", str(customers_path), shape,
-                                 f"{label}", str(writers), str(seconds), str(start_at), str(path)],
+                                 label, str(writers), str(seconds), str(start_at), str(path)],
                                 env=env, cwd=database.workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
                for path in paths]
     problems = []
