@@ -106,6 +106,9 @@ def _run(database: Database, customers_path: Path, report: LedgerReport) -> None
         report.phases[key] = phase
         report.expected[key] = run.posted
         step(_phase_line(phase))
+        if phase.load[0] > (os.cpu_count() or 1):
+            report.warnings.append(f"{name}: load average {phase.load[0]:.2f} on {os.cpu_count()} CPUs at its end — "
+                                   "other work shared the machine, so the figures understate it")
 
     # After the phases, so the accounts a post reaches exist, as they do for a running shop.
     sql_path = database.workdir / "ledger-sql.json"
