@@ -40,11 +40,13 @@ from bench_lib.harness import (
     step,
     verdict,
 )
+from bench_lib.ledger_bench import LedgerReport, bench_ledger, print_ledger
 from bench_lib.queries import SEARCH_TERMS, light_body, products_body
 
 ONLY = os.environ.get("BENCH_ONLY", "").strip().lower()
 SEARCH = os.environ.get("BENCH_SEARCH", "1").strip().lower() not in ("0", "false", "no", "off")
 CHECKOUT = os.environ.get("BENCH_CHECKOUT", "1").strip().lower() not in ("0", "false", "no", "off")
+LEDGER = os.environ.get("BENCH_LEDGER", "1").strip().lower() not in ("0", "false", "no", "off")
 SEARCH_PRODUCTS = int(os.environ.get("BENCH_SEARCH_PRODUCTS", "100000"))
 
 CONNECTIONS, THREADS = 16, 2
@@ -416,7 +418,7 @@ def machine_facts() -> None:
     say(f"  git:      {commit}{' (+ uncommitted changes)' if dirty else ''}")
     say(f"  settings: {DURATION:g} s per scenario after {WARMUP:g} s warm-up, wrk -t{THREADS} -c{CONNECTIONS}; "
         f"databases: {ONLY or 'sqlite, postgres'}; search: {f'{SEARCH_PRODUCTS:,} products' if SEARCH else 'off'}; "
-        f"checkout: {'on' if CHECKOUT else 'off'}")
+        f"checkout: {'on' if CHECKOUT else 'off'}; ledger: {'on' if LEDGER else 'off'}")
 
 
 def postgres_version() -> str:
@@ -433,23 +435,26 @@ def postgres_version() -> str:
 
 
 def main() -> int:
-    if ONLY not in ("", "sqlite", "postgres"):
-        say(f"BENCH_ONLY must be sqlite or postgres, not {ONLY!r}")
+    if ONLY not in ("", "sqlite", "postgres", "ledger"):
+        say(f"BENCH_ONLY must be sqlite, postgres or ledger, not {ONLY!r}")
         return 2
     # Ctrl-C cleans up even when started with SIGINT ignored (e.g. `nohup … &`).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGHUP, interrupted)
+    # BENCH_ONLY=ledger: the ledger scenario alone (it needs PostgreSQL, not the catalog runs).
     dialects = [d for d in ("sqlite", "postgres") if not ONLY or ONLY == d]
+    ledger_only = ONLY == "ledger"
     workdir = Path(tempfile.mkdtemp(prefix="mall-bench-"))
     CLEANUP.workdir = workdir
     reports: list[DatabaseReport] = []
     search: SearchReport | None = None
     checkout: CheckoutReport | None = None
+    ledger: LedgerReport | None = None
     started = time.monotonic()
     try:
         machine_facts()
-        if "postgres" in dialects:
+        if "postgres" in dialects or ledger_only:
             import redis
 
             client = redis.Redis.from_url(REDIS)
@@ -459,6 +464,8 @@ def main() -> int:
             reports.append(bench_database(dialect, workdir))
         if CHECKOUT and "postgres" in dialects:
             checkout = bench_checkout(workdir)
+        if (LEDGER and "postgres" in dialects) or ledger_only:
+            ledger = bench_ledger(workdir)
         if SEARCH and "postgres" in dialects:
             search = bench_search(workdir)
     except KeyboardInterrupt:
@@ -476,11 +483,14 @@ def main() -> int:
         print_database(report)
     if checkout is not None:
         print_checkout(checkout)
+    if ledger is not None:
+        print_ledger(ledger)
     if search is not None:
         print_search(search)
-    say("\nPeers for reference (same wrk settings, light query shape (b)):")
-    for name, rps, sql, rss in PEERS:
-        say(f"  {name:<12} {rps}, {sql}, {rss}")
+    if reports:
+        say("\nPeers for reference (same wrk settings, light query shape (b)):")
+        for name, rps, sql, rss in PEERS:
+            say(f"  {name:<12} {rps}, {sql}, {rss}")
     return 0
 
 
