@@ -159,32 +159,41 @@ async def _record(actor: Actor, request: PayRequest, gateway: PaymentProvider | 
     """Step 1, in one transaction."""
     async with transaction():
         order = await lifecycle.lock_payable(actor, order_id=request.order_id)
-        await order_funds.capture(actor, customer_id=order.user_id, order_id=order.id,
-                                  parts=lifecycle.wallet_parts(order))
         if order.external_due_minor == 0:
             await lifecycle.mark_paid(order, note="Paid from the wallet.")
-            return _Recorded(order=order, payment=None)
-        missing = [
-            Problem(ErrorCode.REQUIRED, f"Choose a payment {name} for what is due.", (name,))
-            for name, value in (("provider", gateway), ("channel", request.channel))
-            if value is None
-        ]
-        if missing:
-            raise InvalidInput(missing)
-        assert gateway is not None and request.channel is not None
-        in_flight = await attempts.being_opened(order, clock.now())
-        if in_flight is not None:
-            if (in_flight.provider, in_flight.channel) != (gateway.kind.value, request.channel):
-                raise InvalidState(
-                    "A payment of this order through another provider or channel is being opened; try again shortly."
-                )
-            return _Recorded(order=order, payment=in_flight)
-        payment, superseded = await attempts.open_attempt(
-            order, provider=gateway.kind.value, channel=request.channel, most=get_settings().order_pay_attempts_max
-        )
-        if superseded:
-            on_commit(lambda: _close_at_provider(gateway, superseded))
-        return _Recorded(order=order, payment=payment, opens=True)
+            recorded = _Recorded(order=order, payment=None)
+        else:
+            recorded = await _open_attempt(order, request, gateway)
+        # Last: the capture locks the shop-wide ORDER_PAYMENTS account until this commits, and every
+        # wallet payment and refund in the shop waits on it; nothing else is done while it is held.
+        await order_funds.capture(actor, customer_id=order.user_id, order_id=order.id,
+                                  parts=lifecycle.wallet_parts(order))
+        return recorded
+
+
+async def _open_attempt(order: Order, request: PayRequest, gateway: PaymentProvider | None) -> _Recorded:
+    """The payment attempt for what is due externally: a new one, or the one another call is opening now."""
+    missing = [
+        Problem(ErrorCode.REQUIRED, f"Choose a payment {name} for what is due.", (name,))
+        for name, value in (("provider", gateway), ("channel", request.channel))
+        if value is None
+    ]
+    if missing:
+        raise InvalidInput(missing)
+    assert gateway is not None and request.channel is not None
+    in_flight = await attempts.being_opened(order, clock.now())
+    if in_flight is not None:
+        if (in_flight.provider, in_flight.channel) != (gateway.kind.value, request.channel):
+            raise InvalidState(
+                "A payment of this order through another provider or channel is being opened; try again shortly."
+            )
+        return _Recorded(order=order, payment=in_flight)
+    payment, superseded = await attempts.open_attempt(
+        order, provider=gateway.kind.value, channel=request.channel, most=get_settings().order_pay_attempts_max
+    )
+    if superseded:
+        on_commit(lambda: _close_at_provider(gateway, superseded))
+    return _Recorded(order=order, payment=payment, opens=True)
 
 
 async def _check_payment_password(user_id: int, request: PayRequest) -> None:
