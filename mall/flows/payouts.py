@@ -15,12 +15,27 @@ withdrawalApprove never holds a transaction across the provider:
    withdrawal's own payout number (providers deduplicate transfers by it);
 4. ``settle_payout``: PAID_OUT and posted, or FAILED with the hold released.
    An unreachable provider puts the withdrawal back to APPROVED: the
-   decision stands, approving again retries the same payout number.
+   decision stands, approving again retries the same payout number. A
+   payout the provider accepted but has not finished (PENDING) posts
+   nothing: the withdrawal stays PAYING, its amount HELD.
+
+``settle_paying`` (the job ``withdrawals.settle-paying``) gives every
+withdrawal PAYING for more than ``SETTLE_AFTER`` its final answer: the
+provider is asked, by the payout number, where the payout stands, and the
+answer settles it as in step 4 (still in progress: asked again next run).
+This also finishes a withdrawal whose process died between steps 2 and 4.
+When the provider has no payout of that number, the payout is sent again
+under the same number rather than put back to APPROVED: providers
+deduplicate by it, so a send that did reach them (or is still on its way)
+can never become a second transfer, and the staff's decision is carried out
+without anyone approving again. Two workers may both ask; settle_payout's
+conditional change lets one alone post.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,13 +44,13 @@ from typing import Any
 from mall.accounts import customers, security
 from mall.core import text
 from mall.core.actors import Actor, Permission
-from mall.core.errors import ErrorCode, InvalidInput, Problem
+from mall.core.errors import ErrorCode, InvalidInput, Problem, SandboxDisabled
 from mall.core.idempotency import request_fingerprint
 from mall.core.money import MoneyFormatError, decimal_to_minor
 from mall.infra import idempotency
-from mall.payments.errors import ProviderRejected, ProviderUnavailable
+from mall.payments.errors import ProviderNotConfigured, ProviderRejected, ProviderUnavailable
 from mall.payments.providers import provider
-from mall.payments.providers.base import PayoutRequest, PayoutStatus, ProviderKind
+from mall.payments.providers.base import PaymentProvider, PayoutRequest, PayoutResult, PayoutStatus, ProviderKind
 from mall.settings import get_settings
 from mall.wallet import withdrawal_rules, withdrawals
 from mall.wallet.chart import MAX_AMOUNT, Unit
@@ -45,6 +60,10 @@ from mall.wallet.withdrawals import Withdrawal
 OPERATION = "withdrawalCreate"
 MAX_PAYEE_LENGTH = 100
 MAX_NOTE_LENGTH = 200
+# Longer than any provider's payout call takes (their HTTP timeouts are seconds): a withdrawal PAYING
+# this long is either in progress at the provider or was left by a process that died mid-call.
+SETTLE_AFTER = dt.timedelta(minutes=1)
+BATCH = 100  # withdrawals per settle_paying run: a run stays short, the next one takes the rest
 
 _log = logging.getLogger(__name__)
 
@@ -142,12 +161,15 @@ async def withdrawal_approve(actor: Actor, *, withdrawal_id: int, note: str | No
     return await _pay_out(actor, claimed)
 
 
+def _payout_request(row: Withdrawal) -> PayoutRequest:
+    return PayoutRequest(payout_no=row.payout_no, payee=row.payee, amount_minor=row.payout_minor,
+                         currency=get_settings().currency, description=f"Withdrawal {row.id}")
+
+
 async def _pay_out(actor: Actor, row: Withdrawal) -> Withdrawal:
     gateway = provider(ProviderKind(row.provider))
-    request = PayoutRequest(payout_no=row.payout_no, payee=row.payee, amount_minor=row.payout_minor,
-                            currency=get_settings().currency, description=f"Withdrawal {row.id}")
     try:
-        result = await gateway.payout(request)
+        result = await gateway.payout(_payout_request(row))
     except ProviderRejected as exc:
         _log.warning("withdrawal %s: the provider refused the payout: %s", row.id, exc.message)
         return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=False, failure=exc.message)
@@ -155,11 +177,52 @@ async def _pay_out(actor: Actor, row: Withdrawal) -> Withdrawal:
         _log.warning("withdrawal %s: the provider could not be reached; back to APPROVED", row.id)
         await withdrawals.unclaim_payout(row.id)
         raise
+    return await _settle(actor, row, result)
+
+
+async def _settle(actor: Actor, row: Withdrawal, result: PayoutResult) -> Withdrawal:
+    """The provider's answer applied: SUCCESS paid out, FAILED released, PENDING left PAYING (nothing posted)."""
     if result.status is PayoutStatus.FAILED:
         return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=False, payout_id=result.payout_id,
                                                failure="The provider reported the payout failed.")
     paid = True if result.status is PayoutStatus.SUCCESS else None
     return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=paid, payout_id=result.payout_id)
+
+
+async def settle_paying(now: dt.datetime) -> int:
+    """The job: the final answer for withdrawals PAYING longer than ``SETTLE_AFTER``; how many it settled."""
+    settled = 0
+    for row in await withdrawals.paying_since(now - SETTLE_AFTER, limit=BATCH):
+        try:
+            gateway = provider(ProviderKind(row.provider))
+        except (ProviderNotConfigured, SandboxDisabled):
+            _log.warning("withdrawal %s: provider %s is not set up here", row.id, row.provider)
+            continue
+        fresh = await _settle_one(gateway, row)
+        settled += fresh is not None and fresh.status != WithdrawalStatus.PAYING
+    return settled
+
+
+async def _settle_one(gateway: PaymentProvider, row: Withdrawal) -> Withdrawal | None:
+    """Ask where the payout stands (outside any transaction), sending it again when the provider has none."""
+    actor = Actor.system()
+    try:
+        result = await gateway.query_payout(row.payout_no)
+    except (ProviderUnavailable, ProviderRejected) as exc:
+        _log.warning("withdrawal %s: not settled yet: %s", row.id, exc.message)
+        return None
+    if result is None:
+        _log.warning("withdrawal %s: the provider has no payout %s; sending it again under that number",
+                     row.id, row.payout_no)
+        try:
+            result = await gateway.payout(_payout_request(row))
+        except ProviderRejected as exc:  # refused, as at approval
+            _log.warning("withdrawal %s: the provider refused the payout: %s", row.id, exc.message)
+            return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=False, failure=exc.message)
+        except ProviderUnavailable as exc:
+            _log.warning("withdrawal %s: not settled yet: %s", row.id, exc.message)
+            return None
+    return await _settle(actor, row, result)
 
 
 async def withdrawal_reject(actor: Actor, *, withdrawal_id: int, note: str | None) -> Withdrawal:

@@ -3,8 +3,11 @@
 ``reconcile_pending_payments(now)`` asks the provider about every attempt
 still PENDING past its expiry — outside any transaction — and then settles
 it through ``settlement.settle`` (paid: the same path a callback takes) or
-closes it at the provider and here (not paid). It also asks again for the
-refunds still REFUND_PENDING and the
+closes it at the provider and here (not paid). Wallet top-ups go the same
+way: one still PENDING past its expiry is asked about, credited once when
+paid (the callback that never came), otherwise closed at the provider and
+then CLOSED. It also asks again for the refunds still REFUND_PENDING (of
+attempts and of top-ups) and the
 refunds of flows/refunds still PENDING. Idempotent and safe with two workers: every
 change is a conditional UPDATE that one caller alone wins, and the
 provider's close and refund are idempotent by our numbers.
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 
 from mall.core.clock import clock
 from mall.core.errors import SandboxDisabled
-from mall.flows import refunds, settlement
+from mall.flows import refunds, settlement, topping_up
 from mall.infra.transactions import transaction
 from mall.orders import attempts
 from mall.orders.attempts import AttemptStatus
@@ -26,8 +29,10 @@ from mall.orders.models import Payment
 from mall.payments.errors import CallbackRejected, ProviderNotConfigured, ProviderRejected, ProviderUnavailable
 from mall.payments.providers import provider
 from mall.payments.providers.base import PaymentNotice, PaymentProvider, PaymentStatus, ProviderKind
+from mall.wallet import top_ups
+from mall.wallet.top_ups import TopUp
 
-BATCH = 100  # attempts per run and kind: a run stays short, the next one takes the rest
+BATCH = 100  # attempts (and top-ups) per run and kind: a run stays short, the next one takes the rest
 
 _log = logging.getLogger(__name__)
 
@@ -42,13 +47,14 @@ class Reconciled:
 
 
 async def reconcile_pending_payments(now: dt.datetime) -> Reconciled:
-    """Settle or close the attempts stuck PENDING past their expiry; ask again for pending refunds."""
+    """Settle or close the attempts and top-ups stuck PENDING past their expiry; ask again for pending refunds."""
     settled = closed = asked = 0
-    for payment in await attempts.stuck(now, limit=BATCH):
-        gateway = _gateway(payment)
+    stuck: list[Payment | TopUp] = [*await attempts.stuck(now, limit=BATCH), *await top_ups.stuck(now, limit=BATCH)]
+    for row in stuck:
+        gateway = _gateway(row)
         if gateway is None:
             continue
-        outcome = await _reconcile(gateway, payment)
+        outcome = await _reconcile(gateway, row)
         settled += outcome == "settled"
         closed += outcome == "closed"
     for payment in await attempts.refunds_pending(limit=BATCH):
@@ -56,11 +62,16 @@ async def reconcile_pending_payments(now: dt.datetime) -> Reconciled:
         if gateway is not None:
             await settlement.ask_refund(gateway, payment)
             asked += 1
+    for top_up in await top_ups.refunds_pending(limit=BATCH):
+        gateway = _gateway(top_up)
+        if gateway is not None:
+            await topping_up.ask_refund(gateway, top_up)
+            asked += 1
     asked += await refunds.retry_pending(limit=BATCH)
     return Reconciled(settled=settled, closed=closed, refunds_asked=asked)
 
 
-def _gateway(payment: Payment) -> PaymentProvider | None:
+def _gateway(payment: Payment | TopUp) -> PaymentProvider | None:
     try:
         return provider(ProviderKind(payment.provider))
     except (ProviderNotConfigured, SandboxDisabled):
@@ -68,7 +79,7 @@ def _gateway(payment: Payment) -> PaymentProvider | None:
         return None
 
 
-async def _reconcile(gateway: PaymentProvider, payment: Payment) -> str:
+async def _reconcile(gateway: PaymentProvider, payment: Payment | TopUp) -> str:
     try:
         state = await gateway.query_payment(payment.trade_number)
         if state.status is PaymentStatus.SUCCESS:
@@ -87,5 +98,8 @@ async def _reconcile(gateway: PaymentProvider, payment: Payment) -> str:
         _log.warning("payment %s not reconciled yet: %s", payment.trade_number, exc.message)
         return "unknown"
     async with transaction():
-        moved = await attempts.move(payment.id, (AttemptStatus.PENDING,), AttemptStatus.CLOSED)
+        if isinstance(payment, TopUp):
+            moved = await top_ups.move(payment.id, (top_ups.PENDING,), top_ups.CLOSED)
+        else:
+            moved = await attempts.move(payment.id, (AttemptStatus.PENDING,), AttemptStatus.CLOSED)
     return "closed" if moved else "unknown"

@@ -48,6 +48,7 @@ from tortoise.expressions import F
 from mall.core.actors import Actor
 from mall.core.clock import clock
 from mall.core.money import allocate, minor_to_decimal
+from mall.flows import topping_up
 from mall.infra import outbox
 from mall.infra.transactions import transaction
 from mall.orders import after_sale_requests, attempts, lifecycle
@@ -67,7 +68,7 @@ from mall.payments.providers.base import (
 from mall.payments.providers.base import (
     RefundStatus as ProviderRefundStatus,
 )
-from mall.wallet import order_funds, vouchers
+from mall.wallet import order_funds, top_ups, vouchers
 from mall.wallet.chart import Asset
 from mall.wallet.order_funds import WalletParts
 
@@ -321,6 +322,11 @@ async def receive_refund_callback(kind: ProviderKind, headers: Mapping[str, str]
 
 async def _apply(kind: ProviderKind, notice: RefundNotice) -> None:
     refund = await Refund.get_or_none(refund_number=notice.refund_no)
+    if refund is None and top_ups.is_top_up(notice.trade_no):
+        # The refund of a top-up paid with another amount (flows/topping_up).
+        if not await topping_up.apply_refund_notice(kind, notice):
+            raise RefundUnmatched(f"No refund {notice.refund_no} of top-up {notice.trade_no}.")
+        return
     if refund is None:
         await _apply_late_money(kind, notice)
         return

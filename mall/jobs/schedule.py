@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mall.cart import expiry as cart_expiry
-from mall.flows import reconciliation
+from mall.flows import payouts, reconciliation
 from mall.infra import idempotency
 from mall.jobs.registry import Job, Registry
 from mall.orders import lifecycle
@@ -21,8 +21,12 @@ MALL_JOBS = (
     Job("orders.expire-unpaid", lifecycle.expire_due_orders, interval=dt.timedelta(minutes=1)),
     # Shipped orders complete MALL_ORDER_AUTO_CONFIRM_DAYS after shipping.
     Job("orders.complete-unconfirmed", lifecycle.complete_due_orders, interval=dt.timedelta(minutes=10)),
-    # Payment attempts stuck PENDING past their expiry, and refunds still pending, asked of the provider.
+    # Payment attempts and top-ups stuck PENDING past their expiry (paid: settled; else closed at the provider and
+    # here), and refunds still pending, asked of the provider.
     Job("payments.reconcile", _reconcile, interval=dt.timedelta(minutes=5), lock_ttl=dt.timedelta(minutes=5)),
+    # Withdrawals PAYING over a minute (a payout in progress, or a process that died mid-payout) get the final answer.
+    Job("withdrawals.settle-paying", payouts.settle_paying, interval=dt.timedelta(minutes=1),
+        lock_ttl=dt.timedelta(minutes=2)),
     # Nothing grows without a bound: expired idempotency keys and abandoned guest carts go.
     Job("idempotency.purge-expired", idempotency.purge_expired, interval=dt.timedelta(hours=1)),
     Job("cart.purge-abandoned-guest-carts", cart_expiry.purge_abandoned_guest_carts, interval=dt.timedelta(hours=1)),

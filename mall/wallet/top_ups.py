@@ -6,6 +6,19 @@ whose trade number is a top-up's to ``settle_paid`` or
 ``settle_other_money``. The status moves only by conditional updates, so of
 twenty identical callbacks one alone credits: PAYMENT_CLEARING → BALANCE,
 cause TOP_UP, key ``topUp:<id>``.
+
+    PENDING ──paid──▶ SUCCEEDED
+       │ └─ another amount or currency paid ──▶ REFUND_PENDING ──refund confirmed──▶ REFUNDED
+       ├─ the payer's payment failed ──▶ FAILED
+       └─ unpaid past its expiry (reconciliation, closed at the provider first) ──▶ CLOSED
+
+Money that still arrives for a FAILED or CLOSED top-up is credited (``PAYABLE``).
+While the provider is being asked to open a top-up (``opening``: PENDING,
+no client parameters, untouched since it was created, created within
+``OPENING_FOR``) a replay of walletTopUp answers it as it stands instead of
+asking again, as orderPay does for payment attempts: one payment at the
+provider however many replays race. The call ends with client parameters
+stored, the top-up FAILED, or — no answer — the row touched (``unanswered``).
 """
 
 from __future__ import annotations
@@ -26,17 +39,38 @@ from mall.wallet.chart import AccountRef, Asset, SystemCode
 from mall.wallet.journal import Cause, transfer
 from mall.wallet.models import TopUp
 
-__all__ = ["TRADE_PREFIX", "TopUp", "by_trade_number", "get", "move", "open_top_up", "settle_other_money",
-           "settle_paid", "store_client_params"]
+__all__ = ["TRADE_PREFIX", "TopUp", "by_trade_number", "get", "move", "open_top_up", "opening", "refund_number",
+           "refunds_pending", "settle_other_money", "settle_paid", "store_client_params", "stuck", "unanswered"]
 
 TRADE_PREFIX = "T"
+REFUND_PREFIX = "V"
 PENDING, SUCCEEDED, FAILED, CLOSED, REFUND_PENDING = "PENDING", "SUCCEEDED", "FAILED", "CLOSED", "REFUND_PENDING"
+REFUNDED = "REFUNDED"
+# Longer than any provider's create call takes: a top-up this old without an answer was left by a process
+# that died mid-call, and a replay may ask again.
+OPENING_FOR = dt.timedelta(minutes=1)
 # A notice of money can still arrive for an attempt the payer abandoned or that failed once: it is credited.
 PAYABLE = (PENDING, FAILED, CLOSED)
 
 
 def is_top_up(trade_number: str) -> bool:
     return trade_number.startswith(TRADE_PREFIX)
+
+
+def refund_number(trade_number: str) -> str:
+    """The refund of a whole top-up: one per top-up, so asking again is the same refund at the provider."""
+    return REFUND_PREFIX + trade_number[len(TRADE_PREFIX):]
+
+
+def opening(row: TopUp, now: dt.datetime) -> bool:
+    """Whether the provider is being asked to open ``row`` right now (see the module docstring)."""
+    return (row.status == PENDING and row.client_params is None and row.updated_at == row.created_at
+            and row.created_at > now - OPENING_FOR)
+
+
+async def unanswered(top_up_id: int) -> None:
+    """The provider call for a PENDING top-up ended without an answer: no longer being opened."""
+    await TopUp.filter(id=top_up_id, status=PENDING, client_params=None).update(updated_at=clock.now())
 
 
 def _trade_number(now: dt.datetime) -> str:
@@ -70,7 +104,9 @@ async def open_top_up(actor: Actor, *, amount: int, provider: str, channel: str,
 
 
 async def store_client_params(top_up_id: int, params: dict[str, Any]) -> None:
-    await TopUp.filter(id=top_up_id).update(client_params=params, updated_at=clock.now())
+    """What the provider gave the frontend; only on a PENDING top-up that has none yet."""
+    await TopUp.filter(id=top_up_id, status=PENDING, client_params=None).update(client_params=params,
+                                                                               updated_at=clock.now())
 
 
 async def move(top_up_id: int, source: tuple[str, ...], target: str, **changes: Any) -> bool:
@@ -99,6 +135,16 @@ async def settle_other_money(top_up: TopUp, *, transaction_id: str, amount: int,
     async with transaction():
         return await move(top_up.id, PAYABLE, REFUND_PENDING, provider_transaction_id=transaction_id,
                           amount_minor=amount, currency=currency)
+
+
+async def stuck(now: dt.datetime, *, limit: int) -> list[TopUp]:
+    """PENDING top-ups past their expiry, oldest first."""
+    return await TopUp.filter(status=PENDING, expires_at__lte=now).order_by("id").limit(limit)
+
+
+async def refunds_pending(*, limit: int) -> list[TopUp]:
+    """Top-ups whose refund is asked for but not yet confirmed, oldest first."""
+    return await TopUp.filter(status=REFUND_PENDING).order_by("id").limit(limit)
 
 
 async def by_trade_number(trade_number: str) -> TopUp | None:

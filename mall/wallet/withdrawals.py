@@ -10,10 +10,13 @@ posts nothing new):
 - paid out: HELD → WITHDRAWALS_PAYABLE (payout) + WITHDRAWAL_FEES (fee), WITHDRAWAL_PAYOUT,
             then WITHDRAWALS_PAYABLE → PAYMENT_CLEARING: the money left through the provider
 - rejected or failed: HELD → each account it came from                  WITHDRAWAL_RELEASE
+- in progress at the provider (accepted, not final): nothing; the amount stays HELD and the
+  withdrawal PAYING until the final answer posts one of the two above
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 
@@ -33,8 +36,8 @@ from mall.wallet.errors import WithdrawalStateInvalid
 from mall.wallet.journal import Cause, Leg, transfer
 from mall.wallet.models import Withdrawal
 
-__all__ = ["Withdrawal", "WithdrawalAsk", "approve", "claim_payout", "create", "every", "get", "own", "reject",
-           "require", "settle_payout", "unclaim_payout"]
+__all__ = ["Withdrawal", "WithdrawalAsk", "approve", "claim_payout", "create", "every", "get", "own", "paying_since",
+           "reject", "require", "settle_payout", "unclaim_payout"]
 from mall.wallet.withdrawal_rules import OPEN, WithdrawalStatus
 
 _NEWEST_FIRST = Ordering.of(("-id", int))
@@ -161,17 +164,17 @@ async def unclaim_payout(withdrawal_id: int) -> Withdrawal:
 
 async def settle_payout(actor: Actor, *, withdrawal_id: int, paid: bool | None, payout_id: str | None = None,
                         failure: str = "") -> Withdrawal:
-    """What the provider answered: paid (PAID_OUT, posted), failed (FAILED, hold released) or pending (PAYING)."""
+    """What the provider answered: paid (PAID_OUT, posted), failed (FAILED, hold released) or in progress
+    (``None``: still PAYING, nothing posted; the final answer settles it, see ``flows/payouts.settle_paying``)."""
     async with transaction():
         row = await _locked(withdrawal_id)
         if row.status != WithdrawalStatus.PAYING:
             return row  # settled already
-        if paid is None:  # accepted, not yet final: the money is committed, the payout not confirmed
-            await Withdrawal.filter(id=row.id).update(payout_id=payout_id)
-            await _post_payout(actor, row)
+        if paid is None:  # accepted, not final: nothing posted, the amount stays HELD until the final answer
+            await Withdrawal.filter(id=row.id).update(payout_id=payout_id or row.payout_id)
         elif paid:
-            await Withdrawal.filter(id=row.id).update(status=WithdrawalStatus.PAID_OUT.value, payout_id=payout_id,
-                                                      settled_at=clock.now())
+            await Withdrawal.filter(id=row.id).update(status=WithdrawalStatus.PAID_OUT.value,
+                                                      payout_id=payout_id or row.payout_id, settled_at=clock.now())
             await _post_payout(actor, row)
             payable = AccountRef.system(SystemCode.WITHDRAWALS_PAYABLE)
             await ledger.post(key=f"withdrawal:{row.id}:paid", cause=Cause.WITHDRAWAL_PAYOUT, cause_id=row.id,
@@ -182,6 +185,13 @@ async def settle_payout(actor: Actor, *, withdrawal_id: int, paid: bool | None, 
                                                       settled_at=clock.now())
             await _release(actor, row, memo="Withdrawal failed; the amount is back in your wallet")
         return await Withdrawal.get(id=row.id)
+
+
+async def paying_since(before: dt.datetime, *, limit: int) -> list[Withdrawal]:
+    """PAYING withdrawals approved at or before ``before``, oldest first: those whose payout awaits a final answer,
+    or whose process died between the claim and the settlement."""
+    return await Withdrawal.filter(status=WithdrawalStatus.PAYING.value, decided_at__lte=before).order_by(
+        "id").limit(limit)
 
 
 async def _post_payout(actor: Actor, row: Withdrawal) -> None:

@@ -275,7 +275,15 @@ class PaymentProvider(Protocol):
         ...
 
     async def payout(self, request: PayoutRequest) -> PayoutResult:
-        """Send money to a payee (withdrawals)."""
+        """Send money to a payee (withdrawals); PENDING when the provider accepted it but has not finished.
+
+        Sending the same ``payout_no`` again never makes a second transfer: the
+        provider answers the transfer it has under that number.
+        """
+        ...
+
+    async def query_payout(self, payout_no: str) -> PayoutResult | None:
+        """Where a payout stands (settling withdrawals left PAYING); ``None`` if the provider has none of that number."""
         ...
 
     def acknowledge(self) -> CallbackAnswer:

@@ -13,11 +13,20 @@ multi-process sandbox, or one receiving callbacks from outside, must set the
 key so every process verifies the same signatures. The APIv3-style AES key
 is derived from ``MALL_SECRET_KEY`` with HKDF.
 
-Create, query, close, refund and payout answer at once and remember nothing:
+Create, query, close and refund answer at once and remember nothing:
 no state here that another process would need. ``query_payment`` therefore
 always reports PENDING ("nothing paid at the provider beyond what its
 callbacks said"): for sandbox payments the caller's own tables, settled by
 the simulated callbacks, are the truth.
+
+Payouts are remembered in this process only, by payout number, so that
+sending one again answers the same transfer (as real providers deduplicate)
+and ``query_payout`` can answer. A payout to ``IN_PROGRESS_PAYEE`` is
+accepted as PENDING — a transfer the provider has not finished — until
+``finish_payout`` gives its final answer; every other payee is paid at once.
+A payout made in another process is unknown here (``None``): whoever asks
+then sends it again under the same number, which is what they would do with
+a provider that never received it.
 """
 
 from __future__ import annotations
@@ -58,6 +67,8 @@ from mall.payments.providers.base import (
 from mall.payments.providers.v3_callbacks import open_callback, seal_callback
 
 SANDBOX_MERCHANT_ID = "1900000109"
+IN_PROGRESS_PAYEE = "sandbox-payout-in-progress"  # a payout to it stays PENDING until finish_payout
+PAYOUTS_REMEMBERED = 10_000  # the oldest are forgotten beyond this: a long-running sandbox stays bounded
 SANDBOX_APP_ID = "wxsandbox00000000"
 _API_V3_KEY_INFO = b"mall/payments/sandbox/apiv3-key"
 
@@ -113,6 +124,7 @@ class SandboxProvider:
         self._now = now
         self._keys: SandboxKeys | None = None
         self._keys_lock = threading.Lock()
+        self._payouts: dict[str, PayoutResult] = {}
 
     async def keys(self) -> SandboxKeys:
         """The keys, loaded once in a worker thread; concurrent first callers share one load."""
@@ -199,12 +211,33 @@ class SandboxProvider:
         )
 
     async def payout(self, request: PayoutRequest) -> PayoutResult:
-        return PayoutResult(
+        known = self._payouts.get(request.payout_no)
+        if known is not None:  # the same number again: the same transfer, never a second one
+            return known
+        status = PayoutStatus.PENDING if request.payee == IN_PROGRESS_PAYEE else PayoutStatus.SUCCESS
+        result = PayoutResult(
             payout_no=request.payout_no,
             payout_id="sbxp" + request.payout_no,
             amount_minor=request.amount_minor,
-            status=PayoutStatus.SUCCESS,
+            status=status,
         )
+        self._payouts[request.payout_no] = result
+        if len(self._payouts) > PAYOUTS_REMEMBERED:
+            del self._payouts[next(iter(self._payouts))]
+        return result
+
+    async def query_payout(self, payout_no: str) -> PayoutResult | None:
+        check_merchant_number(payout_no, "payout_no")
+        return self._payouts.get(payout_no)
+
+    def finish_payout(self, payout_no: str, status: PayoutStatus) -> PayoutResult:
+        """The final answer to a payout accepted as PENDING (development and tests drive it)."""
+        known = self._payouts[payout_no]
+        if known.status is not PayoutStatus.PENDING:
+            raise ValueError(f"payout {payout_no} is {known.status.value} already")
+        self._payouts[payout_no] = finished = PayoutResult(
+            payout_no=known.payout_no, payout_id=known.payout_id, amount_minor=known.amount_minor, status=status)
+        return finished
 
     def acknowledge(self) -> CallbackAnswer:
         return answers.wechat_acknowledge()
