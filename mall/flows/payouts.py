@@ -161,7 +161,8 @@ async def withdrawal_approve(actor: Actor, *, withdrawal_id: int, note: str | No
     return await _pay_out(actor, claimed)
 
 
-def _payout_request(row: Withdrawal) -> PayoutRequest:
+def payout_request(row: Withdrawal) -> PayoutRequest:
+    """What the provider is asked to pay for ``row``: the same every time, under its own payout number."""
     return PayoutRequest(payout_no=row.payout_no, payee=row.payee, amount_minor=row.payout_minor,
                          currency=get_settings().currency, description=f"Withdrawal {row.id}")
 
@@ -169,7 +170,7 @@ def _payout_request(row: Withdrawal) -> PayoutRequest:
 async def _pay_out(actor: Actor, row: Withdrawal) -> Withdrawal:
     gateway = provider(ProviderKind(row.provider))
     try:
-        result = await gateway.payout(_payout_request(row))
+        result = await gateway.payout(payout_request(row))
     except ProviderRejected as exc:
         _log.warning("withdrawal %s: the provider refused the payout: %s", row.id, exc.message)
         return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=False, failure=exc.message)
@@ -182,15 +183,21 @@ async def _pay_out(actor: Actor, row: Withdrawal) -> Withdrawal:
 
 async def _settle(actor: Actor, row: Withdrawal, result: PayoutResult) -> Withdrawal:
     """The provider's answer applied: SUCCESS paid out, FAILED released, PENDING left PAYING (nothing posted)."""
+    settled, _ = await _settle_once(actor, row, result)
+    return settled
+
+
+async def _settle_once(actor: Actor, row: Withdrawal, result: PayoutResult) -> tuple[Withdrawal, bool]:
     if result.status is PayoutStatus.FAILED:
-        return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=False, payout_id=result.payout_id,
-                                               failure="The provider reported the payout failed.")
+        return await withdrawals.settle_payout_once(actor, withdrawal_id=row.id, paid=False,
+                                                    payout_id=result.payout_id,
+                                                    failure="The provider reported the payout failed.")
     paid = True if result.status is PayoutStatus.SUCCESS else None
-    return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=paid, payout_id=result.payout_id)
+    return await withdrawals.settle_payout_once(actor, withdrawal_id=row.id, paid=paid, payout_id=result.payout_id)
 
 
 async def settle_paying(now: dt.datetime) -> int:
-    """The job: the final answer for withdrawals PAYING longer than ``SETTLE_AFTER``; how many it settled."""
+    """The job: the final answer for withdrawals PAYING longer than ``SETTLE_AFTER``; how many this run settled."""
     settled = 0
     for row in await withdrawals.paying_since(now - SETTLE_AFTER, limit=BATCH):
         try:
@@ -198,31 +205,34 @@ async def settle_paying(now: dt.datetime) -> int:
         except (ProviderNotConfigured, SandboxDisabled):
             _log.warning("withdrawal %s: provider %s is not set up here", row.id, row.provider)
             continue
-        fresh = await _settle_one(gateway, row)
-        settled += fresh is not None and fresh.status != WithdrawalStatus.PAYING
+        settled += await _settle_one(gateway, row)
     return settled
 
 
-async def _settle_one(gateway: PaymentProvider, row: Withdrawal) -> Withdrawal | None:
-    """Ask where the payout stands (outside any transaction), sending it again when the provider has none."""
+async def _settle_one(gateway: PaymentProvider, row: Withdrawal) -> bool:
+    """Ask where the payout stands (outside any transaction), sending it again when the provider has none;
+    whether this call settled it."""
     actor = Actor.system()
     try:
         result = await gateway.query_payout(row.payout_no)
     except (ProviderUnavailable, ProviderRejected) as exc:
         _log.warning("withdrawal %s: not settled yet: %s", row.id, exc.message)
-        return None
+        return False
     if result is None:
         _log.warning("withdrawal %s: the provider has no payout %s; sending it again under that number",
                      row.id, row.payout_no)
         try:
-            result = await gateway.payout(_payout_request(row))
+            result = await gateway.payout(payout_request(row))
         except ProviderRejected as exc:  # refused, as at approval
             _log.warning("withdrawal %s: the provider refused the payout: %s", row.id, exc.message)
-            return await withdrawals.settle_payout(actor, withdrawal_id=row.id, paid=False, failure=exc.message)
+            _, settled = await withdrawals.settle_payout_once(actor, withdrawal_id=row.id, paid=False,
+                                                              failure=exc.message)
+            return settled
         except ProviderUnavailable as exc:
             _log.warning("withdrawal %s: not settled yet: %s", row.id, exc.message)
-            return None
-    return await _settle(actor, row, result)
+            return False
+    _, settled = await _settle_once(actor, row, result)
+    return settled
 
 
 async def withdrawal_reject(actor: Actor, *, withdrawal_id: int, note: str | None) -> Withdrawal:

@@ -37,7 +37,8 @@ from mall.wallet.journal import Cause, Leg, transfer
 from mall.wallet.models import Withdrawal
 
 __all__ = ["Withdrawal", "WithdrawalAsk", "approve", "claim_payout", "create", "every", "get", "own", "paying_since",
-           "reject", "require", "settle_payout", "unclaim_payout"]
+           "reject", "require", "settle_payout", "settle_payout_once",
+           "unclaim_payout"]
 from mall.wallet.withdrawal_rules import OPEN, WithdrawalStatus
 
 _NEWEST_FIRST = Ordering.of(("-id", int))
@@ -166,10 +167,18 @@ async def settle_payout(actor: Actor, *, withdrawal_id: int, paid: bool | None, 
                         failure: str = "") -> Withdrawal:
     """What the provider answered: paid (PAID_OUT, posted), failed (FAILED, hold released) or in progress
     (``None``: still PAYING, nothing posted; the final answer settles it, see ``flows/payouts.settle_paying``)."""
+    row, _ = await settle_payout_once(actor, withdrawal_id=withdrawal_id, paid=paid, payout_id=payout_id,
+                                      failure=failure)
+    return row
+
+
+async def settle_payout_once(actor: Actor, *, withdrawal_id: int, paid: bool | None, payout_id: str | None = None,
+                             failure: str = "") -> tuple[Withdrawal, bool]:
+    """``settle_payout``, and whether this call settled it (False: settled before, or still in progress)."""
     async with transaction():
         row = await _locked(withdrawal_id)
         if row.status != WithdrawalStatus.PAYING:
-            return row  # settled already
+            return row, False  # settled already
         if paid is None:  # accepted, not final: nothing posted, the amount stays HELD until the final answer
             await Withdrawal.filter(id=row.id).update(payout_id=payout_id or row.payout_id)
         elif paid:
@@ -184,7 +193,7 @@ async def settle_payout(actor: Actor, *, withdrawal_id: int, paid: bool | None, 
             await Withdrawal.filter(id=row.id).update(status=WithdrawalStatus.FAILED.value, failure=failure[:200],
                                                       settled_at=clock.now())
             await _release(actor, row, memo="Withdrawal failed; the amount is back in your wallet")
-        return await Withdrawal.get(id=row.id)
+        return await Withdrawal.get(id=row.id), paid is not None
 
 
 async def paying_since(before: dt.datetime, *, limit: int) -> list[Withdrawal]:

@@ -1,17 +1,33 @@
-"""Racing withdrawals on PostgreSQL: never more than the wallet holds, one key makes one, one payout per approval."""
+"""Racing withdrawals on PostgreSQL: never more than the wallet holds, one key makes one, one payout per approval,
+one settlement however many workers ask the provider for a withdrawal left PAYING."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections import Counter
 
 import pytest
 
+from mall.core.clock import clock
+from mall.flows import payouts
+from mall.payments.providers.base import PayoutStatus
 from mall.payments.providers.sandbox import SandboxProvider
 from mall.wallet.models import JournalEntry, Withdrawal
 from mall.wallet.statements import WalletBalances, balances
 from tests.api.wallet.scene import assert_ledger_sound, finance
-from tests.api.wallet.withdrawal_scene import WITHDRAWAL_CREATE, create_input, decide, saver, withdraw
+from tests.api.wallet.withdrawal_scene import (
+    WITHDRAWAL_CREATE,
+    counting_payouts,
+    crashed,
+    create_input,
+    decide,
+    in_progress,
+    sandbox,
+    saver,
+    withdraw,
+    withdrawal_gid,
+)
 
 pytestmark = pytest.mark.postgres_only
 
@@ -76,4 +92,36 @@ async def test_ten_staff_approving_at_once_make_one_payout(api, monkeypatch):
     assert (await Withdrawal.get()).status == "PAID_OUT"
     assert await JournalEntry.filter(cause="WITHDRAWAL_PAYOUT").count() == 2  # the payout, then the money leaving
     assert await balances([buyer.user.id]) == {buyer.user.id: WalletBalances(balance=5000)}
+    await assert_ledger_sound()
+
+
+async def test_five_workers_settling_a_withdrawal_left_paying_at_once_pay_it_out_once(api, monkeypatch):
+    buyer, row = await crashed(api)
+    sent = counting_payouts(monkeypatch)
+    later = clock.now() + dt.timedelta(minutes=2)
+
+    settled = await asyncio.wait_for(asyncio.gather(*(payouts.settle_paying(later) for _ in range(5))), DEADLINE)
+
+    assert sum(settled) == 1
+    assert sent and set(sent) == {row.payout_no}  # sent again only under its own number: the provider deduplicates
+    assert (await Withdrawal.get()).status == "PAID_OUT"
+    assert await JournalEntry.filter(cause="WITHDRAWAL_PAYOUT").count() == 2
+    assert await balances([buyer.user.id]) == {buyer.user.id: WalletBalances(balance=5000)}
+    await assert_ledger_sound()
+
+
+async def test_the_final_answer_racing_an_approval_again_settles_once(api):
+    buyer, row = await in_progress(api)
+    sandbox().finish_payout(row.payout_no, PayoutStatus.FAILED)
+    later = clock.now() + dt.timedelta(minutes=2)
+    tellers = [await finance() for _ in range(5)]
+
+    await asyncio.wait_for(asyncio.gather(
+        *(payouts.settle_paying(later) for _ in range(5)),
+        *(decide(api, teller, withdrawal_gid(row.id)) for teller in tellers),
+    ), DEADLINE)
+
+    assert (await Withdrawal.get()).status == "FAILED"
+    assert await JournalEntry.filter(cause="WITHDRAWAL_RELEASE").count() == 1
+    assert await balances([buyer.user.id]) == {buyer.user.id: WalletBalances(balance=10000)}
     await assert_ledger_sound()

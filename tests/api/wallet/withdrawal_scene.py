@@ -8,6 +8,11 @@ from typing import Any
 from mall.accounts import security
 from mall.accounts.sessions import actor_for
 from mall.graphql.relay import encode_id
+from mall.payments.providers import provider
+from mall.payments.providers.base import ProviderKind
+from mall.payments.providers.sandbox import IN_PROGRESS_PAYEE, SandboxProvider
+from mall.wallet import withdrawals
+from mall.wallet.models import Withdrawal
 from tests import factories
 from tests.api.wallet.scene import adjust, finance
 from tests.operations import contract
@@ -50,3 +55,41 @@ async def decide(api, staff: factories.Account, withdrawal_id: str, *, reject: b
 
 def withdrawal_gid(pk: int) -> str:
     return encode_id("Withdrawal", pk)
+
+
+def sandbox() -> SandboxProvider:
+    gateway = provider(ProviderKind.SANDBOX)
+    assert isinstance(gateway, SandboxProvider)
+    return gateway
+
+
+async def in_progress(api):  # type: ignore[no-untyped-def]
+    """A customer with 100.00 whose approved withdrawal of 50.00 the provider accepted but has not finished."""
+    buyer = await saver(api, "100.00")
+    created = (await withdraw(api, buyer, "50.00", account=IN_PROGRESS_PAYEE))["withdrawal"]
+    approved = await decide(api, await finance(), created["id"])
+    assert approved["withdrawal"]["status"] == "PAYING"
+    return buyer, await Withdrawal.get()
+
+
+async def crashed(api):  # type: ignore[no-untyped-def]
+    """A customer with 100.00 whose withdrawal of 50.00 was claimed (PAYING) by a process that died before asking."""
+    buyer = await saver(api, "100.00")
+    await withdraw(api, buyer, "50.00")
+    row = await Withdrawal.get()
+    staff = actor_for((await finance()).user)
+    await withdrawals.approve(staff, withdrawal_id=row.id, note="")
+    assert await withdrawals.claim_payout(row.id) is not None
+    return buyer, await Withdrawal.get()
+
+
+def counting_payouts(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    sent: list[str] = []
+    real = SandboxProvider.payout
+
+    async def counting(self, request):  # type: ignore[no-untyped-def]
+        sent.append(request.payout_no)
+        return await real(self, request)
+
+    monkeypatch.setattr(SandboxProvider, "payout", counting)
+    return sent
