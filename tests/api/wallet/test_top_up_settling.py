@@ -169,3 +169,24 @@ async def test_a_replay_after_a_call_ended_without_an_answer_asks_again_for_the_
     assert again["payment"]["clientParams"] and again == answered
     assert len(trade_numbers) == 2 and trade_numbers[0] == trade_numbers[1]
     assert await TopUp.all().count() == 1
+
+
+async def test_a_replay_while_the_first_call_is_asking_the_provider_answers_the_top_up_as_it_stands(api, monkeypatch):
+    buyer = await factories.customer()
+    trade_numbers: list[str] = []
+    replays: list[dict] = []
+    real = SandboxProvider.create_payment
+
+    async def asking(self, request):  # type: ignore[no-untyped-def]
+        trade_numbers.append(request.trade_no)
+        if len(trade_numbers) == 1:  # the double click, mid-call (once: a replay asking too must not recurse)
+            replays.append(await top_up(api, buyer, "10.00", key="t-slow"))
+        return await real(self, request)
+
+    monkeypatch.setattr(SandboxProvider, "create_payment", asking)
+    first = await top_up(api, buyer, "10.00", key="t-slow")
+
+    assert first["userErrors"] == [] and first["payment"]["clientParams"]
+    assert len(trade_numbers) == 1
+    assert [(r["payment"]["id"], r["payment"]["status"], r["payment"]["clientParams"]) for r in replays] == [
+        (first["payment"]["id"], "PENDING", None)]
