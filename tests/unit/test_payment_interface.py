@@ -25,7 +25,7 @@ from mall.payments.providers.base import (
     RefundResult,
     RefundStatus,
 )
-from mall.payments.providers.sandbox import SandboxProvider
+from mall.payments.providers.sandbox import IN_PROGRESS_PAYEE, SandboxProvider
 from mall.settings import Settings, get_settings, use_settings
 from tests.unit.payment_keys import SECRET, pem
 
@@ -175,6 +175,29 @@ async def test_the_sandbox_answers_query_close_refund_and_payout_at_once():
     assert payout == PayoutResult(
         payout_no="W000001", payout_id="sbxpW000001", amount_minor=10_000, status=PayoutStatus.SUCCESS
     )
+
+
+async def test_the_sandbox_remembers_payouts_answers_one_number_with_one_transfer_and_finishes_in_progress_ones():
+    provider = sandbox()
+    paid = PayoutRequest(payout_no="W000002", payee="sbx_openid_1", amount_minor=500, currency="CNY", description="x")
+    slow = PayoutRequest(payout_no="W000003", payee=IN_PROGRESS_PAYEE, amount_minor=700, currency="CNY",
+                         description="x")
+
+    unknown = await provider.query_payout("W000002")
+    first = await provider.payout(paid)
+    again = await provider.payout(paid)
+    accepted = await provider.payout(slow)
+    while_in_progress = await provider.query_payout("W000003")
+    finished = provider.finish_payout("W000003", PayoutStatus.FAILED)
+
+    assert unknown is None
+    assert first == again == await provider.query_payout("W000002")
+    assert (accepted.status, while_in_progress) == (PayoutStatus.PENDING, accepted)
+    assert finished == await provider.query_payout("W000003") == PayoutResult(
+        payout_no="W000003", payout_id="sbxpW000003", amount_minor=700, status=PayoutStatus.FAILED)
+    assert await provider.payout(slow) == finished  # sent again: the same transfer, as it stands
+    with pytest.raises(ValueError, match="FAILED already"):
+        provider.finish_payout("W000003", PayoutStatus.SUCCESS)
 
 
 # --- the registry ---
