@@ -15,6 +15,9 @@ Every refund — a staff cancel of a paid order, an after-sale — comes here:
    a payment callback) moves the row PENDING → REFUNDED (the order's
    ``refundStatus`` becomes PARTIAL or FULL) or → FAILED (the claim is given
    back, so staff may refund again).
+   The same door takes the refund notices of money sent back outside this
+   flow: late money of an order (``flows/settlement``) and a top-up paid
+   with another amount (``flows/topping_up``, trade numbers ``T…``).
 4. A provider that confirms a refund it had reported failed has sent the
    money after all: never ignored. The row goes FAILED → REFUNDED and claims
    its amount again if the payment still has that much to refund and its

@@ -7,6 +7,9 @@ after the fee is refused like one below the minimum.
     REQUESTED ──approve──> APPROVED ──claim──> PAYING ──> PAID_OUT
         │                                         └────> FAILED   (hold released)
         └──reject──> REJECTED                              (hold released)
+
+PAYING lasts while the provider has not given its final answer (a payout
+in progress, or a process that died mid-payout): the amount stays HELD.
 """
 
 from __future__ import annotations
