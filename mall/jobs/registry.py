@@ -1,5 +1,6 @@
 """The jobs a process runs: ``registry``, filled by ``mall.jobs.schedule.register_mall_jobs``
-(expire unpaid orders, complete unconfirmed ones, reconcile payments) where jobs run."""
+(expire unpaid orders, complete unconfirmed ones, reconcile payments and top-ups, settle PAYING
+withdrawals) where jobs run."""
 
 from __future__ import annotations
 
