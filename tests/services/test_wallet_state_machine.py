@@ -2,14 +2,15 @@
 
 Rules mix, through the services the flows use: top-ups credited by (repeated)
 callbacks; staff adjustments in and out (audited); withdrawals asked for,
-rejected, approved and paid out or failed at the provider; orders using wallet
+rejected, approved and paid out, failed, or left in progress at the provider (then
+settled by the job that asks for its final answer); orders using wallet
 funds (the hold at orderCreate), paid with the payment password (capture),
 cancelled or expired unpaid (release), and refunded after payment — whole
 (staff cancel) or one unit at a time (an approved REFUND_ONLY after-sale). After
 every step (DESIGN §3.5):
 
 - the customer's BALANCE and HELD equal a plain model; HELD is exactly the open
-  withdrawals plus the unpaid orders' holds;
+  withdrawals (those in progress at the provider too) plus the unpaid orders' holds;
 - the withdrawable BALANCE never exceeds what came in (topped up, refunded to
   balance, adjusted in) minus what left it (adjusted out, paid out, paid for
   orders), and BALANCE + HELD is exactly that difference;
@@ -108,13 +109,17 @@ async def test_every_way_money_moves_through_a_wallet_keeps_every_invariant(monk
     address = await factories.address(account)
     await security.payment_password_set(customer, password=factories.PASSWORD, payment_password=PAYMENT_PASSWORD)
     loop = asyncio.get_running_loop()
-    outcome = {"status": PayoutStatus.SUCCESS}
+    outcome = {"status": PayoutStatus.SUCCESS, "final": PayoutStatus.SUCCESS}
 
     async def payout(self, request):  # type: ignore[no-untyped-def]
         return PayoutResult(payout_no=request.payout_no, payout_id="p" + request.payout_no,
                             amount_minor=request.amount_minor, status=outcome["status"])
 
+    async def query_payout(self, payout_no):  # type: ignore[no-untyped-def]
+        return PayoutResult(payout_no=payout_no, payout_id="p" + payout_no, amount_minor=1, status=outcome["final"])
+
     monkeypatch.setattr(SandboxProvider, "payout", payout)
+    monkeypatch.setattr(SandboxProvider, "query_payout", query_payout)
     settings_now = get_settings()
 
     def run(work: Coroutine[Any, Any, T]) -> T:
@@ -127,6 +132,7 @@ async def test_every_way_money_moves_through_a_wallet_keeps_every_invariant(monk
             self.balance = self.held = 0
             self.flows = Flows()
             self.open: dict[int, int] = {}  # withdrawal id -> amount held
+            self.paying: dict[int, int] = {}  # in progress at the provider: still held
             self.unpaid: dict[int, int] = {}  # order id -> BALANCE it holds
             self.payable: set[int] = set()  # unpaid orders the wallet covers whole (no provider part)
             self.paid: dict[int, PaidOrder] = {}
@@ -181,7 +187,8 @@ async def test_every_way_money_moves_through_a_wallet_keeps_every_invariant(monk
             try:
                 row = run(withdrawals.create(customer, ask))
             except DomainError as exc:
-                assert amount > self.balance or len(self.open) >= settings_now.withdrawal_open_max, exc
+                waiting = len(self.open) + len(self.paying)
+                assert amount > self.balance or waiting >= settings_now.withdrawal_open_max, exc
                 return
             assert amount <= self.balance
             self.balance -= amount
@@ -199,20 +206,39 @@ async def test_every_way_money_moves_through_a_wallet_keeps_every_invariant(monk
             self.balance += amount
 
         @precondition(lambda self: self.open)
-        @rule(data=st.data(), paid=st.booleans(), twice=st.booleans())
-        def approve(self, data: st.DataObject, paid: bool, twice: bool) -> None:
+        @rule(data=st.data(), answer=st.sampled_from(list(PayoutStatus)), twice=st.booleans())
+        def approve(self, data: st.DataObject, answer: PayoutStatus, twice: bool) -> None:
             withdrawal_id = data.draw(st.sampled_from(sorted(self.open)))
-            outcome["status"] = PayoutStatus.SUCCESS if paid else PayoutStatus.FAILED
+            outcome["status"] = answer
             row = run(payouts.withdrawal_approve(staff, withdrawal_id=withdrawal_id, note=""))
             if twice:
                 assert run(payouts.withdrawal_approve(staff, withdrawal_id=withdrawal_id, note="")).status == row.status
             amount = self.open.pop(withdrawal_id)
+            if answer is PayoutStatus.PENDING:  # nothing posted: still held until the final answer
+                assert row.status == "PAYING"
+                self.paying[withdrawal_id] = amount
+            else:
+                self._payout_settled(row.status, amount, paid=answer is PayoutStatus.SUCCESS)
+
+        @precondition(lambda self: self.paying)
+        @rule(final=st.sampled_from(list(PayoutStatus)))
+        def final_answer(self, final: PayoutStatus) -> None:
+            outcome["final"] = final
+            run(payouts.settle_paying(clock.now() + dt.timedelta(minutes=2)))
+            for withdrawal_id in sorted(self.paying):
+                row = run(withdrawals.require(withdrawal_id))
+                if final is PayoutStatus.PENDING:
+                    assert row.status == "PAYING"
+                    continue
+                self._payout_settled(row.status, self.paying.pop(withdrawal_id), paid=final is PayoutStatus.SUCCESS)
+
+        def _payout_settled(self, status: str, amount: int, *, paid: bool) -> None:
             self.held -= amount
             if paid:
-                assert row.status == "PAID_OUT"
+                assert status == "PAID_OUT"
                 self.flows.paid_out += amount
             else:
-                assert row.status == "FAILED"
+                assert status == "FAILED"
                 self.balance += amount
 
         # --- orders paid from the wallet ------------------------------------------------------------
@@ -318,7 +344,7 @@ async def test_every_way_money_moves_through_a_wallet_keeps_every_invariant(monk
         def the_wallet_matches_the_model_and_the_ledger_verifies(self) -> None:
             held = run(balances([customer_id]))[customer_id]
             assert (held.balance, held.held) == (self.balance, self.held)
-            assert self.held == sum(self.open.values()) + sum(self.unpaid.values())
+            assert self.held == sum(self.open.values()) + sum(self.paying.values()) + sum(self.unpaid.values())
             # Withdrawable balance never exceeds what came in minus what left or is held (for a withdrawal or
             # an unpaid order); nothing else makes up the difference.
             assert 0 <= held.balance <= self.flows.came_in - self.flows.left - held.held
