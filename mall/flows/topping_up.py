@@ -98,10 +98,10 @@ async def wallet_top_up(actor: Actor, *, request: TopUpRequest, idempotency_key:
     row, made = await idempotency.once(user_id=user_id, operation=OPERATION, key=idempotency_key,
                                        fingerprint=fingerprint, work=work,
                                        remember=lambda made: {"topUpId": made[0].id}, recall=recall)
-    if not made and (row.client_params is not None or top_ups.opening(row, clock.now())):
-        return row  # answered before, or another call with this key is asking the provider right now
     if row.status != top_ups.PENDING or row.client_params is not None:
         return row
+    if not made and top_ups.opening(row, clock.now()):
+        return row  # another call with this key is asking the provider right now: never a second payment
     try:
         created = await gateway.create_payment(PaymentRequest(
             trade_no=row.trade_number, amount_minor=row.amount_minor, currency=row.currency,
