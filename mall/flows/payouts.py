@@ -152,6 +152,7 @@ def clean_note(note: str | None) -> str:
 async def withdrawal_approve(actor: Actor, *, withdrawal_id: int, note: str | None) -> Withdrawal:
     """Approve and pay out: one payout however often or concurrently it is approved."""
     actor.require(Permission.MANAGE_FINANCE)
+    await _provider_ready(withdrawal_id)
     approved = await withdrawals.approve(actor, withdrawal_id=withdrawal_id, note=clean_note(note))
     if approved.status != WithdrawalStatus.APPROVED:
         return approved  # paying or paid already
@@ -159,6 +160,14 @@ async def withdrawal_approve(actor: Actor, *, withdrawal_id: int, note: str | No
     if claimed is None:  # another approve is asking the provider
         return await withdrawals.require(approved.id)
     return await _pay_out(actor, claimed)
+
+
+async def _provider_ready(withdrawal_id: int) -> None:
+    """SANDBOX_DISABLED or PAYMENT_PROVIDER_UNAVAILABLE before anything changes: a withdrawal approved and
+    claimed for a provider this process cannot ask would sit PAYING with nobody asked to pay."""
+    row = await withdrawals.get(withdrawal_id)
+    if row is not None and row.status in (WithdrawalStatus.REQUESTED, WithdrawalStatus.APPROVED):
+        provider(ProviderKind(row.provider))
 
 
 def payout_request(row: Withdrawal) -> PayoutRequest:

@@ -158,6 +158,23 @@ async def test_an_unreachable_provider_leaves_the_withdrawal_approved_and_approv
     await assert_ledger_sound()
 
 
+async def test_a_provider_this_process_cannot_ask_refuses_the_approval_before_anything_changes(api, configure):
+    buyer = await saver(api, "100.00")
+    staff = await finance()
+    created = (await withdraw(api, buyer, "40.00"))["withdrawal"]
+    configure(sandbox=False)
+
+    refused = await decide(api, staff, created["id"])
+    status_between = (await Withdrawal.get()).status
+    configure(sandbox=True)
+    paid = await decide(api, staff, created["id"])
+
+    assert [e["code"] for e in refused["userErrors"]] == ["SANDBOX_DISABLED"]
+    assert status_between == "REQUESTED"  # not approved, not claimed: staff may still reject it
+    assert paid["withdrawal"]["status"] == "PAID_OUT"
+    await assert_ledger_sound()
+
+
 @pytest.mark.parametrize("amount", ["-10.00", "0", "0.00", "10.001", "9.99", "1.00", "100000000000.01",
                                     "1e30"])
 async def test_bad_amounts_are_refused_and_nothing_is_held(api, amount):
