@@ -6,8 +6,10 @@ fen. For each rule, in priority order:
 
 1. **Lines.** The rule's in-scope lines that are still available: a line
    taken by a non-stackable rule is available to no later rule, and a
-   non-stackable rule skips every line an earlier rule already paid on.
-   A rule *takes* the lines of its basis when it pays anything at all.
+   non-stackable rule skips every line an earlier rule took. A rule takes
+   all the lines of its basis when it pays anything at all (even a line a
+   cap left at 0: it counted towards the basis); a rule that pays nothing,
+   such as an unreached threshold, takes none.
 2. **Basis.** The sum of those lines' bases (money of the customer's own).
 3. **Formula.** The kind's amount on the basis, rounded down once, on the
    total (``formulas.apply_formula``), split over the lines by the

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from mall.core.errors import ErrorCode, Problem
 from mall.rebates.terms import (
@@ -35,6 +36,8 @@ MAX_TIERS = 20
 # A year of daily releases; bounds the rows one rebate can create.
 MAX_INSTALLMENTS = 366
 MAX_SCOPE_IDS = 500
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +94,20 @@ def validate_rule(draft: RuleDraft) -> list[Problem]:
 
 
 def formula_of(draft: RuleDraft) -> Formula:
-    """The engine's formula for a draft ``validate_rule`` accepted."""
-    if draft.kind in (RuleKind.FIXED_RATIO, RuleKind.FULL_RETURN):
-        assert draft.ratio is not None
+    """The engine's formula for a draft ``validate_rule`` accepted (``ValueError`` for any other)."""
+    if draft.kind in (RuleKind.FIXED_RATIO, RuleKind.FULL_RETURN) and draft.ratio is not None:
         return Ratio(draft.ratio)
-    if draft.kind is RuleKind.TIERED:
-        assert draft.tier_mode is not None
-        tiers = tuple(Tier(tier.from_minor, tier.rate) for tier in draft.tiers)  # type: ignore[arg-type]
-        return Tiered(tiers, draft.tier_mode)
-    assert draft.threshold_minor is not None and draft.reward_minor is not None
-    return Threshold(draft.threshold_minor, draft.reward_minor, draft.repeat)
+    if draft.kind is RuleKind.TIERED and draft.tier_mode is not None:
+        return Tiered(tuple(Tier(_given(tier.from_minor), _given(tier.rate)) for tier in draft.tiers), draft.tier_mode)
+    if draft.kind is RuleKind.THRESHOLD:
+        return Threshold(_given(draft.threshold_minor), _given(draft.reward_minor), draft.repeat)
+    raise ValueError(f"an incomplete {draft.kind.value} rule")
+
+
+def _given(value: _T | None) -> _T:
+    if value is None:
+        raise ValueError("a field the rule needs is missing")
+    return value
 
 
 def _ratio(field: str, value: Decimal | None, *, required: bool) -> list[Problem]:

@@ -189,6 +189,18 @@ def test_a_non_stackable_rule_that_pays_nothing_takes_no_line():
     assert amounts(results) == {1: 0, 2: 1000}
 
 
+def test_a_rule_that_pays_takes_every_line_of_its_basis_even_one_a_cap_left_at_nothing():
+    # given a stackable 10% whose margin cap leaves line 2 (no margin) at 0, then a non-stackable 5%
+    lines = [line(1, 10000), line(2, 10000, margin_minor=0)]
+    capped = ratio_rule(1, "0.10", priority=2, margin_cap_share=Decimal("0.50"))
+
+    first, second = compute_rebates([capped, ratio_rule(2, "0.05", priority=1, stackable=False)], lines)
+
+    # then line 2 counted towards the first rule's basis, so the non-stackable rule skips it too
+    assert parts(first) == [1000, 0]
+    assert (second.amount_minor, second.lines) == (0, ())
+
+
 # --- caps ---
 
 

@@ -6,8 +6,22 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from mall.core.errors import ErrorCode, Problem
-from mall.rebates.terms import PayoutForm, Period, Ratio, RuleKind, ScopeKind, Threshold, Tier, Tiered, TierMode
+from mall.rebates.terms import (
+    PayoutForm,
+    Period,
+    Ratio,
+    RuleKind,
+    RuleTerms,
+    ScopeKind,
+    Threshold,
+    Tier,
+    Tiered,
+    TierMode,
+)
 from mall.rebates.validation import RuleDraft, TierDraft, formula_of, validate_rule
 
 RATIO = RuleDraft(kind=RuleKind.FIXED_RATIO, payout_form=PayoutForm.REBATE_CREDIT, ratio=Decimal("0.10"))
@@ -128,3 +142,34 @@ def test_a_scope_lists_ids_exactly_when_it_is_not_all():
     assert codes(validate_rule(categories)) == [(("scope", "ids"), ErrorCode.REQUIRED)]
     assert codes(validate_rule(replace(categories, scope_ids=(4, 4)))) == [(("scope", "ids"), ErrorCode.DUPLICATE)]
     assert validate_rule(replace(categories, scope_ids=(4, 5))) == []
+
+
+amounts = st.none() | st.integers(-10, 60000)
+decimals = st.none() | st.integers(-100, 20000).map(lambda n: Decimal(n).scaleb(-4)) | st.sampled_from(
+    [Decimal("0.12345"), Decimal("1.5")])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    kind=st.sampled_from(list(RuleKind)),
+    ratio=decimals,
+    tiers=st.lists(st.builds(TierDraft, amounts, decimals), max_size=4),
+    tier_mode=st.none() | st.sampled_from(list(TierMode)),
+    threshold_minor=amounts,
+    reward_minor=amounts,
+    installment_count=st.integers(-1, 400),
+    margin_cap_share=decimals,
+)
+def test_whatever_validation_accepts_the_engine_can_run(kind, ratio, tiers, tier_mode, threshold_minor, reward_minor,
+                                                        installment_count, margin_cap_share):
+    draft = RuleDraft(kind=kind, payout_form=PayoutForm.POINTS, ratio=ratio, tiers=tuple(tiers), tier_mode=tier_mode,
+                      threshold_minor=threshold_minor, reward_minor=reward_minor, installment_count=installment_count,
+                      period=Period.DAY, margin_cap_share=margin_cap_share)
+
+    problems = validate_rule(draft)
+
+    # then an accepted draft builds terms the engine takes; a refused one has a path and a known code on each problem
+    if not problems:
+        RuleTerms(id=1, kind=kind, formula=formula_of(draft), installment_count=installment_count,
+                  margin_cap_share=margin_cap_share)
+    assert all(problem.field and problem.code in ErrorCode for problem in problems)
