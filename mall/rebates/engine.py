@@ -22,6 +22,8 @@ fen. For each rule, in priority order:
 5. **Rule caps.** The sum is cut to what is left of this customer's cap
    (``PER_CUSTOMER``), then to the rule's remaining budget (``BUDGET``). They
    come after the line caps so a rule never reserves budget it cannot pay.
+   On a refund, the rebate's current amount is the last cap of all
+   (``recompute_after_refund``).
 6. **Points.** A POINTS rule pays whole points: its total is rounded down to
    a whole number of points' worth (still one rounding down: the floor of a
    floor is the floor). The fen below one point are not paid, nor reserved.
@@ -36,7 +38,7 @@ Priority: the higher ``priority`` applies first; ties go to the lower rule id
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mall.core.money import allocate
 from mall.rebates.formulas import Slice, apply_formula
@@ -101,6 +103,40 @@ def compute_rebates(
     ``MALL_POINTS_PER_YUAN``). Raises ``ValueError`` for duplicate rule or
     line ids, which no caller should pass.
     """
+    return _compute(rules, lines, minor_per_point, current={})
+
+
+def recompute_after_refund(
+    rules: Sequence[RuleTerms],
+    remaining_lines: Sequence[RebateLine],
+    current: Sequence[RuleRebate],
+    *,
+    minor_per_point: int = 1,
+) -> tuple[RuleRebate, ...]:
+    """The order's rebates after a refund: min(engine on the remaining basis, current amount) each.
+
+    ``rules`` are the snapshots frozen into the order's rebates, ``current``
+    those rebates as they stand, ``remaining_lines`` the lines with what is
+    left of their basis (and margin). Only rules with a current rebate take
+    part: the others paid nothing, so took no line. Each rule's current
+    amount is one more cap, applied last and in turn, so a later rule sees
+    the room earlier rules really keep on each line. The minimum keeps any
+    earlier truncation (the caps that made it stay in the record) and means
+    a refund never increases a rebate; a lost threshold drops its reward.
+    Results come in application order, one per current rebate.
+    """
+    now = {rebate.rule_id: rebate for rebate in current}
+    _require_unique("rebate", [rebate.rule_id for rebate in current])
+    snapshots = [rule for rule in rules if rule.id in now]
+    missing = set(now) - {rule.id for rule in snapshots}
+    if missing:
+        raise ValueError(f"no rule snapshot for the rebates of rules {sorted(missing)}")
+    return _compute(snapshots, remaining_lines, minor_per_point, current=now)
+
+
+def _compute(
+    rules: Sequence[RuleTerms], lines: Sequence[RebateLine], minor_per_point: int, current: dict[int, RuleRebate]
+) -> tuple[RuleRebate, ...]:
     _require_unique("rule", [rule.id for rule in rules])
     _require_unique("line", [line.line_id for line in lines])
     if minor_per_point < 1:
@@ -116,7 +152,7 @@ def compute_rebates(
             and (rule.stackable or line.line_id not in taken)
         ]
         rooms = [line.basis_minor - given[line.line_id] for line in eligible]
-        result = _rule_rebate(rule, eligible, rooms, minor_per_point)
+        result = _rule_rebate(rule, eligible, rooms, minor_per_point, current.get(rule.id))
         if result.amount_minor:
             taken.update(line.line_id for line in eligible)
             if not rule.stackable:
@@ -127,50 +163,11 @@ def compute_rebates(
     return tuple(results)
 
 
-def recompute_after_refund(
-    rules: Sequence[RuleTerms],
-    remaining_lines: Sequence[RebateLine],
-    current: Sequence[RuleRebate],
-    *,
-    minor_per_point: int = 1,
-) -> tuple[RuleRebate, ...]:
-    """The order's rebates after a refund: min(engine on the remaining basis, current amount) each.
-
-    ``rules`` are the snapshots frozen into the order's rebates, ``current``
-    those rebates as they stand, ``remaining_lines`` the lines with what is
-    left of their basis (and margin). Only rules with a current rebate take
-    part: the others paid nothing, so took no line. The minimum keeps any
-    earlier cap or budget truncation (its caps stay in the record) and means
-    a refund never increases a rebate; a lost threshold drops its reward.
-    Results come in application order, one per current rebate.
-    """
-    now = {rebate.rule_id: rebate for rebate in current}
-    _require_unique("rebate", [rebate.rule_id for rebate in current])
-    fresh = compute_rebates([rule for rule in rules if rule.id in now], remaining_lines,
-                            minor_per_point=minor_per_point)
-    missing = set(now) - {result.rule_id for result in fresh}
-    if missing:
-        raise ValueError(f"no rule snapshot for the rebates of rules {sorted(missing)}")
-    results = []
-    for result in fresh:
-        before = now[result.rule_id]
-        if result.amount_minor <= before.amount_minor:
-            results.append(result)
-            continue
-        # Split the kept amount in proportion to the fresh parts: each part stays within its caps.
-        parts = allocate(before.amount_minor, [line.amount_minor for line in result.lines])
-        caps = _in_cap_order([*result.computation.caps_applied, *before.computation.caps_applied])
-        results.append(replace(
-            result,
-            amount_minor=before.amount_minor,
-            lines=tuple(replace(line, amount_minor=part) for line, part in zip(result.lines, parts, strict=True)),
-            computation=replace(result.computation, caps_applied=caps),
-        ))
-    return tuple(results)
-
-
-def _rule_rebate(rule: RuleTerms, lines: list[RebateLine], rooms: list[int], minor_per_point: int) -> RuleRebate:
-    """One rule on its available lines; ``rooms`` is what earlier rules left of each line's basis."""
+def _rule_rebate(
+    rule: RuleTerms, lines: list[RebateLine], rooms: list[int], minor_per_point: int, current: RuleRebate | None
+) -> RuleRebate:
+    """One rule on its available lines; ``rooms`` is what earlier rules left of each line's basis,
+    ``current`` the rule's rebate before a refund (``None`` at payment)."""
     basis = sum(line.basis_minor for line in lines)
     formula = apply_formula(rule.formula, basis)
     shares = allocate(formula.amount_minor, [line.basis_minor for line in lines]) if lines else []
@@ -187,6 +184,10 @@ def _rule_rebate(rule: RuleTerms, lines: list[RebateLine], rooms: list[int], min
         if limit is not None and amount > limit:
             caps.append(cap)
             amount = limit
+    if current is not None and amount > current.amount_minor:
+        # The rebate keeps its current amount, and the caps that once set it.
+        caps.extend(current.computation.caps_applied)
+        amount = current.amount_minor
     if rule.payout_form is PayoutForm.POINTS:
         amount -= amount % minor_per_point
     parts = capped if amount == sum(capped) else allocate(amount, capped)

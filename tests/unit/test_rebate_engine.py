@@ -357,6 +357,20 @@ def test_when_the_current_amount_binds_the_caps_that_set_it_stay_on_record():
     assert second.computation == Computation(basis_minor=9000, formula_minor=4500, caps_applied=(Cap.LINE_BASIS,))
 
 
+def test_a_later_rule_sees_the_room_an_earlier_rebate_really_keeps():
+    # given WHOLE brackets 80% below 100.00 and 30% from 100.00, then a stacking 50%, on one 100.00 line
+    rules = [tiered(1, TierMode.WHOLE, [(0, "0.80"), (10000, "0.30")], priority=2), full_return(2, "0.50")]
+    before = compute_rebates(rules, [line(1, 10000)])
+    assert amounts(before) == {1: 3000, 2: 5000}
+
+    # when 20.00 is refunded: fresh, the first rule would pay 80% of 80.00 = 64.00 but keeps its 30.00
+    first, second = recompute_after_refund(rules, [line(1, 8000)], before)
+
+    # then the second rule gets 50% of 80.00 = 40.00, within the 50.00 the first rule really leaves
+    assert (first.amount_minor, second.amount_minor) == (3000, 4000)
+    assert first.computation.formula_minor == 6400
+
+
 def test_a_full_refund_leaves_nothing_of_stacked_rebates():
     rules = [ratio_rule(1, "0.10", priority=2), threshold(2, 10000, 2000, priority=1)]
     before = compute_rebates(rules, [line(1, 15000), line(2, 5000)])
