@@ -56,8 +56,12 @@ class Cap(enum.Enum):
 
 
 def rate_is_valid(rate: Decimal) -> bool:
-    """A finite rate with at most four places."""
-    return rate.is_finite() and int(rate.normalize().as_tuple().exponent) >= -RATE_PLACES
+    """A finite rate with at most four places, judged on its exact digits (``normalize`` would round)."""
+    _, digits, exponent = rate.as_tuple()
+    if not isinstance(exponent, int):
+        return False
+    significant = "".join(map(str, digits)).rstrip("0")
+    return not significant or exponent + len(digits) - len(significant) >= -RATE_PLACES
 
 
 def scaled_rate(rate: Decimal) -> int:

@@ -51,10 +51,11 @@ def test_sound_rules_of_every_kind_pass_and_give_their_formula():
 
 
 def test_a_ratio_outside_one_percent_to_one_hundred_percent_or_too_precise():
-    for ratio in ("0.0099", "1.0001", "0", "-0.10", "0.12345", "NaN"):
+    for ratio in ("0.0099", "1.0001", "0", "-0.10", "0.12345", "NaN", "Infinity", "0.1" + "0" * 30 + "1"):
         assert codes(validate_rule(replace(RATIO, ratio=Decimal(ratio)))) == [(("ratio",), ErrorCode.INVALID)]
     assert codes(validate_rule(replace(RATIO, ratio=None))) == [(("ratio",), ErrorCode.REQUIRED)]
-    assert validate_rule(replace(RATIO, ratio=Decimal("0.0100"))) == []
+    for ratio in ("0.0100", "0.01000000", "1", "1E0", "0.5"):
+        assert validate_rule(replace(RATIO, ratio=Decimal(ratio))) == []
 
 
 def test_tiers_must_start_at_increasing_amounts_with_rates_up_to_one():
