@@ -87,7 +87,7 @@ def validate_rule(draft: RuleDraft) -> list[Problem]:
         problems.append(_invalid(("endsAt",), "The end must come after the start."))
     for field, value in (("perCustomerCap", draft.per_customer_cap_minor), ("budget", draft.budget_minor)):
         if value is not None and value < 0:
-            problems.append(_invalid((field,), "An amount that cannot be negative."))
+            problems.append(_invalid((field,), "This amount cannot be negative."))
     if draft.margin_cap_share is not None:
         problems += _ratio("marginCapShare", draft.margin_cap_share, required=False)
     return problems
