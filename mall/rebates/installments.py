@@ -1,0 +1,109 @@
+"""A rebate's release schedule: equal parts on calendar dates (DESIGN §3.0, §3.6).
+
+- ``installment_count`` equal parts rounded down, the remainder in the last,
+  so they sum exactly. A POINTS rebate is split in whole points (its amount
+  is always a whole number of points' worth, see ``engine``). A part may be
+  0 when the amount is smaller than the count; it still has its place.
+- The first installment is due the moment the rebate becomes active; each
+  next one a period later, at local midnight in the shop's time zone, on
+  the activation's local date plus n days, weeks or months. Months count
+  from that date, not from the previous installment, so activation on the
+  31st gives the 28th/29th, 31st, 30th, … (the month's last day when the
+  date is past it), never drifting earlier. A midnight that does not exist
+  (a daylight-saving gap) is the first instant of that day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from mall.core.money import MINOR_PER_MAJOR
+from mall.rebates.terms import PayoutForm, Period
+
+
+@dataclass(frozen=True, slots=True)
+class Installment:
+    """One release: its number (from 1), when it is due, its money value and, for POINTS, its points."""
+
+    seq: int
+    due_at: dt.datetime
+    amount_minor: int
+    points: int | None = None
+
+
+def minor_per_point(points_per_yuan: int) -> int:
+    """What one point is worth in fen; DESIGN §3.0 makes it a whole number of fen."""
+    if points_per_yuan < 1 or MINOR_PER_MAJOR % points_per_yuan:
+        raise ValueError(f"points per yuan must divide {MINOR_PER_MAJOR}, not be {points_per_yuan}")
+    return MINOR_PER_MAJOR // points_per_yuan
+
+
+def points_for(amount_minor: int, *, minor_per_point: int) -> tuple[int, int]:
+    """Whole points for a money amount, rounded down, and the fen left over (not paid)."""
+    return divmod(amount_minor, minor_per_point)
+
+
+def split_amount(amount_minor: int, count: int, *, unit_minor: int = 1) -> list[int]:
+    """``count`` equal parts of ``amount_minor`` in whole units, rounded down; the remainder in the last."""
+    if count < 1:
+        raise ValueError(f"count must be at least 1, not {count}")
+    if amount_minor < 0 or amount_minor % unit_minor:
+        raise ValueError(f"amount must be a non-negative number of {unit_minor}-fen units, not {amount_minor}")
+    units = amount_minor // unit_minor
+    part = units // count
+    parts = [part] * count
+    parts[-1] += units - part * count
+    return [units_each * unit_minor for units_each in parts]
+
+
+def due_dates(active_at: dt.datetime, count: int, period: Period, zone: ZoneInfo) -> list[dt.datetime]:
+    """When each of ``count`` installments is due, the first at ``active_at`` (aware); UTC datetimes."""
+    if active_at.tzinfo is None:
+        raise ValueError("active_at must be timezone-aware")
+    if count < 1:
+        raise ValueError(f"count must be at least 1, not {count}")
+    anchor = active_at.astimezone(zone).date()
+    later = [
+        dt.datetime.combine(_add_periods(anchor, n, period), dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+        for n in range(1, count)
+    ]
+    return [active_at.astimezone(dt.UTC), *later]
+
+
+def schedule(
+    amount_minor: int,
+    *,
+    count: int,
+    period: Period,
+    active_at: dt.datetime,
+    zone: ZoneInfo,
+    payout_form: PayoutForm,
+    minor_per_point: int = 1,
+) -> tuple[Installment, ...]:
+    """A rebate's installments: amounts summing exactly to ``amount_minor``, and their due dates."""
+    unit = minor_per_point if payout_form is PayoutForm.POINTS else 1
+    amounts = split_amount(amount_minor, count, unit_minor=unit)
+    return tuple(
+        Installment(
+            seq=seq,
+            due_at=due_at,
+            amount_minor=amount,
+            points=amount // unit if payout_form is PayoutForm.POINTS else None,
+        )
+        for seq, (due_at, amount) in enumerate(zip(due_dates(active_at, count, period, zone), amounts, strict=True),
+                                               start=1)
+    )
+
+
+def _add_periods(start: dt.date, n: int, period: Period) -> dt.date:
+    if period is Period.DAY:
+        return start + dt.timedelta(days=n)
+    if period is Period.WEEK:
+        return start + dt.timedelta(weeks=n)
+    months = start.year * 12 + start.month - 1 + n
+    year, month = divmod(months, 12)
+    month += 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
