@@ -107,3 +107,53 @@ def _add_periods(start: dt.date, n: int, period: Period) -> dt.date:
     year, month = divmod(months, 12)
     month += 1
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """An installment as a reduction sees it: its number, its amount now, and whether it was released."""
+
+    seq: int
+    amount_minor: int
+    released: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Reduction:
+    """How a rebate cut by some amount is taken (DESIGN §3.6).
+
+    ``amounts`` are the installments' new amounts, by ``seq``: the unreleased
+    ones cut from the last backwards; released ones keep theirs (their value
+    has left). ``clawback_minor`` is what the unreleased ones could not
+    cover: to take back from the account the released value went to.
+    """
+
+    amounts: dict[int, int]
+    clawback_minor: int
+
+
+def reduce_installments(parts: list[Part] | tuple[Part, ...], by_minor: int, *, unit_minor: int = 1) -> Reduction:
+    """Take ``by_minor`` off a rebate's installments: unreleased ones first, from the last backwards; the rest
+    from value already released. ``unit_minor`` keeps a POINTS rebate in whole points."""
+    if by_minor < 0 or by_minor % unit_minor:
+        raise ValueError(f"a reduction is a non-negative number of {unit_minor}-fen units, not {by_minor}")
+    if by_minor > sum(part.amount_minor for part in parts):
+        raise ValueError(f"a reduction of {by_minor} is more than the rebate's {sum(p.amount_minor for p in parts)}")
+    amounts = {part.seq: part.amount_minor for part in parts}
+    left = by_minor
+    for part in sorted(parts, key=lambda p: p.seq, reverse=True):
+        if part.released or not left:
+            continue
+        cut = min(part.amount_minor, left)
+        amounts[part.seq] -= cut
+        left -= cut
+    return Reduction(amounts=amounts, clawback_minor=left)
+
+
+def release_after_unrecovered(due_minor: int, unrecovered_minor: int) -> tuple[int, int]:
+    """An installment due while the customer still owes ``unrecovered_minor`` from an earlier clawback:
+    what is released now, and what is still owed afterwards (DESIGN §3.6: deducted from future releases)."""
+    if due_minor < 0 or unrecovered_minor < 0:
+        raise ValueError("amounts are never negative")
+    kept = min(due_minor, unrecovered_minor)
+    return due_minor - kept, unrecovered_minor - kept

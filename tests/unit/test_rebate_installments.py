@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 
 from mall.rebates.installments import (
     Installment,
+    Part,
     due_dates,
     minor_per_point,
     points_for,
+    reduce_installments,
+    release_after_unrecovered,
     schedule,
     split_amount,
 )
@@ -154,3 +157,59 @@ def test_due_dates_are_increasing_local_midnights(active: dt.datetime, count: in
         assert moment.time() == dt.time(0) or moment.minute == 0 and moment.hour == 1
         if period is Period.MONTH:
             assert moment.day == anchor.day or moment.day < anchor.day and (moment + dt.timedelta(days=1)).day == 1
+
+
+# --- reductions after a refund ---------------------------------------------------------------------------
+
+
+def test_a_reduction_comes_off_unreleased_installments_from_the_last_backwards():
+    parts = [Part(1, 3000, True), Part(2, 3000, False), Part(3, 3001, False)]
+
+    cut = reduce_installments(parts, 4000)
+
+    assert cut.amounts == {1: 3000, 2: 2001, 3: 0}
+    assert cut.clawback_minor == 0
+
+
+def test_what_the_unreleased_cannot_cover_is_clawed_back_from_released_value():
+    parts = [Part(1, 3000, True), Part(2, 3000, True), Part(3, 3001, False)]
+
+    cut = reduce_installments(parts, 5000)
+
+    assert cut.amounts == {1: 3000, 2: 3000, 3: 0}  # released value has left: it is clawed back, not re-written
+    assert cut.clawback_minor == 1999
+
+
+def test_a_points_reduction_stays_in_whole_points_and_nothing_more_than_the_rebate_is_taken():
+    with pytest.raises(ValueError):
+        reduce_installments([Part(1, 200, False)], 3, unit_minor=2)
+    with pytest.raises(ValueError):
+        reduce_installments([Part(1, 200, False)], 202, unit_minor=2)
+
+
+def test_an_unrecovered_amount_is_deducted_from_the_next_releases():
+    assert release_after_unrecovered(3000, 1999) == (1001, 0)
+    assert release_after_unrecovered(1000, 1999) == (0, 999)
+    assert release_after_unrecovered(1000, 0) == (1000, 0)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 10**7), st.booleans()), min_size=1, max_size=24),
+    st.data(),
+)
+def test_a_reduction_takes_exactly_its_amount_never_below_zero_unreleased_first(spec, data):
+    parts = [Part(seq, amount, released) for seq, (amount, released) in enumerate(spec, start=1)]
+    by = data.draw(st.integers(0, sum(amount for amount, _ in spec)))
+
+    cut = reduce_installments(parts, by)
+
+    unreleased_before = sum(p.amount_minor for p in parts if not p.released)
+    taken = sum(p.amount_minor - cut.amounts[p.seq] for p in parts)
+    assert taken + cut.clawback_minor == by
+    assert all(cut.amounts[p.seq] == p.amount_minor for p in parts if p.released)
+    assert all(0 <= cut.amounts[p.seq] <= p.amount_minor for p in parts)
+    assert cut.clawback_minor == max(0, by - unreleased_before)
+    # last first: a cut installment has no untouched unreleased installment after it
+    cut_seqs = [p.seq for p in parts if not p.released and cut.amounts[p.seq] < p.amount_minor]
+    if cut_seqs:
+        assert all(cut.amounts[p.seq] == 0 for p in parts if not p.released and p.seq > min(cut_seqs))
