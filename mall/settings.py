@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     time_zone: str = "Asia/Shanghai"
     points_per_yuan: int = Field(100, ge=1, le=10_000)
     points_max_share: Decimal = Field(Decimal("0.5"), ge=0, le=1)
+    # Points expire this many days after they were given (each lot on its own).
+    points_valid_days: int = Field(365, ge=1, le=36_500)
     after_sale_window_days: int = Field(7, ge=0, le=365)
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)

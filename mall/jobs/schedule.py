@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from mall.cart import expiry as cart_expiry
 from mall.flows import reconciliation
 from mall.infra import idempotency
 from mall.jobs.registry import Job, Registry
 from mall.orders import lifecycle
+from mall.wallet import points
+
+POINTS_EXPIRY_BUDGET_SECONDS = 20  # well inside the job lock's 60 s (renewed meanwhile anyway)
+
+
+async def _expire_points(now: dt.datetime) -> int:
+    """Batches of due lots until none is left or the time budget is spent (the rest waits for the next run)."""
+    started = time.monotonic()
+    expired = 0
+    while time.monotonic() - started < POINTS_EXPIRY_BUDGET_SECONDS:
+        done = await points.expire_due(now)
+        expired += done
+        if done < points.BATCH:
+            break
+    return expired
 
 
 async def _reconcile(now: dt.datetime) -> int:
@@ -23,6 +39,8 @@ MALL_JOBS = (
     Job("orders.complete-unconfirmed", lifecycle.complete_due_orders, interval=dt.timedelta(minutes=10)),
     # Payment attempts stuck PENDING past their expiry, and refunds still pending, asked of the provider.
     Job("payments.reconcile", _reconcile, interval=dt.timedelta(minutes=5), lock_ttl=dt.timedelta(minutes=5)),
+    # Points lots past MALL_POINTS_VALID_DAYS expire (their remaining points to POINTS_EXPIRED).
+    Job("points.expire-lots", _expire_points, interval=dt.timedelta(minutes=10)),
     # Nothing grows without a bound: expired idempotency keys and abandoned guest carts go.
     Job("idempotency.purge-expired", idempotency.purge_expired, interval=dt.timedelta(hours=1)),
     Job("cart.purge-abandoned-guest-carts", cart_expiry.purge_abandoned_guest_carts, interval=dt.timedelta(hours=1)),

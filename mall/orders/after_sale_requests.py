@@ -63,24 +63,32 @@ class LineShare:
     rebate_credit_minor: int = 0
     balance_minor: int = 0
     external_minor: int = 0
+    points: int = 0  # whole points, beside the money (not in ``total_minor``)
 
     @property
     def total_minor(self) -> int:
         return self.rebate_credit_minor + self.balance_minor + self.external_minor
 
 
-def line_share(line: OrderLine, *, already: int, quantity: int) -> LineShare:
-    """The money of ``quantity`` more units of ``line`` after ``already`` of them, per channel that paid it.
+def line_share(line: OrderLine, *, already: int, quantity: int, minor_per_point: int = 1) -> LineShare:
+    """What ``quantity`` more units of ``line`` after ``already`` of them paid, per channel that paid it.
 
     Each of the line's parts is split over its units by largest remainder
     (``allocate``), so every unit of a line, in any number of after-sales,
-    adds up to exactly the line's part: never a fen more or less.
+    adds up to exactly the line's part: never a fen more or less. Points are
+    split as whole points (the line's points part is ``minor_per_point`` fen
+    each), so every unit gives back a whole number of them.
     """
     def units_of(part: int) -> int:
         return sum(allocate(part, [1] * line.quantity)[already:already + quantity])
 
     return LineShare(rebate_credit_minor=units_of(line.rebate_credit_minor), balance_minor=units_of(line.balance_minor),
-                     external_minor=units_of(line.external_minor))
+                     external_minor=units_of(line.external_minor), points=units_of(line.points_minor // minor_per_point))
+
+
+def minor_per_point(order: Order) -> int:
+    """What one of the order's points was worth when it was made (the setting may change since)."""
+    return order.points_discount_minor // order.points_used if order.points_used else 1
 
 
 def _no_such_after_sale() -> NotFound:
@@ -122,7 +130,8 @@ async def create(
                 ))
                 continue
             refunded = kind is not AfterSaleKind.EXCHANGE
-            share = line_share(line, already=taken.get(line.id, 0), quantity=asked.quantity) if refunded else LineShare()
+            share = line_share(line, already=taken.get(line.id, 0), quantity=asked.quantity,
+                               minor_per_point=minor_per_point(order)) if refunded else LineShare()
             taken[line.id] = taken.get(line.id, 0) + asked.quantity
             shares.append(share)
         if problems:
@@ -136,7 +145,7 @@ async def create(
             AfterSaleLine(
                 after_sale_id=after_sale.id, order_line_id=asked.order_line_id, quantity=asked.quantity,
                 refund_minor=share.total_minor, rebate_credit_minor=share.rebate_credit_minor,
-                balance_minor=share.balance_minor, exchange_variant_id=asked.exchange_variant_id,
+                balance_minor=share.balance_minor, points=share.points, exchange_variant_id=asked.exchange_variant_id,
             )
             for asked, share in zip(lines, shares, strict=True)
         ])

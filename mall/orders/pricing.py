@@ -142,6 +142,7 @@ class OrderPrice:
     subtotal_minor: int
     shipping_minor: int
     voucher_discount_minor: int
+    max_points: int  # the most points this order may use, whatever the customer holds
     points_used: int
     points_discount_minor: int
     total_minor: int
@@ -189,7 +190,8 @@ def price_order(
 
     covered = [voucher_lines is None or voucher_lines[index] for index in range(len(lines))]
     voucher = min(voucher_discount_minor, sum(total for total, on in zip(line_totals, covered, strict=True) if on))
-    points_used = min(points, points_rule.max_points_for(subtotal - voucher))
+    max_points = _max_points(line_totals, voucher, covered, points_rule)
+    points_used = min(points, max_points)
     points_discount = points_used * points_rule.minor_per_point
     goods_due = subtotal - voucher - points_discount
     total = goods_due + shipping_fee
@@ -203,8 +205,11 @@ def price_order(
     external_on_goods = goods_due - rebate_credit_on_goods - balance_on_goods
     external = total - rebate_credit - balance
 
-    per_line = _split_over_lines(line_totals, [voucher, points_discount, rebate_credit_on_goods, balance_on_goods],
-                                 first_only_on=covered)
+    grain = points_rule.minor_per_point
+    per_line = _split_over_lines(
+        line_totals, [(voucher, 1), (points_discount, grain), (rebate_credit_on_goods, 1), (balance_on_goods, 1)],
+        first_only_on=covered,
+    )
     priced = tuple(
         LinePrice(
             variant_id=line.variant_id,
@@ -219,6 +224,7 @@ def price_order(
         subtotal_minor=subtotal,
         shipping_minor=shipping_fee,
         voucher_discount_minor=voucher,
+        max_points=max_points,
         points_used=points_used,
         points_discount_minor=points_discount,
         total_minor=total,
@@ -236,16 +242,31 @@ def price_order(
     )
 
 
-def _split_over_lines(line_totals: list[int], amounts: list[int], *, first_only_on: list[bool]) -> list[list[int]]:
-    """Each amount over the lines in turn, by what is still unpaid on each; the rest of each line comes last.
+def _max_points(line_totals: list[int], voucher: int, covered: list[bool], rule: PointsRule) -> int:
+    """The share cap on the goods after vouchers, and no more than the lines can take in whole points."""
+    after_vouchers = [total - part for total, part in
+                      zip(line_totals, allocate(voucher, [t if on else 0 for t, on in zip(line_totals, covered, strict=True)]),
+                          strict=True)]
+    room = sum(left // rule.minor_per_point for left in after_vouchers)
+    return min(rule.max_points_for(sum(after_vouchers)), room)
 
-    The first amount (the vouchers) goes only to the lines ``first_only_on`` marks.
+
+def _split_over_lines(
+    line_totals: list[int], amounts: list[tuple[int, int]], *, first_only_on: list[bool]
+) -> list[list[int]]:
+    """Each (amount, grain) over the lines in turn, by what is still unpaid on each; the rest of each line last.
+
+    An amount is split in whole grains (the points in whole points: ``grain``
+    fen each), weighted by how many whole grains each line still has unpaid,
+    so no line's share exceeds what is left of it. The first amount (the
+    vouchers) goes only to the lines ``first_only_on`` marks.
     """
     unpaid = list(line_totals)
     per_line: list[list[int]] = [[] for _ in line_totals]
-    for turn, amount in enumerate(amounts):
-        weights = [left if turn or on else 0 for left, on in zip(unpaid, first_only_on, strict=True)]
-        shares = allocate(amount, weights)
+    for turn, (amount, grain) in enumerate(amounts):
+        assert amount % grain == 0, f"{amount} is not a whole number of {grain}-fen grains"
+        weights = [left // grain if turn or on else 0 for left, on in zip(unpaid, first_only_on, strict=True)]
+        shares = [share * grain for share in allocate(amount // grain, weights)]
         for index, share in enumerate(shares):
             per_line[index].append(share)
             unpaid[index] -= share

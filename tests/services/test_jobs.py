@@ -213,6 +213,7 @@ async def test_mall_jobs_run_runs_each_job_once_at_the_sandbox_time_and_reports_
     # Mall's own jobs run too (nothing is due in an empty mall).
     assert (every.returncode, every.stdout) == (1, "boom: failed\noffset-hours: handled 5\norders.expire-unpaid: handled 0\n"
                                                    "orders.complete-unconfirmed: handled 0\npayments.reconcile: handled 0\n"
+                                                   "points.expire-lots: handled 0\n"
                                                    "idempotency.purge-expired: handled 0\n"
                                                    "cart.purge-abandoned-guest-carts: handled 0\n")
     assert "job boom failed" in every.stderr
