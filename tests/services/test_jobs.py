@@ -220,4 +220,4 @@ async def test_mall_jobs_run_runs_each_job_once_at_the_sandbox_time_and_reports_
     assert (one.returncode, one.stdout) == (0, "offset-hours: handled 5\n")
     assert (unknown.returncode, unknown.stderr) == (
         2, "mall: no job named 'nope' (known: boom, offset-hours, orders.expire-unpaid, orders.complete-unconfirmed, "
-        "payments.reconcile, idempotency.purge-expired, cart.purge-abandoned-guest-carts)\n")
+        "payments.reconcile, points.expire-lots, idempotency.purge-expired, cart.purge-abandoned-guest-carts)\n")
