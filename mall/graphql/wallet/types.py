@@ -152,7 +152,7 @@ class Wallet:
 
 
 @strawberry.type(description="The whole ledger checked: every entry balances per unit, every cached balance equals "
-                 "the sum of its postings, no customer account is below zero.")
+                 "the sum of its postings, no customer account is below zero, each customer's points lots hold their points.")
 class LedgerCheck:
     ok: bool
     entries_checked: int
