@@ -197,6 +197,7 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
     goods = _goods(lines)
     chosen = await _vouchers(user_id, request.voucher_ids, goods)
     settings = get_settings()
+    wallet = await _wallet_funds(user_id) if request.use_wallet_funds else None
 
     def priced(points_used: int) -> OrderPrice:
         return price_order(
@@ -207,7 +208,6 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
             voucher_lines=[any(vouchers.in_scope(voucher, line) for voucher in chosen) for line in goods],
         )
 
-    wallet = await _wallet_funds(user_id) if request.use_wallet_funds else None
     held = await points.spendable(user_id)
     price = priced(0)
     points_problems = _points_problems(request.points_to_use, price.max_points, held)

@@ -7,7 +7,9 @@ asset and amount), and the entry names that record as its cause: a
 positive BALANCE adjustment becomes withdrawable stored value, and the
 withdrawable-balance rule counts it by that record. The reason is
 required; it goes into the audit record and is the entry's memo, which the
-customer sees on their statement.
+customer sees on their statement. Points go through their lots
+(``wallet.points``): a positive adjustment is a new lot, a negative one is
+spent from the earliest-expiring lots.
 
 Idempotent twice over: the request's key goes through ``infra.idempotency``
 (the same key and input answer the first result; other input,
