@@ -12,12 +12,13 @@ import datetime as dt
 import itertools
 import uuid
 from collections.abc import Coroutine
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 from tortoise import connections
 
 from mall.core.actors import Actor
@@ -100,72 +101,116 @@ async def test_points_given_back_to_an_expired_lot_expire_again_under_a_new_key(
     assert (await verify()).ok
 
 
-async def test_random_points_work_keeps_the_lots_equal_to_the_balance():
+@dataclass
+class _Lot:
+    customer: int
+    remaining: int
+    given_at: dt.timedelta  # the clock's offset when given: due once the offset is VALID past it
+
+
+@dataclass
+class _Spend:
+    customer: int
+    key: str
+    left: dict[int, int] = field(default_factory=dict)  # model lot index → points not yet given back
+
+
+async def test_random_points_work_moves_lots_exactly_as_a_plain_model_does():
     customers = [(await factories.customer()).user.id for _ in range(2)]
+    valid = dt.timedelta(days=365)
     loop = asyncio.get_running_loop()
 
     def run(work: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(work, loop).result(timeout=60)
 
     class PointsMachine(RuleBasedStateMachine):
+        """The model's lots are in the order they were given, which is also their order of expiry (the clock only
+        moves forward here), so earliest-expiring first is lowest index first, latest-expiring first the highest."""
+
         def __init__(self) -> None:
             super().__init__()
             run(_empty_the_ledger())
             clock.set_offset(dt.timedelta(0))
-            self.held: dict[int, int] = dict.fromkeys(customers, 0)  # the model: unexpired points per customer
-            self.spends: list[tuple[int, str, int]] = []  # (customer, key, points not yet given back)
+            self.lots: list[_Lot] = []
+            self.spends: list[_Spend] = []
             self.keys = (f"pm:{uuid.uuid4().hex[:8]}:{n}" for n in itertools.count())
+
+        def _due(self, lot: _Lot) -> bool:
+            return lot.remaining > 0 and clock.offset >= lot.given_at + valid
 
         @rule(customer=st.sampled_from(customers), amount=st.integers(1, 500))
         def credit(self, customer: int, amount: int) -> None:
             run(credit(customer, amount, next(self.keys)))
-            self.held[customer] += amount
+            self.lots.append(_Lot(customer, amount, clock.offset))
 
-        @rule(customer=st.sampled_from(customers), amount=st.integers(1, 600))
+        @rule(customer=st.sampled_from(customers), amount=st.integers(1, 300) | st.integers(300, 1500))
         def spend(self, customer: int, amount: int) -> None:
-            self.held[customer] = run(points.spendable(customer))  # what the lots still hold unexpired
             key = next(self.keys)
             try:
                 run(spend(customer, amount, key))
+                refused = False
             except InsufficientFunds:
-                assert amount > self.held[customer]
+                refused = True
+            mine = [index for index, lot in enumerate(self.lots) if lot.customer == customer]
+            if refused:  # everything rolled back, the expiry on the way too
+                assert amount > sum(self.lots[i].remaining for i in mine if not self._due(self.lots[i]))
                 return
-            assert amount <= self.held[customer]
-            self.held[customer] -= amount
-            self.spends.append((customer, key, amount))
+            for index in mine:  # what is due expires first
+                if self._due(self.lots[index]):
+                    self.lots[index].remaining = 0
+            taken, need = _Spend(customer, key), amount
+            for index in mine:
+                part = min(self.lots[index].remaining, need)
+                if part:
+                    self.lots[index].remaining -= part
+                    taken.left[index] = part
+                    need -= part
+            assert need == 0, "the database spent points the model's lots do not hold"
+            self.spends.append(taken)
 
+        @precondition(lambda self: any(sum(taken.left.values()) for taken in self.spends))
         @rule(data=st.data())
         def give_back(self, data: st.DataObject) -> None:
-            if not self.spends:
-                return
-            index = data.draw(st.integers(0, len(self.spends) - 1))
-            customer, key, left = self.spends[index]
+            taken = data.draw(st.sampled_from([taken for taken in self.spends if sum(taken.left.values())]))
+            left = sum(taken.left.values())
             amount = data.draw(st.integers(1, left + 1))  # sometimes one more than is left: refused
             try:
-                run(give_back(customer, key, amount, next(self.keys)))
+                run(give_back(taken.customer, taken.key, amount, next(self.keys)))
             except InvalidEntry:
                 assert amount > left
                 return
             assert amount <= left
-            self.spends[index] = (customer, key, left - amount)
+            for index in sorted(taken.left, reverse=True):  # latest-expiring first
+                part = min(taken.left[index], amount)
+                self.lots[index].remaining += part
+                taken.left[index] -= part
+                amount -= part
 
-        @rule(days=st.integers(1, 400))
+        @rule(days=st.integers(1, 40) | st.integers(300, 400))
         def time_passes_and_the_job_runs(self, days: int) -> None:
             clock.set_offset(clock.offset + dt.timedelta(days=days))
             run(points.expire_due(clock.now(), batch=3))
+            for lot in [lot for lot in self.lots if self._due(lot)][:3]:  # the three soonest due
+                lot.remaining = 0
 
         @invariant()
-        def lots_hold_the_balance_and_the_ledger_verifies(self) -> None:
-            for customer in customers:
-                assert run(points.spendable(customer)) <= run(balances([customer]))[customer].points
+        def the_lots_and_balances_are_the_models(self) -> None:
+            assert run(_stored_lots()) == [(lot.customer, lot.remaining) for lot in self.lots]
+            held = run(balances(customers))
+            assert [held[c].points for c in customers] == [
+                sum(lot.remaining for lot in self.lots if lot.customer == c) for c in customers]
             assert run(verify()).problems == ()
 
         def teardown(self) -> None:
             clock.set_offset(dt.timedelta(0))
 
     await asyncio.to_thread(run_state_machine_as_test, PointsMachine, settings=settings(
-        max_examples=10, stateful_step_count=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+        max_examples=30, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
     ))
+
+
+async def _stored_lots() -> list[tuple[int, int]]:
+    return list(await PointsLot.all().order_by("id").values_list("customer_id", "remaining"))
 
 
 async def _empty_the_ledger() -> None:
