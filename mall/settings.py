@@ -163,6 +163,13 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
+    @field_validator("points_per_yuan")
+    @classmethod
+    def _whole_fen_per_point(cls, value: int) -> int:
+        if 100 % value:  # DESIGN §3.0: one point is worth a whole number of fen
+            raise ValueError("MALL_POINTS_PER_YUAN must divide 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)")
+        return value
+
     @field_validator("withdrawal_min", "withdrawal_min_fee", "shipping_fee", "free_shipping_threshold", "top_up_min",
                      "top_up_max")
     @classmethod

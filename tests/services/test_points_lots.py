@@ -1,8 +1,9 @@
 """wallet.points against the real database: what verify says of tampered lots, idempotent keys, and a hypothesis
 state machine of random credits, spends, give-backs and expiries (DESIGN §3.5).
 
-After every step of the machine: each customer's lots hold exactly their POINTS balance, no lot is below zero or
-above what it was granted, the balances equal a plain model, and ``verify`` finds nothing wrong.
+After every step of the machine: every lot holds what a plain model of the lots says (spent earliest-expiring
+first, given back latest-expiring first, expired by the job's batch soonest first), the POINTS balances are the
+model's, and ``verify`` (lots against balances, lots against their moves) finds nothing wrong.
 """
 
 from __future__ import annotations
