@@ -102,6 +102,23 @@ async def test_points_given_back_to_an_expired_lot_expire_again_under_a_new_key(
     assert (await verify()).ok
 
 
+async def test_points_expiring_are_grouped_by_moment_soonest_first_and_bounded():
+    buyer = await factories.customer()
+    for n in range(12):
+        await credit(buyer.user.id, 10 + n, f"e:{n}")
+    lots = await PointsLot.filter(customer_id=buyer.user.id).order_by("id")
+    soon = clock.now() + dt.timedelta(days=3)
+    for index, lot in enumerate(lots):  # lot 0 and 1 share a moment; the rest a day apart, latest first
+        await PointsLot.filter(id=lot.id).update(expires_at=soon if index < 2 else soon + dt.timedelta(days=20 - index))
+
+    due = await points.expiring(buyer.user.id)
+
+    assert len(due) == points.MAX_EXPIRY_DATES
+    assert (due[0].expires_at, due[0].points) == (soon, 10 + 11)
+    assert [entry.points for entry in due[1:]] == [21, 20, 19, 18, 17, 16, 15, 14, 13]  # the 12 is the 11th moment
+    assert [entry.expires_at for entry in due] == sorted(entry.expires_at for entry in due)
+
+
 @dataclass
 class _Lot:
     customer: int
