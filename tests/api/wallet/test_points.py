@@ -230,3 +230,19 @@ async def test_spending_never_takes_expired_points_the_job_has_not_reached_yet(a
     view = await wallet_view(api, buyer)
     assert sorted(e["node"]["kind"] for e in view["entries"]["edges"][:2]) == ["ORDER_PAYMENT", "POINTS_EXPIRY"]
     await assert_ledger_sound()
+
+
+async def test_a_staff_cancel_after_a_partial_refund_gives_back_only_the_points_not_yet_back(api, configure):
+    buyer, order = await _paid_with_two_fen_points(api, configure)
+    first = await ask(api, buyer, order, kind="REFUND_ONLY", quantity=1)
+    await as_staff(api, AFTER_SALE_APPROVE, first["afterSale"]["id"])
+    await as_staff(api, AFTER_SALE_REFUND, first["afterSale"]["id"], Permission.MANAGE_FINANCE)
+    assert await lots(buyer) == [(500, 0), (1000, 833)]
+    clerk = await factories.staff(Permission.MANAGE_ORDERS)
+
+    answer = await api(ORDER_CANCEL, {"input": {"orderId": gid("Order", order.id)}}, token=clerk.access_token)
+
+    assert answer.data["orderCancel"]["userErrors"] == []
+    assert await lots(buyer) == [(500, 500), (1000, 1000)]  # 667 more: 1001 in all, never more
+    assert (await wallet_of(buyer)).points == 1500
+    await assert_ledger_sound()
