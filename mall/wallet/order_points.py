@@ -49,7 +49,3 @@ async def refund(actor: Actor, *, customer_id: int, order_id: int, refund_number
                                     cause_id=order_id, memo="Points refunded")
     return 0 if posted is None else next(leg.amount for leg in posted.legs if leg.account.is_customer)
 
-
-async def returnable(order_id: int) -> int:
-    """The order's points not yet given back."""
-    return await points.returnable(_take_key(order_id))

@@ -123,14 +123,6 @@ async def _take(lots: Sequence[PointsLot], points: int, entry_id: int, now: dt.d
     await PointsLotMove.bulk_create(moves)
 
 
-async def returnable(spend_key: str) -> int:
-    """What is left to give back of the points spent under ``spend_key`` (0 if nothing was)."""
-    spent = await ledger.find(spend_key)
-    if spent is None:
-        return 0
-    return sum((await _left_per_lot(spent.entry_id)).values())
-
-
 async def _left_per_lot(spend_entry_id: int) -> dict[int, int]:
     left: dict[int, int] = {}
     for lot_id, points in await PointsLotMove.filter(entry_id=spend_entry_id, kind=SPEND).values_list("lot_id", "points"):
