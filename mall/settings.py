@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     time_zone: str = "Asia/Shanghai"
     points_per_yuan: int = Field(100, ge=1, le=10_000)
     points_max_share: Decimal = Field(Decimal("0.5"), ge=0, le=1)
+    # Points expire this many days after they were given (each lot on its own).
+    points_valid_days: int = Field(365, ge=1, le=36_500)
     after_sale_window_days: int = Field(7, ge=0, le=365)
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
@@ -159,6 +161,13 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("points_per_yuan")
+    @classmethod
+    def _whole_fen_per_point(cls, value: int) -> int:
+        if 100 % value:  # DESIGN §3.0: one point is worth a whole number of fen
+            raise ValueError("MALL_POINTS_PER_YUAN must divide 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)")
         return value
 
     @field_validator("withdrawal_min", "withdrawal_min_fee", "shipping_fee", "free_shipping_threshold", "top_up_min",

@@ -59,6 +59,12 @@ def test_money_settings_refuse_fractions_of_a_fen():
         Settings(withdrawal_min="10.001", _env_file=None)
 
 
+def test_a_point_is_worth_a_whole_number_of_fen():
+    with pytest.raises(ValidationError, match="MALL_POINTS_PER_YUAN must divide 100"):
+        Settings(points_per_yuan=30, _env_file=None)
+    assert Settings(points_per_yuan=50, _env_file=None).points_per_yuan == 50
+
+
 def test_postgres_without_redis_is_refused_at_start_up_unless_declared_single_process():
     from mall.app import create_app
     from mall.infra import wiring

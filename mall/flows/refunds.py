@@ -27,6 +27,11 @@ Every refund — a staff cancel of a paid order, an after-sale — comes here:
    with an outbox row ``refund.needs_attention`` for staff. Both are logged
    at ERROR.
 
+Points are not money and have no refund row: the points an after-sale's
+units paid go back to the lots they came from (``wallet.order_points``),
+once per after-sale, in the transaction that starts its refund; a staff
+cancel of a paid order gives back all its points not yet back.
+
 Channels, in the order §3.0 takes them: rebate credit and balance (the
 wallet: a row each, REFUNDED at once by one ledger entry each from
 ORDER_PAYMENTS back to the account that paid, ``wallet.order_funds``), then
@@ -71,7 +76,7 @@ from mall.payments.providers.base import (
 from mall.payments.providers.base import (
     RefundStatus as ProviderRefundStatus,
 )
-from mall.wallet import order_funds, top_ups, vouchers
+from mall.wallet import order_funds, order_points, top_ups, vouchers
 from mall.wallet.chart import Asset
 from mall.wallet.order_funds import WalletParts
 
@@ -235,6 +240,9 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
     refunds: list[Refund] = []
 
     async def refund_everything(order: Order) -> None:
+        # Points first, as every transaction moving points and money takes them (wallet.points).
+        await order_points.refund(actor, customer_id=order.user_id, order_id=order.id,
+                                  refund_number=f"RC{order.number}", amount=None)
         refunds.extend(await record_refund(
             order, refund_number=f"RC{order.number}", split=None, reason="Order cancelled by staff", actor=actor,
         ))
@@ -257,6 +265,9 @@ async def refund_after_sale(
         after_sale, order = await after_sale_requests.start_refund(
             actor, after_sale_id=after_sale_id, amount_minor=amount_minor, note=note
         )
+        # The units' points go back to their lots once per after-sale (whatever money staff refund), before the money.
+        await order_points.refund(actor, customer_id=order.user_id, order_id=order.id,
+                                  refund_number=f"RA{after_sale.id:010d}", amount=await _after_sale_points(after_sale.id))
         tries = await Refund.filter(after_sale_id=after_sale.id, channel=_EXTERNAL).count()
         split = await _still_owed(after_sale.id, await after_sale_split(after_sale))
         refunds = await record_refund(
@@ -267,6 +278,10 @@ async def refund_after_sale(
             await after_sale_requests.finish_refund(after_sale.id, order, succeeded=True)
     await send(refunds)
     return await AfterSale.get(id=after_sale_id)
+
+
+async def _after_sale_points(after_sale_id: int) -> int:
+    return sum(await AfterSaleLine.filter(after_sale_id=after_sale_id).values_list("points", flat=True))
 
 
 async def after_sale_split(after_sale: AfterSale) -> Split:

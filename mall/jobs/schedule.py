@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from mall.cart import expiry as cart_expiry
 from mall.flows import payouts, reconciliation
 from mall.infra import idempotency
 from mall.jobs.registry import Job, Registry
 from mall.orders import lifecycle
+from mall.wallet import points
+
+POINTS_EXPIRY_BUDGET_SECONDS = 20  # well inside the job lock's 60 s (renewed meanwhile anyway)
+
+
+async def _expire_points(now: dt.datetime) -> int:
+    """Batches of due lots until none is left or the time budget is spent (the rest waits for the next run)."""
+    started = time.monotonic()
+    expired = 0
+    while time.monotonic() - started < POINTS_EXPIRY_BUDGET_SECONDS:
+        done = await points.expire_due(now)
+        expired += done
+        if done < points.BATCH:
+            break
+    return expired
 
 
 async def _reconcile(now: dt.datetime) -> int:
@@ -27,6 +43,8 @@ MALL_JOBS = (
     # Withdrawals PAYING over a minute (a payout in progress, or a process that died mid-payout) get the final answer.
     Job("withdrawals.settle-paying", payouts.settle_paying, interval=dt.timedelta(minutes=1),
         lock_ttl=dt.timedelta(minutes=2)),
+    # Points lots past MALL_POINTS_VALID_DAYS expire (their remaining points to POINTS_EXPIRED).
+    Job("points.expire-lots", _expire_points, interval=dt.timedelta(minutes=10)),
     # Nothing grows without a bound: expired idempotency keys and abandoned guest carts go.
     Job("idempotency.purge-expired", idempotency.purge_expired, interval=dt.timedelta(hours=1)),
     Job("cart.purge-abandoned-guest-carts", cart_expiry.purge_abandoned_guest_carts, interval=dt.timedelta(hours=1)),

@@ -63,6 +63,7 @@ class LineShare:
     rebate_credit_minor: int = 0
     balance_minor: int = 0
     external_minor: int = 0
+    points: int = 0  # whole points, beside the money (not in ``total_minor``)
 
     @property
     def total_minor(self) -> int:
@@ -77,11 +78,12 @@ class Taken:
     share: LineShare | None
 
 
-_CHANNELS = ("rebate_credit_minor", "balance_minor", "external_minor")
+_CHANNELS = ("rebate_credit_minor", "balance_minor", "external_minor", "points")
 
 
-def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int) -> LineShare:
-    """The money of ``quantity`` more units of ``line`` once the after-sales ``taken`` (oldest first) have theirs.
+def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int, minor_per_point: int = 1) -> LineShare:
+    """What ``quantity`` more units of ``line`` paid, per channel, once the after-sales ``taken`` (oldest first)
+    have theirs.
 
     Per channel, what is left of the line's part is split over the units
     left by largest remainder (``allocate``) and the new units take the
@@ -90,9 +92,12 @@ def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int) -> Lin
     so every refundable unit of a line adds up to the line's part, never a
     fen more or less. An exchange refunds nothing and keeps the least-paid
     units (the last shares), leaving the rest of the money to the others.
+    Points are split as whole points (the line's points part is
+    ``minor_per_point`` fen each), so every unit gives back a whole number.
     """
     units_left = line.quantity
-    left = {channel: getattr(line, channel) for channel in _CHANNELS}
+    left = {"rebate_credit_minor": line.rebate_credit_minor, "balance_minor": line.balance_minor,
+            "external_minor": line.external_minor, "points": line.points_minor // minor_per_point}
     for before in taken:
         for channel in _CHANNELS:
             if before.share is None:
@@ -103,6 +108,11 @@ def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int) -> Lin
     if quantity > units_left or min(left.values()) < 0:
         raise ValueError(f"{quantity} more units of a line with {units_left} left, {left}")
     return LineShare(**{channel: sum(allocate(left[channel], [1] * units_left)[:quantity]) for channel in _CHANNELS})
+
+
+def minor_per_point(order: Order) -> int:
+    """What one of the order's points was worth when it was made (the setting may change since)."""
+    return order.points_discount_minor // order.points_used if order.points_used else 1
 
 
 def _no_such_after_sale() -> NotFound:
@@ -147,7 +157,8 @@ async def create(
             if kind is AfterSaleKind.EXCHANGE:
                 share, kept = LineShare(), None
             else:
-                share = kept = line_share(line, taken=before, quantity=asked.quantity)
+                share = kept = line_share(line, taken=before, quantity=asked.quantity,
+                                          minor_per_point=minor_per_point(order))
             before.append(Taken(asked.quantity, kept))
             shares.append(share)
         if problems:
@@ -161,7 +172,7 @@ async def create(
             AfterSaleLine(
                 after_sale_id=after_sale.id, order_line_id=asked.order_line_id, quantity=asked.quantity,
                 refund_minor=share.total_minor, rebate_credit_minor=share.rebate_credit_minor,
-                balance_minor=share.balance_minor, exchange_variant_id=asked.exchange_variant_id,
+                balance_minor=share.balance_minor, points=share.points, exchange_variant_id=asked.exchange_variant_id,
             )
             for asked, share in zip(lines, shares, strict=True)
         ])
@@ -323,11 +334,13 @@ async def _units_taken(order_line_ids: list[int]) -> dict[int, list[Taken]]:
     rows = await AfterSaleLine.filter(
         order_line_id__in=order_line_ids
     ).exclude(after_sale__status__in=list(_ENDED)).order_by("id").values_list(
-        "order_line_id", "quantity", "exchange_variant_id", "refund_minor", "rebate_credit_minor", "balance_minor")
+        "order_line_id", "quantity", "exchange_variant_id", "refund_minor", "rebate_credit_minor", "balance_minor",
+        "points")
     taken: dict[int, list[Taken]] = {}
-    for line_id, quantity, exchange_variant_id, refund, rebate_credit, balance in rows:
+    for line_id, quantity, exchange_variant_id, refund, rebate_credit, balance, points in rows:
         share = None if exchange_variant_id is not None else LineShare(
-            rebate_credit_minor=rebate_credit, balance_minor=balance, external_minor=refund - rebate_credit - balance)
+            rebate_credit_minor=rebate_credit, balance_minor=balance, external_minor=refund - rebate_credit - balance,
+            points=points)
         taken.setdefault(line_id, []).append(Taken(quantity, share))
     return taken
 

@@ -1,4 +1,4 @@
-"""What a customer asks to order, checked: lines, invoice request, note, and the not-yet-available extras.
+"""What a customer asks to order, checked: lines, invoice request, note, vouchers chosen once, points not negative.
 
 Pure checks (no database); each problem carries its field path in the input.
 """
@@ -66,12 +66,9 @@ def check_request(request: OrderRequest) -> list[Problem]:
                                 ("voucherIds",)))
     elif len(set(request.voucher_ids)) != len(request.voucher_ids):
         problems.append(Problem(ErrorCode.DUPLICATE, "A voucher is chosen once.", ("voucherIds",)))
-    # Points come with the points lots; until then they are refused, not ignored,
-    # so a customer never believes a discount was applied.
+    # How many the order may use, and whether the customer holds them, needs the prices and lots: creation checks.
     if request.points_to_use < 0:
         problems.append(Problem(ErrorCode.INVALID, "Points to use cannot be negative.", ("pointsToUse",)))
-    elif request.points_to_use > 0:
-        problems.append(Problem(ErrorCode.INVALID, "Paying with points is not available yet.", ("pointsToUse",)))
     return problems
 
 

@@ -6,7 +6,8 @@ customer holds fewer than ``MALL_ORDER_UNPAID_MAX`` unpaid orders (counted
 under the customer's row lock, so two of their requests cannot both take
 the last place), reserves each line's stock with a conditional update (in
 variant id order, so two orders never wait on each other), writes the order
-with its snapshots, holds its wallet funds (``wallet.order_funds``: rebate
+with its snapshots, takes its points (``wallet.order_points``, earliest-expiring
+lots first), holds its wallet funds (``wallet.order_funds``: rebate
 credit first, then balance), reserves its vouchers (``wallet.vouchers``, one
 conditional UPDATE each) and records its CREATED event and outbox row.
 Anything that cannot be held — a line's stock, the wallet spent meanwhile, a
@@ -40,7 +41,7 @@ from mall.orders.pricing import OrderLine as LineToPrice
 from mall.orders.pricing import OrderPrice, PointsRule, ShippingRule, VoucherUse, WalletFunds, price_order
 from mall.orders.states import OrderStatus
 from mall.settings import get_settings
-from mall.wallet import order_funds, statements, vouchers
+from mall.wallet import order_funds, order_points, points, statements, vouchers
 from mall.wallet.errors import InsufficientFunds
 from mall.wallet.order_funds import WalletParts
 from mall.wallet.vouchers import Voucher
@@ -67,6 +68,14 @@ class OrderPlan:
     currency: str
     vouchers: tuple[Voucher, ...] = ()
     applicable_vouchers: tuple[Voucher, ...] = ()
+    points_held: int = 0
+    # Too many points asked: create refuses; a preview shows them beside the order priced without points.
+    points_problems: tuple[Problem, ...] = ()
+
+    @property
+    def max_points(self) -> int:
+        """The most points this order could use: the order's cap, and no more than the customer holds."""
+        return min(self.price.max_points, self.points_held)
 
 
 async def preview_order(actor: Actor, *, request: OrderRequest) -> OrderPlan:
@@ -102,6 +111,8 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
     now = clock.now()
     async with transaction():
         plan = await _plan(user_id, request)
+        if plan.points_problems:
+            raise InvalidInput(plan.points_problems)
         await _check_unpaid_orders(user_id, now)
         for index, line in sorted(enumerate(plan.lines), key=lambda item: item[1].variant.id):
             if not await stock.reserve(line.variant.id, line.quantity):
@@ -132,6 +143,12 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
             )
             for position, (line, priced) in enumerate(zip(plan.lines, price.lines, strict=True))
         ])
+        # Points before wallet funds, as they pay (DESIGN §3.0), and as every transaction moving both takes them.
+        try:
+            await order_points.take(actor, customer_id=user_id, order_id=order.id, amount=price.points_used)
+        except InsufficientFunds:
+            raise InsufficientFunds("You no longer hold the points this order would use; look again.",
+                                    field="pointsToUse") from None
         # Rebate credit first, then balance (pricing decided how much of each); refused whole if spent meanwhile.
         try:
             await order_funds.hold(actor, customer_id=user_id, order_id=order.id, parts=WalletParts(
@@ -180,16 +197,26 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
     goods = _goods(lines)
     chosen = await _vouchers(user_id, request.voucher_ids, goods)
     settings = get_settings()
-    price = price_order(
-        [LineToPrice(line.variant.id, line.variant.price_minor, line.quantity) for line in lines],
-        shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
-        points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share),
-        wallet=await _wallet_funds(user_id) if request.use_wallet_funds else None,
-        vouchers=[VoucherUse(voucher.value_minor, tuple(vouchers.in_scope(voucher, line) for line in goods))
-                  for voucher in chosen],
-    )
+    wallet = await _wallet_funds(user_id) if request.use_wallet_funds else None
+    uses = [VoucherUse(voucher.value_minor, tuple(vouchers.in_scope(voucher, line) for line in goods))
+            for voucher in chosen]
+
+    def priced(points_used: int) -> OrderPrice:
+        return price_order(
+            [LineToPrice(line.variant.id, line.variant.price_minor, line.quantity) for line in lines],
+            shipping=ShippingRule(settings.shipping_fee_minor, settings.free_shipping_threshold_minor),
+            points_rule=PointsRule(settings.points_per_yuan, settings.points_max_share), points=points_used,
+            wallet=wallet, vouchers=uses,
+        )
+
+    held = await points.spendable(user_id)
+    price = priced(0)
     _refuse_idle_vouchers(chosen, price)
+    points_problems = _points_problems(request.points_to_use, price.max_points, held)
+    if request.points_to_use and not points_problems:
+        price = priced(request.points_to_use)
     return OrderPlan(
+        points_held=held, points_problems=tuple(points_problems),
         user_id=user_id, lines=lines, price=price, currency=settings.currency, note=request.note.strip(),
         address={
             "recipient": address.recipient, "phone": address.phone, "province": address.province,
@@ -198,6 +225,15 @@ async def _plan(user_id: int, request: OrderRequest) -> OrderPlan:
         },
         invoice=_invoice(request.invoice), vouchers=tuple(chosen),
     )
+
+
+def _points_problems(asked: int, most: int, held: int) -> list[Problem]:
+    """Points are never silently cut: more than the order may use, or than the customer holds, is refused."""
+    if asked > most:
+        return [Problem(ErrorCode.LIMIT_EXCEEDED, f"This order may use at most {most} points.", ("pointsToUse",))]
+    if asked > held:
+        return [Problem(ErrorCode.INSUFFICIENT_FUNDS, f"You hold {held} points.", ("pointsToUse",))]
+    return []
 
 
 def _goods(lines: Sequence[PlannedLine]) -> list[vouchers.GoodsLine]:

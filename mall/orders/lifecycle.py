@@ -26,7 +26,7 @@ from mall.orders.errors import InvalidState
 from mall.orders.models import AfterSale, Order, OrderLine, Shipment
 from mall.orders.states import OrderStatus, transition
 from mall.settings import get_settings
-from mall.wallet import order_funds, vouchers
+from mall.wallet import order_funds, order_points, vouchers
 
 _TRACKING_NUMBER = re.compile(r"[0-9A-Za-z-]{4,40}")
 _TIMESTAMPS = {
@@ -185,8 +185,9 @@ def wallet_parts(order: Order) -> order_funds.WalletParts:
 
 
 async def release_held(order: Order, actor: Actor) -> None:
-    """An unpaid order closed: what it held of the wallet goes back (held or captured by an unfinished orderPay),
-    and its vouchers are available again."""
+    """An unpaid order closed: its points go back to their lots, what it held of the wallet goes back (held or
+    captured by an unfinished orderPay), and its vouchers are available again."""
+    await order_points.release(actor, customer_id=order.user_id, order_id=order.id)
     await order_funds.release(actor, customer_id=order.user_id, order_id=order.id, parts=wallet_parts(order))
     await vouchers.release(order.id)
 

@@ -318,6 +318,8 @@ class AfterSaleLine(Model):
     refund_minor = fields.BigIntField()
     rebate_credit_minor = fields.BigIntField(default=0)
     balance_minor = fields.BigIntField(default=0)
+    # The whole points its units paid (given back to their lots when it is refunded).
+    points = fields.BigIntField(default=0)
     exchange_variant_id = fields.BigIntField(null=True)
 
     after_sale_id: int

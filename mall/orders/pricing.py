@@ -155,6 +155,7 @@ class OrderPrice:
     subtotal_minor: int
     shipping_minor: int
     voucher_discount_minor: int
+    max_points: int  # the most points this order may use, whatever the customer holds
     points_used: int
     points_discount_minor: int
     total_minor: int
@@ -200,7 +201,8 @@ def price_order(
 
     voucher_parts, takes = _split_vouchers(line_totals, vouchers)
     voucher = sum(takes)
-    points_used = min(points, points_rule.max_points_for(subtotal - voucher))
+    max_points = _max_points(line_totals, voucher_parts, points_rule)
+    points_used = min(points, max_points)
     points_discount = points_used * points_rule.minor_per_point
     goods_due = subtotal - voucher - points_discount
     total = goods_due + shipping_fee
@@ -214,8 +216,9 @@ def price_order(
     external_on_goods = goods_due - rebate_credit_on_goods - balance_on_goods
     external = total - rebate_credit - balance
 
+    grain = points_rule.minor_per_point
     per_line = _split_over_lines(line_totals, voucher_parts,
-                                 [points_discount, rebate_credit_on_goods, balance_on_goods])
+                                 [(points_discount, grain), (rebate_credit_on_goods, 1), (balance_on_goods, 1)])
     priced = tuple(
         LinePrice(
             variant_id=line.variant_id,
@@ -230,6 +233,7 @@ def price_order(
         subtotal_minor=subtotal,
         shipping_minor=shipping_fee,
         voucher_discount_minor=voucher,
+        max_points=max_points,
         points_used=points_used,
         points_discount_minor=points_discount,
         total_minor=total,
@@ -267,13 +271,28 @@ def _split_vouchers(line_totals: list[int], vouchers: Sequence[VoucherUse]) -> t
     return [total - rest for total, rest in zip(line_totals, left, strict=True)], tuple(takes)
 
 
-def _split_over_lines(line_totals: list[int], voucher_parts: list[int], amounts: list[int]) -> list[list[int]]:
-    """After the vouchers' parts, each amount over the lines in turn, by what is still unpaid on each;
-    the rest of each line comes last."""
+def _max_points(line_totals: list[int], voucher_parts: list[int], rule: PointsRule) -> int:
+    """The share cap on the goods after vouchers, and no more than the lines can take in whole points."""
+    after_vouchers = [total - part for total, part in zip(line_totals, voucher_parts, strict=True)]
+    room = sum(left // rule.minor_per_point for left in after_vouchers)
+    return min(rule.max_points_for(sum(after_vouchers)), room)
+
+
+def _split_over_lines(line_totals: list[int], voucher_parts: list[int],
+                      amounts: list[tuple[int, int]]) -> list[list[int]]:
+    """After the vouchers' parts, each (amount, grain) over the lines in turn, by what is still unpaid on
+    each; the rest of each line comes last.
+
+    An amount is split in whole grains (the points in whole points: ``grain``
+    fen each), weighted by how many whole grains each line still has unpaid,
+    so no line's share exceeds what is left of it.
+    """
     unpaid = [total - part for total, part in zip(line_totals, voucher_parts, strict=True)]
     per_line: list[list[int]] = [[part] for part in voucher_parts]
-    for amount in amounts:
-        shares = allocate(amount, unpaid)
+    for amount, grain in amounts:
+        assert amount % grain == 0, f"{amount} is not a whole number of {grain}-fen grains"
+        weights = [left // grain for left in unpaid]
+        shares = [share * grain for share in allocate(amount // grain, weights)]
         for index, share in enumerate(shares):
             per_line[index].append(share)
             unpaid[index] -= share

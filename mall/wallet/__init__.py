@@ -9,6 +9,8 @@
     verification.py  the whole ledger checked (mall ledger verify, ledgerCheck)
     reports.py       the trial balance
     adjustments.py   staff walletAdjust, audited
+    points.py        points lots: the only code moving a POINTS account (credit, spend, give back, expire)
+    order_points.py  the points an order pays with: taken, released, refunded to their lots
     top_ups.py       top-ups recorded and credited once
     withdrawal_rules.py  the withdrawal fee, states and sources (pure)
     withdrawals.py   withdrawals: the hold, staff decisions, the payout's settlement, lists

@@ -7,7 +7,9 @@ asset and amount), and the entry names that record as its cause: a
 positive BALANCE adjustment becomes withdrawable stored value, and the
 withdrawable-balance rule counts it by that record. The reason is
 required; it goes into the audit record and is the entry's memo, which the
-customer sees on their statement.
+customer sees on their statement. Points go through their lots
+(``wallet.points``): a positive adjustment is a new lot, a negative one is
+spent from the earliest-expiring lots.
 
 Idempotent twice over: the request's key goes through ``infra.idempotency``
 (the same key and input answer the first result; other input,
@@ -29,9 +31,9 @@ from mall.core.idempotency import request_fingerprint
 from mall.core.money import MoneyFormatError
 from mall.infra import idempotency
 from mall.infra.transactions import transaction
-from mall.wallet import ledger, statements
+from mall.wallet import ledger, points, statements
 from mall.wallet.chart import MAX_AMOUNT, AccountRef, Asset, SystemCode, Unit, format_amount, parse_amount
-from mall.wallet.journal import MAX_MEMO_LENGTH, Cause, transfer
+from mall.wallet.journal import MAX_MEMO_LENGTH, Cause, Leg, transfer
 from mall.wallet.statements import StatementLine
 
 OPERATION = "walletAdjust"
@@ -66,14 +68,26 @@ async def wallet_adjust(
             # The audit record is the adjustment's cause: the entry names it (cause id).
             record = await audit.record(staff, action="wallet.adjust", target=f"User:{customer_id}", reason=reason,
                                         new={"asset": asset.value, "amount": str(format_amount(units, asset.unit))})
-            posted = await ledger.post(key=key, cause=Cause.ADJUSTMENT, cause_id=record.id, actor=staff, memo=reason,
-                                       legs=legs)
+            posted = await _post(staff, customer_id, asset, units, key=key, record_id=record.id, reason=reason, legs=legs)
             return await _line(posted.leg(wallet).posting_id)
 
     return await idempotency.once(
         user_id=staff_id, operation=OPERATION, key=idempotency_key, fingerprint=fingerprint, work=work,
         remember=lambda line: {"postingId": line.id}, recall=lambda stored: _line(int(stored["postingId"])),
     )
+
+
+async def _post(
+    staff: Actor, customer_id: int, asset: Asset, units: int, *, key: str, record_id: int, reason: str, legs: tuple[Leg, Leg]
+) -> ledger.Posted:
+    """Money straight through the ledger; points through their lots (a new lot, or spent earliest-expiring first)."""
+    if asset is not Asset.POINTS:
+        return await ledger.post(key=key, cause=Cause.ADJUSTMENT, cause_id=record_id, actor=staff, memo=reason, legs=legs)
+    if units > 0:
+        return await points.credit(staff, customer_id=customer_id, points=units, key=key, cause=Cause.ADJUSTMENT,
+                                   cause_id=record_id, source=SystemCode.POINTS_ADJUSTMENTS, memo=reason)
+    return await points.spend(staff, customer_id=customer_id, points=-units, key=key, cause=Cause.ADJUSTMENT,
+                              cause_id=record_id, destination=SystemCode.POINTS_ADJUSTMENTS, memo=reason)
 
 
 def _check(asset: Asset, amount: Decimal, reason: str, key: str) -> tuple[int, str]:

@@ -52,6 +52,7 @@ class Cause(enum.StrEnum):
     WITHDRAWAL_RELEASE = "WITHDRAWAL_RELEASE"  # a rejected or failed withdrawal's hold given back
     WITHDRAWAL_PAYOUT = "WITHDRAWAL_PAYOUT"  # an approved withdrawal leaving (id: the withdrawal)
     POINTS_EXPIRY = "POINTS_EXPIRY"  # a points lot expired (id: the lot)
+    POINTS_REFUND = "POINTS_REFUND"  # points of a refund back to their lots (id: the order)
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,3 +228,76 @@ class TopUp(Model):
 
     def __str__(self) -> str:
         return self.trade_number
+
+
+class PointsLot(Model):
+    """Points a customer was given at one time, spendable until ``expires_at`` (DESIGN §3.5).
+
+    Written by ``mall.wallet.points`` alone, in the transaction of the ledger
+    entry that moves the points: per customer, the lots' ``remaining`` add up
+    to their POINTS account's balance (``verification`` checks it).
+    ``expiries`` counts how often the lot expired: points given back to an
+    expired lot expire again, each time under its own entry key.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    customer: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="points_lots", on_delete=fields.RESTRICT
+    )
+    granted = fields.BigIntField()
+    remaining = fields.BigIntField()
+    expires_at = fields.DatetimeField()
+    # What gave the points: the entry (one lot per entry) and its cause.
+    entry: fields.ForeignKeyRelation[JournalEntry] = fields.OneToOneField(
+        "models.JournalEntry", related_name="points_lot", on_delete=fields.RESTRICT
+    )
+    cause = fields.CharField(max_length=32)
+    cause_id = fields.BigIntField(null=True)
+    expiries = fields.IntField(default=0)
+    created_at = fields.DatetimeField()
+
+    customer_id: int
+    entry_id: int
+
+    class Meta:
+        table = "points_lots"
+        # A customer's lots by expiry (spending, pointsExpiring); due lots by expiry (the expiry job).
+        indexes = (("customer_id", "expires_at", "id"), ("expires_at", "remaining"))
+        # Hand-written into migration 10 of both histories (aerich emits no CHECKs).
+        constraints = [
+            CheckConstraint(check="granted > 0 AND remaining >= 0 AND remaining <= granted",
+                            name="points_lots_remaining_within_granted"),
+        ]
+
+    def __str__(self) -> str:
+        return f"lot {self.id}: {self.remaining}/{self.granted}"
+
+
+class PointsLotMove(Model):
+    """What one ledger entry took from or gave back to one lot: a refund finds here the lots an order spent."""
+
+    id = fields.BigIntField(primary_key=True)
+    lot: fields.ForeignKeyRelation[PointsLot] = fields.ForeignKeyField(
+        "models.PointsLot", related_name="moves", on_delete=fields.RESTRICT
+    )
+    entry: fields.ForeignKeyRelation[JournalEntry] = fields.ForeignKeyField(
+        "models.JournalEntry", related_name="points_lot_moves", on_delete=fields.RESTRICT
+    )
+    # SPEND (negative), RETURN (positive: to the lot a SPEND took from), EXPIRE (negative).
+    kind = fields.CharField(max_length=16)
+    points = fields.BigIntField()
+    # For a RETURN: the SPEND entry whose points come back.
+    spend_entry_id = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField()
+
+    lot_id: int
+    entry_id: int
+
+    class Meta:
+        table = "points_lot_moves"
+        unique_together = (("entry_id", "lot_id"),)
+        indexes = (("spend_entry_id",), ("lot_id", "id"))
+        constraints = [CheckConstraint(check="points <> 0", name="points_lot_moves_points_not_zero")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.points} on lot {self.lot_id}"

@@ -11,7 +11,9 @@ in the database however long the ledger grows:
 - no customer account is below zero;
 - a customer's HELD money, per order and per withdrawal it was held for, is
   never below zero, and is zero once captured, released or paid out (one
-  HELD account serves every hold: this is what tells them apart).
+  HELD account serves every hold: this is what tells them apart);
+- per customer, the points lots' remaining points add up to the POINTS account's balance;
+- every lot's remaining points are what it was granted plus its moves (spent, given back, expired).
 
 At most ``MAX_PROBLEMS`` problems are listed per rule, so a badly broken
 ledger still gives a bounded answer that says where to look.
@@ -117,6 +119,27 @@ _RULES = (
             f"account {r['account_key']}: {int(r['held'])} held for {r['holder']} {r['cause_id']}"
             + (" after it was closed" if int(r["closings"]) and int(r["held"]) > 0 else ", below zero")
         ),
+    ),
+    _Rule(
+        "SELECT a.account_key, a.balance_minor, COALESCE(l.remaining, 0) AS in_lots FROM ledger_accounts a "
+        "LEFT JOIN (SELECT customer_id, SUM(remaining) AS remaining FROM points_lots GROUP BY customer_id) l "
+        "ON l.customer_id = a.customer_id WHERE a.customer_id IS NOT NULL AND a.code = 'POINTS' "
+        "AND a.balance_minor <> COALESCE(l.remaining, 0) ORDER BY a.id",
+        lambda r: (f"account {r['account_key']}: holds {r['balance_minor']} points, its lots "
+                   f"{int(r['in_lots'])}"),
+    ),
+    _Rule(
+        "SELECT l.customer_id, SUM(l.remaining) AS in_lots FROM points_lots l WHERE NOT EXISTS (SELECT 1 FROM "
+        "ledger_accounts a WHERE a.customer_id = l.customer_id AND a.code = 'POINTS') "
+        "GROUP BY l.customer_id HAVING SUM(l.remaining) <> 0 ORDER BY l.customer_id",
+        lambda r: f"customer {r['customer_id']}: points lots hold {int(r['in_lots'])} points without a POINTS account",
+    ),
+    _Rule(
+        "SELECT l.id, l.granted, l.remaining, COALESCE(SUM(m.points), 0) AS moved FROM points_lots l "
+        "LEFT JOIN points_lot_moves m ON m.lot_id = l.id GROUP BY l.id, l.granted, l.remaining "
+        "HAVING l.remaining <> l.granted + COALESCE(SUM(m.points), 0) ORDER BY l.id",
+        lambda r: (f"points lot {r['id']}: {r['remaining']} remaining, granted {r['granted']} and moved "
+                   f"{int(r['moved'])}"),
     ),
 )
 

@@ -6,6 +6,7 @@ import secrets
 
 from mall.core.actors import Actor
 from mall.wallet import ledger
+from mall.wallet import points as lots
 from mall.wallet.chart import AccountRef, Asset, SystemCode
 from mall.wallet.journal import Cause, Leg, transfer
 
@@ -31,6 +32,10 @@ async def post(*legs: Leg, key: str | None = None, cause: Cause = Cause.ADJUSTME
 
 
 async def fund(account: AccountRef, amount: int, *, key: str | None = None) -> ledger.Posted:
-    """``amount`` into ``account`` from the adjustments account of its unit."""
-    source = POINTS_ADJUSTMENTS if account.unit.value == "POINTS" else ADJUSTMENTS
-    return await post(*transfer(source, account, amount), key=key)
+    """``amount`` into ``account`` from the adjustments account of its unit (points into a new lot)."""
+    if account.unit.value == "POINTS":
+        assert account.customer_id is not None
+        return await lots.credit(Actor.system(), customer_id=account.customer_id, points=amount,
+                                 key=key or f"test:{secrets.token_hex(8)}", cause=Cause.ADJUSTMENT, cause_id=None,
+                                 source=SystemCode.POINTS_ADJUSTMENTS)
+    return await post(*transfer(ADJUSTMENTS, account, amount), key=key)

@@ -214,10 +214,12 @@ async def test_mall_jobs_run_runs_each_job_once_at_the_sandbox_time_and_reports_
     assert (every.returncode, every.stdout) == (1, "boom: failed\noffset-hours: handled 5\norders.expire-unpaid: handled 0\n"
                                                    "orders.complete-unconfirmed: handled 0\npayments.reconcile: handled 0\n"
                                                    "withdrawals.settle-paying: handled 0\n"
+                                                   "points.expire-lots: handled 0\n"
                                                    "idempotency.purge-expired: handled 0\n"
                                                    "cart.purge-abandoned-guest-carts: handled 0\n")
     assert "job boom failed" in every.stderr
     assert (one.returncode, one.stdout) == (0, "offset-hours: handled 5\n")
     assert (unknown.returncode, unknown.stderr) == (
         2, "mall: no job named 'nope' (known: boom, offset-hours, orders.expire-unpaid, orders.complete-unconfirmed, "
-        "payments.reconcile, withdrawals.settle-paying, idempotency.purge-expired, cart.purge-abandoned-guest-carts)\n")
+        "payments.reconcile, withdrawals.settle-paying, points.expire-lots, idempotency.purge-expired, "
+        "cart.purge-abandoned-guest-carts)\n")

@@ -187,6 +187,26 @@ VIOLATIONS = {
         "from_rebate_credit_minor, provider, payee, request_key, request_fingerprint, payout_no, note, failure, created_at) "
         "VALUES (1, 'REQUESTED', 1000, 100, 900, 600, 300, 'SANDBOX', 'p', 'k', 'f', 'WD1', '', '', CURRENT_TIMESTAMP)"
     ),
+    # A lot never holds fewer than no points, nor more than it was given.
+    "points_lots_remaining_within_granted": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO ledger_entries (id, idempotency_key, fingerprint, cause, memo, actor_kind, created_at) "
+        "VALUES (1, 'k', 'f', 'ADJUSTMENT', '', 'SYSTEM', CURRENT_TIMESTAMP);"
+        "INSERT INTO points_lots (id, customer_id, granted, remaining, expires_at, entry_id, cause, expiries, created_at) "
+        "VALUES (1, 1, 10, 10, CURRENT_TIMESTAMP, 1, 'ADJUSTMENT', 0, CURRENT_TIMESTAMP);"
+        "UPDATE points_lots SET remaining = 11 WHERE id = 1"
+    ),
+    "points_lot_moves_points_not_zero": (
+        "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+        "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        "INSERT INTO ledger_entries (id, idempotency_key, fingerprint, cause, memo, actor_kind, created_at) "
+        "VALUES (1, 'k', 'f', 'ADJUSTMENT', '', 'SYSTEM', CURRENT_TIMESTAMP);"
+        "INSERT INTO points_lots (id, customer_id, granted, remaining, expires_at, entry_id, cause, expiries, created_at) "
+        "VALUES (1, 1, 10, 10, CURRENT_TIMESTAMP, 1, 'ADJUSTMENT', 0, CURRENT_TIMESTAMP);"
+        "INSERT INTO points_lot_moves (lot_id, entry_id, kind, points, created_at) "
+        "VALUES (1, 1, 'SPEND', 0, CURRENT_TIMESTAMP)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.

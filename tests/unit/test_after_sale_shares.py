@@ -10,13 +10,13 @@ from mall.orders.models import OrderLine
 
 
 def three_for_ten() -> OrderLine:
-    return OrderLine(quantity=3, external_minor=1000, rebate_credit_minor=0, balance_minor=0)
+    return OrderLine(quantity=3, external_minor=1000, rebate_credit_minor=0, balance_minor=0, points_minor=0)
 
 
-def refunds(line: OrderLine, *quantities: int) -> list[Taken]:
+def refunds(line: OrderLine, *quantities: int, minor_per_point: int = 1) -> list[Taken]:
     taken: list[Taken] = []
     for quantity in quantities:
-        taken.append(Taken(quantity, line_share(line, taken=taken, quantity=quantity)))
+        taken.append(Taken(quantity, line_share(line, taken=taken, quantity=quantity, minor_per_point=minor_per_point)))
     return taken
 
 
@@ -54,7 +54,7 @@ def test_an_exchange_keeps_the_least_paid_units_and_refunds_nothing():
 
 
 def test_each_channel_is_split_on_its_own():
-    line = OrderLine(quantity=3, external_minor=100, rebate_credit_minor=200, balance_minor=1)
+    line = OrderLine(quantity=3, external_minor=100, rebate_credit_minor=200, balance_minor=1, points_minor=0)
 
     share = line_share(line, taken=[], quantity=1)
 
@@ -65,26 +65,39 @@ def test_each_channel_is_split_on_its_own():
 @given(
     quantity=st.integers(1, 30),
     parts=st.tuples(*[st.integers(0, 10**9)] * 3),
+    points=st.integers(0, 10**6),
+    minor_per_point=st.sampled_from([1, 2, 4, 5, 10, 20, 25, 50, 100]),
     data=st.data(),
 )
-def test_any_sequence_of_after_sales_some_cancelled_returns_every_part_exactly(quantity, parts, data):
+def test_any_sequence_of_after_sales_some_cancelled_returns_every_part_exactly(quantity, parts, points,
+                                                                              minor_per_point, data):
     rebate_credit, balance, external = parts
     line = OrderLine(quantity=quantity, rebate_credit_minor=rebate_credit, balance_minor=balance,
-                     external_minor=external)
+                     external_minor=external, points_minor=points * minor_per_point)
     live: list[Taken] = []
     while (units_left := quantity - sum(taken.quantity for taken in live)) > 0:
         asked = data.draw(st.integers(1, units_left))
         exchange = data.draw(st.booleans()) and data.draw(st.booleans())
-        share = None if exchange else line_share(line, taken=live, quantity=asked)
+        share = None if exchange else line_share(line, taken=live, quantity=asked, minor_per_point=minor_per_point)
         if data.draw(st.integers(0, 3)) == 3:  # cancelled or rejected: it never counted
             continue
         live.append(Taken(asked, share))
-        assert share is None or min(share.rebate_credit_minor, share.balance_minor, share.external_minor) >= 0
+        assert share is None or min(share.rebate_credit_minor, share.balance_minor, share.external_minor,
+                                    share.points) >= 0
 
     refunded = [taken.share for taken in live if taken.share is not None]
     if all(taken.share is not None for taken in live):
         assert sum(share.rebate_credit_minor for share in refunded) == rebate_credit
         assert sum(share.balance_minor for share in refunded) == balance
         assert sum(share.external_minor for share in refunded) == external
+        assert sum(share.points for share in refunded) == points  # whole points, all of them
     else:  # exchanged units keep their money: the refunds never exceed the line
         assert sum(share.total_minor for share in refunded) <= rebate_credit + balance + external
+        assert sum(share.points for share in refunded) <= points
+
+
+def test_points_are_split_over_units_as_whole_points():
+    # 5 points of 2 fen each on 3 units: 2, 2, 1 points; never a fraction of a point.
+    line = OrderLine(quantity=3, external_minor=0, rebate_credit_minor=0, balance_minor=0, points_minor=10)
+
+    assert [taken.share.points for taken in refunds(line, 1, 1, 1, minor_per_point=2)] == [2, 2, 1]

@@ -52,6 +52,7 @@ def test_every_channel_in_turn_split_over_two_lines():
         subtotal_minor=15000,
         shipping_minor=1000,
         voucher_discount_minor=2000,
+        max_points=6500,
         points_used=6500,
         points_discount_minor=6500,
         total_minor=7500,
@@ -289,7 +290,11 @@ def test_the_order_of_payment_is_respected(case):
     after_vouchers = price.subtotal_minor - price.voucher_discount_minor
     assert price.points_discount_minor == price.points_used * rule.minor_per_point
     assert price.points_discount_minor <= after_vouchers * rule.max_share
-    assert price.points_used == min(arguments["points"], rule.max_points_for(after_vouchers))
+    assert price.max_points <= rule.max_points_for(after_vouchers)
+    assert price.points_used == min(arguments["points"], price.max_points)
+    # every line's points part is whole points, so every unit's and every refund's is too
+    assert all(line.parts.points_minor % rule.minor_per_point == 0 for line in price.lines)
+    assert sum(line.parts.points_minor for line in price.lines) == price.points_discount_minor
     # then rebate credit, then balance only once rebate credit is exhausted, then external only after both
     assert price.rebate_credit_used_minor == min(wallet.rebate_credit_minor, price.total_minor)
     if price.balance_used_minor:
@@ -314,3 +319,25 @@ def test_goods_are_paid_before_shipping_within_the_order_of_payment(case):
     for channel, later in later_on_goods.items():
         if getattr(price.shipping_parts, channel):
             assert sum(getattr(line.parts, part) for line in price.lines for part in later) == 0, channel
+
+
+def test_points_are_split_over_lines_in_whole_points_even_when_a_point_is_worth_two_fen():
+    # given two-fen points and three lines of 3.33 each: half of 9.99 is 499 fen, 249 points
+    rule = PointsRule(per_yuan=50, max_share=Decimal("0.5"))
+
+    price = price_order([OrderLine(n, 333, 1) for n in (1, 2, 3)], shipping=ShippingRule(flat_fee_minor=0),
+                        points_rule=rule, points=249)
+
+    # then each line takes 83 whole points (166 fen), not 166.33 fen
+    assert [line.parts.points_minor for line in price.lines] == [166, 166, 166]
+    assert price.points_discount_minor == 498
+
+
+def test_points_never_exceed_what_whole_points_of_the_lines_can_take():
+    # given two-fen points, a share of 1 and two lines of one fen each: 2 fen of goods, yet no line fits a point
+    rule = PointsRule(per_yuan=50, max_share=Decimal("1"))
+
+    price = price_order([OrderLine(1, 1, 1), OrderLine(2, 1, 1)], shipping=ShippingRule(flat_fee_minor=0),
+                        points_rule=rule, points=1)
+
+    assert (price.max_points, price.points_used) == (0, 0)

@@ -21,7 +21,9 @@ class OrderCreateInput:
     voucher_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Your vouchers to apply (each once): reserved by the order; a voucher "
         "of someone else is NOT_FOUND, others VOUCHER_EXPIRED, VOUCHER_UNAVAILABLE or VOUCHER_NOT_APPLICABLE.")
-    points_to_use: int = strawberry.field(default=0, description="Not available yet (the wallet issue): more than 0 is a userError.")
+    points_to_use: int = strawberry.field(default=0, description=(
+        "Points to pay with (whole points, taken from your earliest-expiring lots): at most orderPreview's maxPoints. "
+        "More than the order may use is LIMIT_EXCEEDED, more than you hold INSUFFICIENT_FUNDS; never cut silently."))
     use_wallet_funds: bool = strawberry.field(default=False, description="Rebate credit, then balance, up to what is due.")
     invoice: InvoiceInput | None = None
     note: str = ""

@@ -7,12 +7,13 @@ import enum
 import strawberry
 
 from mall.core.actors import ActorKind, Permission
+from mall.core.errors import InvalidInput
 from mall.graphql.accounts.loaders import UserByIdLoader
 from mall.graphql.accounts.types import UserType
 from mall.graphql.catalog.loaders import VariantByIdLoader
 from mall.graphql.catalog.types import VariantType
 from mall.graphql.context import Info
-from mall.graphql.errors import UserError
+from mall.graphql.errors import UserError, user_errors
 from mall.graphql.money import Money
 from mall.graphql.orders.loaders import (
     AfterSalesByOrderIdLoader,
@@ -316,7 +317,9 @@ class OrderPreview:
     balance_used: Money | None = None
     wallet_due: Money | None = None
     external_due: Money | None = None
-    max_points: int = strawberry.field(default=0, description="The most points this order could use (0 until the wallet issue).")
+    max_points: int = strawberry.field(default=0, description=(
+        "The most points this order could use: MALL_POINTS_MAX_SHARE of the goods after vouchers, in whole points, "
+        "and no more than you hold unexpired."))
     applicable_vouchers: list[Voucher] = strawberry.field(
         default_factory=list, description="The customer's vouchers this order could use now (scope, minimum spend, "
         "validity), most valuable first."
@@ -345,4 +348,7 @@ class OrderPreview:
             wallet_due=Money.of(price.wallet_due_minor, currency), external_due=Money.of(price.external_due_minor, currency),
             rebate_preview=RebatePreview.empty(currency),
             applicable_vouchers=[Voucher.from_row(row) for row in plan.applicable_vouchers],
+            max_points=plan.max_points,
+            # Too many points: the order as it would be without them, and why (orderCreate would refuse).
+            user_errors=user_errors(InvalidInput(plan.points_problems)) if plan.points_problems else [],
         )

@@ -13,6 +13,7 @@ from mall.graphql.relay import Connection, Node, connection, encode_id
 from mall.graphql.scalars import DateTime, Decimal
 from mall.graphql.wallet.loaders import WalletBalancesByCustomerIdLoader
 from mall.settings import get_settings
+from mall.wallet import points as lots
 from mall.wallet import reports, statements, verification, vouchers
 from mall.wallet.chart import Asset, Unit, format_amount
 from mall.wallet.journal import Cause
@@ -130,10 +131,11 @@ class Wallet:
     async def points(self, info: Info) -> int:
         return (await self._balances(info)).points
 
-    @strawberry.field(description="Points due to expire, soonest first. Empty until points lots arrive with the "
-                      "wallet's next slice.")
+    @strawberry.field(description="Your unexpired points by the moment they expire, soonest first: the first "
+                      f"{lots.MAX_EXPIRY_DATES} moments. They are spent earliest-expiring first.")
     async def points_expiring(self) -> list[PointsExpiry]:
-        return []
+        return [PointsExpiry(points=due.points, expires_at=due.expires_at)
+                for due in await lots.expiring(self._customer_id)]
 
     @strawberry.field(description="Your vouchers, optionally of one status (as it reads now: an available one past "
                       "its validity is EXPIRED), newest first; at most 100.")
@@ -150,7 +152,7 @@ class Wallet:
 
 
 @strawberry.type(description="The whole ledger checked: every entry balances per unit, every cached balance equals "
-                 "the sum of its postings, no customer account is below zero.")
+                 "the sum of its postings, no customer account is below zero, each customer's points lots hold their points.")
 class LedgerCheck:
     ok: bool
     entries_checked: int

@@ -141,6 +141,6 @@ async def test_the_wallet_costs_the_same_statements_whatever_the_length_of_its_p
         assert result.data["me"]["wallet"]["entries"]["edges"]
         return int(result.headers["x-mall-sql-statements"])
 
-    # the session with its user, the balances, the vouchers, one page of the statement (with its entries and
-    # accounts)
-    assert await statements(few) == await statements(many) == 4
+    # the session with its user, the balances, the points expiring, the vouchers, one page of the statement
+    # (with its entries and accounts)
+    assert await statements(few) == await statements(many) == 5

@@ -117,7 +117,7 @@ async def test_bad_requests_are_refused_with_every_problem_and_change_nothing():
     draft = await factories.variant_of(await factories.product(status="DRAFT"))
     request = OrderRequest(
         lines=((tea.id, 0), (draft.id, 1), (999_999, 1), (tea.id, 10_000)), address_id=theirs.id,
-        invoice=Invoice(InvoiceKind.PERSONAL, " ", "123"), note="x" * 501, voucher_ids=(1,), points_to_use=5,
+        invoice=Invoice(InvoiceKind.PERSONAL, " ", "123"), note="x" * 501, voucher_ids=(1,), points_to_use=-5,
     )
 
     with pytest.raises(DomainError) as refused:
@@ -131,7 +131,7 @@ async def test_bad_requests_are_refused_with_every_problem_and_change_nothing():
         Problem(ErrorCode.INVALID, "An invoice title is 1 to 100 characters.", ("invoice", "title")),
         Problem(ErrorCode.INVALID, "A personal invoice has no tax id.", ("invoice", "taxId")),
         Problem(ErrorCode.INVALID, "A note is at most 500 characters.", ("note",)),
-        Problem(ErrorCode.INVALID, "Paying with points is not available yet.", ("pointsToUse",)),
+        Problem(ErrorCode.INVALID, "Points to use cannot be negative.", ("pointsToUse",)),
         Problem(ErrorCode.UNAVAILABLE, f"{draft.sku} is not on sale.", ("lines", "1", "variantId")),
         Problem(ErrorCode.NOT_FOUND, "No such variant.", ("lines", "2", "variantId")),
         Problem(ErrorCode.INSUFFICIENT_STOCK, f"Only 10 of {tea.sku} available.", ("lines", "3", "quantity")),

@@ -1,0 +1,236 @@
+"""Points lots (DESIGN §3.5): the only code that moves a customer's POINTS account.
+
+Points are held in lots, each what one entry gave, spendable until it
+expires ``MALL_POINTS_VALID_DAYS`` after it was given (the one clock, so the
+sandbox clock too). Every movement is one ledger entry and, in the same
+transaction, the lots it changes and a ``PointsLotMove`` per lot:
+
+- ``credit``     a new lot;
+- ``spend``      earliest-expiring lots first (ties by id), after the
+                 customer's due lots expired: what has expired is never spent;
+- ``give_back``  spent points back to the lots that spend took them from,
+                 latest-expiring first, each keeping its expiry (a lot
+                 already past it expires again on the next run), never more
+                 per lot than the spend took minus what came back already;
+- ``expire_due`` due lots' remaining points to POINTS_EXPIRED, one entry per
+                 lot and expiry (``points-lot:<id>:expiry:<n>``).
+
+Each starts by locking the customer's POINTS account row, then reads the
+lots: every movement of one customer's points waits for the one before, so
+what it reads of the lots is what the ledger holds (per customer the lots'
+remaining points add up to the account's balance; ``verification`` checks
+it). The lots' UPDATEs stay conditional (``remaining >= n``) behind the
+CHECK of migration 10 all the same. Points come before money in every
+transaction that moves both, so two never wait on each other crosswise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tortoise.expressions import F
+from tortoise.functions import Sum
+
+from mall.core.actors import Actor
+from mall.core.clock import clock
+from mall.infra.transactions import transaction
+from mall.settings import get_settings
+from mall.wallet import ledger
+from mall.wallet.chart import AccountRef, Asset, SystemCode
+from mall.wallet.errors import InsufficientFunds, InvalidEntry
+from mall.wallet.journal import Cause, transfer
+from mall.wallet.ledger import Posted
+from mall.wallet.models import LedgerAccount, PointsLot, PointsLotMove
+
+SPEND = "SPEND"
+RETURN = "RETURN"
+EXPIRE = "EXPIRE"
+BATCH = 500  # lots one expiry batch takes at most
+MAX_EXPIRY_DATES = 10  # pointsExpiring shows the soonest dates only
+
+
+@dataclass(frozen=True, slots=True)
+class Expiring:
+    """Points still held that expire at one moment."""
+
+    expires_at: dt.datetime
+    points: int
+
+
+def _account(customer_id: int) -> AccountRef:
+    return AccountRef.customer(customer_id, Asset.POINTS)
+
+
+async def _lock(customer_id: int) -> None:
+    """Lock the customer's POINTS account row (PostgreSQL): their points move one entry at a time."""
+    await LedgerAccount.filter(account_key=_account(customer_id).key).select_for_update().first()
+
+
+async def credit(
+    actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
+    source: SystemCode, memo: str = "",
+) -> Posted:
+    """``points`` from ``source`` into a new lot of the customer's; a retry with ``key`` posts nothing more."""
+    legs = transfer(AccountRef.system(source), _account(customer_id), points)
+    async with transaction():
+        await _lock(customer_id)
+        posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, legs=legs, actor=actor, memo=memo)
+        if posted.created:
+            now = clock.now()
+            await PointsLot.create(
+                customer_id=customer_id, granted=points, remaining=points, entry_id=posted.entry_id,
+                expires_at=now + dt.timedelta(days=get_settings().points_valid_days), cause=cause.value,
+                cause_id=cause_id, created_at=now,
+            )
+    return posted
+
+
+async def spend(
+    actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
+    destination: SystemCode, memo: str = "",
+) -> Posted:
+    """``points`` out of the customer's lots into ``destination``; INSUFFICIENT_FUNDS if unexpired lots hold less."""
+    legs = transfer(_account(customer_id), AccountRef.system(destination), points)
+    async with transaction():
+        await _lock(customer_id)
+        earlier = await ledger.find(key)
+        if earlier is not None:  # a retry: answer it (post checks the fingerprint) before expiring anything
+            return await ledger.post(key=key, cause=cause, cause_id=cause_id, legs=legs, actor=actor, memo=memo)
+        now = clock.now()
+        for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
+            await _expire(Actor.system(), lot)
+        posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, legs=legs, actor=actor, memo=memo)
+        lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
+        await _take(lots, points, posted.entry_id, now)
+    return posted
+
+
+async def _take(lots: Sequence[PointsLot], points: int, entry_id: int, now: dt.datetime) -> None:
+    moves = []
+    need = points
+    for lot in lots:
+        if need == 0:
+            break
+        taken = min(lot.remaining, need)
+        if not await PointsLot.filter(id=lot.id, remaining__gte=taken).update(remaining=F("remaining") - taken):
+            raise InsufficientFunds("Your points changed meanwhile; look again.")
+        moves.append(PointsLotMove(lot_id=lot.id, entry_id=entry_id, kind=SPEND, points=-taken, created_at=now))
+        need -= taken
+    if need:  # the ledger let the points go, so the lots hold them: anything else is a broken ledger
+        raise InsufficientFunds("Your points lots hold less than your points account.")
+    await PointsLotMove.bulk_create(moves)
+
+
+async def _left_per_lot(spend_entry_id: int) -> dict[int, int]:
+    left: dict[int, int] = {}
+    for lot_id, points in await PointsLotMove.filter(entry_id=spend_entry_id, kind=SPEND).values_list("lot_id", "points"):
+        left[lot_id] = left.get(lot_id, 0) - points
+    for lot_id, points in await PointsLotMove.filter(spend_entry_id=spend_entry_id, kind=RETURN).values_list(
+        "lot_id", "points"
+    ):
+        left[lot_id] = left.get(lot_id, 0) - points
+    return left
+
+
+async def give_back(
+    actor: Actor, *, customer_id: int, spend_key: str, key: str, points: int | None, cause: Cause,
+    cause_id: int | None, memo: str = "",
+) -> Posted | None:
+    """Spent points back to the lots ``spend_key`` took them from (``None``: all not yet given back).
+
+    ``None`` when there is nothing to give (nothing spent, or all back
+    already); a retry with ``key`` answers the first entry. More than is
+    left of the spend is ``InvalidEntry``, nothing changed.
+    """
+    async with transaction():
+        await _lock(customer_id)
+        earlier = await ledger.find(key)
+        if earlier is not None:
+            return earlier
+        spent = await ledger.find(spend_key)
+        if spent is None:
+            if points:
+                raise InvalidEntry("No points were spent under this key to give back.")
+            return None
+        left = await _left_per_lot(spent.entry_id)
+        wanted = sum(left.values()) if points is None else points
+        if wanted > sum(left.values()):
+            raise InvalidEntry("That is more points than are left to give back.")
+        if wanted <= 0:
+            return None
+        source = next(leg.account for leg in spent.legs if not leg.account.is_customer)
+        posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, actor=actor, memo=memo,
+                                   legs=transfer(source, _account(customer_id), wanted))
+        await _return(spent.entry_id, left, wanted, posted.entry_id)
+    return posted
+
+
+async def _return(spend_entry_id: int, left: dict[int, int], points: int, entry_id: int) -> None:
+    lots = await PointsLot.filter(id__in=[lot_id for lot_id, n in left.items() if n > 0])
+    now = clock.now()
+    moves = []
+    need = points
+    for lot in sorted(lots, key=lambda lot: (lot.expires_at, lot.id), reverse=True):  # latest-expiring first
+        if need == 0:
+            break
+        back = min(left[lot.id], need)
+        if not await PointsLot.filter(id=lot.id, remaining__lte=lot.granted - back).update(
+            remaining=F("remaining") + back
+        ):
+            raise InvalidEntry(f"Points lot {lot.id} cannot take {back} points back.")
+        moves.append(PointsLotMove(lot_id=lot.id, entry_id=entry_id, kind=RETURN, points=back,
+                                   spend_entry_id=spend_entry_id, created_at=now))
+        need -= back
+    await PointsLotMove.bulk_create(moves)
+
+
+async def expire_due(now: dt.datetime, *, batch: int = BATCH) -> int:
+    """Expire up to ``batch`` lots due at ``now``, soonest first, each in its own transaction; how many.
+
+    Safe with two workers: each lot is read again under its customer's
+    account lock, so the second finds it empty and moves nothing.
+    """
+    due = await PointsLot.filter(expires_at__lte=now, remaining__gt=0).order_by("expires_at", "id").limit(
+        batch
+    ).values_list("id", "customer_id")
+    expired = 0
+    system = Actor.system()
+    for lot_id, customer_id in due:
+        async with transaction():
+            await _lock(customer_id)
+            lot = await PointsLot.get(id=lot_id)
+            if lot.remaining > 0 and lot.expires_at <= now:
+                await _expire(system, lot)
+                expired += 1
+    return expired
+
+
+async def _expire(actor: Actor, lot: PointsLot) -> None:
+    """The lot's remaining points to POINTS_EXPIRED (the customer's account locked by the caller)."""
+    posted = await ledger.post(
+        key=f"points-lot:{lot.id}:expiry:{lot.expiries + 1}", cause=Cause.POINTS_EXPIRY, cause_id=lot.id,
+        actor=actor, memo="Points expired", legs=transfer(_account(lot.customer_id),
+                                                          AccountRef.system(SystemCode.POINTS_EXPIRED), lot.remaining),
+    )
+    if not await PointsLot.filter(id=lot.id, remaining=lot.remaining, expiries=lot.expiries).update(
+        remaining=0, expiries=lot.expiries + 1
+    ):
+        raise InvalidEntry(f"Points lot {lot.id} changed while it expired.")
+    await PointsLotMove.create(lot_id=lot.id, entry_id=posted.entry_id, kind=EXPIRE, points=-lot.remaining,
+                               created_at=clock.now())
+
+
+async def spendable(customer_id: int, now: dt.datetime | None = None) -> int:
+    """The points the customer may spend now: what their unexpired lots hold."""
+    rows = await PointsLot.filter(customer_id=customer_id, remaining__gt=0,
+                                  expires_at__gt=now or clock.now()).values_list("remaining", flat=True)
+    return sum(rows)
+
+
+async def expiring(customer_id: int, *, limit: int = MAX_EXPIRY_DATES) -> list[Expiring]:
+    """Points held by the customer's unexpired lots, by expiry, soonest first; the first ``limit`` dates."""
+    rows = await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__gt=clock.now()).annotate(
+        points=Sum("remaining")).group_by("expires_at").order_by("expires_at").limit(limit).values("expires_at", "points")
+    return [Expiring(expires_at=row["expires_at"], points=int(row["points"])) for row in rows]
