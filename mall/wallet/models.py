@@ -222,7 +222,8 @@ class TopUp(Model):
     class Meta:
         table = "top_ups"
         unique_together = (("customer_id", "request_key"),)
-        indexes = (("customer_id", "status", "expires_at"),)
+        # The second serves reconciliation: top-ups PENDING past their expiry, whoever they belong to.
+        indexes = (("customer_id", "status", "expires_at"), ("status", "expires_at"))
         # Hand-written into migration 9 of both histories (aerich emits no CHECKs).
         constraints = [CheckConstraint(check="amount_minor > 0", name="top_ups_amount_positive")]
 
