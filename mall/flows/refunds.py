@@ -265,9 +265,12 @@ async def refund_after_sale(
         after_sale, order = await after_sale_requests.start_refund(
             actor, after_sale_id=after_sale_id, amount_minor=amount_minor, note=note
         )
-        # The units' points go back to their lots once per after-sale (whatever money staff refund), before the money.
+        # Stock first: this refund may close the order and release it after posting (the lock order everywhere).
+        await lifecycle.lock_stock_before_refund(order)
+        # The units' points go back to their lots once per after-sale, before the money; in proportion when staff
+        # refund less money than computed.
         await order_points.refund(actor, customer_id=order.user_id, order_id=order.id,
-                                  refund_number=f"RA{after_sale.id:010d}", amount=await _after_sale_points(after_sale.id))
+                                  refund_number=f"RA{after_sale.id:010d}", amount=await _after_sale_points(after_sale))
         tries = await Refund.filter(after_sale_id=after_sale.id, channel=_EXTERNAL).count()
         split = await _still_owed(after_sale.id, await after_sale_split(after_sale))
         refunds = await record_refund(
@@ -276,12 +279,21 @@ async def refund_after_sale(
         ) if after_sale.refund_minor else []
         if all(refund.status == RefundState.REFUNDED for refund in refunds):
             await after_sale_requests.finish_refund(after_sale.id, order, succeeded=True)
+        if not refunds and order.total_minor == 0:
+            await _update_refund_status(order)  # paid with points and vouchers only: no money row to settle it
     await send(refunds)
     return await AfterSale.get(id=after_sale_id)
 
 
-async def _after_sale_points(after_sale_id: int) -> int:
-    return sum(await AfterSaleLine.filter(after_sale_id=after_sale_id).values_list("points", flat=True))
+async def _after_sale_points(after_sale: AfterSale) -> int:
+    """The points the after-sale's units paid; when staff refund less money than computed, that share of them
+    (rounded down to whole points). Points alone (nothing computed in money) go back whole."""
+    lines = await AfterSaleLine.filter(after_sale_id=after_sale.id).values_list("points", "refund_minor")
+    points = sum(line[0] for line in lines)
+    computed = sum(line[1] for line in lines)
+    if computed and after_sale.refund_minor < computed:
+        return points * after_sale.refund_minor // computed
+    return points
 
 
 async def after_sale_split(after_sale: AfterSale) -> Split:
@@ -461,7 +473,10 @@ async def _update_refund_status(order: Order) -> None:
     refunded = sum(await Refund.filter(order_id=order.id, status=RefundState.REFUNDED).values_list(
         "amount_minor", flat=True
     ))
-    status = RefundStatus.FULL if refunded >= order.total_minor else RefundStatus.PARTIAL
+    if order.total_minor:
+        status = RefundStatus.FULL if refunded >= order.total_minor else RefundStatus.PARTIAL
+    else:  # nothing was paid in money: whole when every unit was refunded
+        status = RefundStatus.FULL if await after_sale_requests.every_unit_refunded(order) else RefundStatus.PARTIAL
     await Order.filter(id=order.id).update(refund_status=status, updated_at=clock.now())
     order.refund_status = status
     if status is RefundStatus.FULL:

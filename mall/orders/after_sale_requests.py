@@ -251,6 +251,15 @@ async def finish_refund(after_sale_id: int, order: Order, *, succeeded: bool) ->
     await _move(after_sale, order, target, Actor.system())
 
 
+async def every_unit_refunded(order: Order) -> bool:
+    """Whether refunded after-sales (not exchanges) cover every unit the order bought."""
+    bought = sum(await OrderLine.filter(order_id=order.id).values_list("quantity", flat=True))
+    refunded = sum(await AfterSaleLine.filter(
+        after_sale__order_id=order.id, after_sale__status=AfterSaleStatus.REFUNDED, exchange_variant_id=None,
+    ).values_list("quantity", flat=True))
+    return refunded >= bought
+
+
 async def refund_failed(after_sale_id: int) -> bool:
     """Whether the after-sale's refund failed and nothing else refunds it since (staff did not try again)."""
     return await AfterSale.filter(id=after_sale_id, status=AfterSaleStatus.REFUND_FAILED).exists()

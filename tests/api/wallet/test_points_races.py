@@ -81,3 +81,59 @@ async def test_two_expiry_workers_at_once_expire_each_lot_once(api):
     assert await PointsLotMove.filter(kind=points.EXPIRE).count() == 40  # one each, however the workers met
     assert [(await wallet_of(buyer)).points for buyer in buyers] == [0, 0, 0, 0]
     await assert_ledger_sound()
+
+
+async def test_a_full_refund_with_points_and_another_customer_s_checkout_with_points_never_deadlock(
+        api, monkeypatch, configure):
+    """A full refund of a PAID order gives points back (POINTS_REDEEMED, one shop-wide row) and may then release
+    the order's stock; a checkout reserves stock, then takes points. The refund takes the stock first."""
+    from decimal import Decimal
+
+    from mall.catalog import stock
+    from mall.core.actors import Permission
+    from tests.api.payments.scene import gid
+    from tests.api.refunds.test_after_sales import AFTER_SALE_APPROVE, AFTER_SALE_REFUND, as_staff, ask
+    from tests.api.wallet.funds_scene import CART_LINES_ADD, funded_buyer, pay
+    from tests.api.wallet.points_scene import create, give_points
+
+    configure(free_shipping_threshold=Decimal("0.01"))
+    variant = await factories.variant_of(await factories.product(prices=("25.00",), stock=50))
+    refunded_buyer = await funded_buyer(api, balance="100.00")
+    await give_points(api, refunded_buyer, 5000)
+    await api(CART_LINES_ADD, {"input": {"lines": [{"variantId": gid("ProductVariant", variant.id), "quantity": 2}]}},
+              token=refunded_buyer.access_token)
+    address = await factories.address(refunded_buyer)
+    created = await create(api, refunded_buyer, {"addressId": gid("Address", address.id)}, 1000, useWalletFunds=True)
+    assert created["userErrors"] == []
+    assert (await pay(api, refunded_buyer, created["order"]["id"]))["userErrors"] == []
+    order = await Order.get(number=created["order"]["number"])
+    after_sale = (await ask(api, refunded_buyer, order, kind="REFUND_ONLY", quantity=2))["afterSale"]["id"]
+    assert (await as_staff(api, AFTER_SALE_APPROVE, after_sale))["userErrors"] == []
+    other = await factories.customer()
+    await give_points(api, other, 5000)
+    other_address = await factories.address(other)
+
+    checkout_reserved = asyncio.Event()
+    real_reserve = stock.reserve
+
+    async def reserve_then_wait(variant_id: int, quantity: int) -> bool:
+        reserved = await real_reserve(variant_id, quantity)
+        checkout_reserved.set()
+        await asyncio.sleep(0.5)  # hold the variant row while the refund moves
+        return reserved
+
+    monkeypatch.setattr(stock, "reserve", reserve_then_wait)
+
+    async def refund_once_the_checkout_holds_stock() -> dict:
+        await asyncio.wait_for(checkout_reserved.wait(), DEADLINE)
+        return await as_staff(api, AFTER_SALE_REFUND, after_sale, Permission.MANAGE_FINANCE)
+
+    refunded, ordered = await asyncio.wait_for(asyncio.gather(
+        refund_once_the_checkout_holds_stock(),
+        factories.order(other, (variant.id, 1), address_id=other_address.id, points_to_use=500),
+        return_exceptions=True), DEADLINE)
+
+    assert not isinstance(refunded, BaseException) and refunded["userErrors"] == [], refunded
+    assert isinstance(ordered, Order), ordered
+    assert (await Order.get(id=order.id)).status.value == "CANCELLED"
+    await assert_ledger_sound()
