@@ -11,7 +11,7 @@ from mall.graphql.context import Info
 from mall.graphql.money import Money
 from mall.graphql.relay import Connection, Node, connection, encode_id
 from mall.graphql.scalars import DateTime, Decimal
-from mall.graphql.wallet.loaders import WalletBalancesByCustomerIdLoader
+from mall.graphql.wallet.loaders import PointsExpiringByCustomerIdLoader, WalletBalancesByCustomerIdLoader
 from mall.settings import get_settings
 from mall.wallet import points as lots
 from mall.wallet import reports, statements, verification, vouchers
@@ -133,9 +133,9 @@ class Wallet:
 
     @strawberry.field(description="Your unexpired points by the moment they expire, soonest first: the first "
                       f"{lots.MAX_EXPIRY_DATES} moments. They are spent earliest-expiring first.")
-    async def points_expiring(self) -> list[PointsExpiry]:
-        return [PointsExpiry(points=due.points, expires_at=due.expires_at)
-                for due in await lots.expiring(self._customer_id)]
+    async def points_expiring(self, info: Info) -> list[PointsExpiry]:
+        due_dates = await info.context.loader(PointsExpiringByCustomerIdLoader).load(self._customer_id)
+        return [PointsExpiry(points=due.points, expires_at=due.expires_at) for due in due_dates]
 
     @strawberry.field(description="Your vouchers, optionally of one status (as it reads now: an available one past "
                       "its validity is EXPIRED), newest first; at most 100.")

@@ -144,3 +144,26 @@ async def test_the_wallet_costs_the_same_statements_whatever_the_length_of_its_p
     # the session with its user, the balances, the points expiring, the vouchers, one page of the statement
     # (with its entries and accounts)
     assert await statements(few) == await statements(many) == 5
+
+
+async def test_staff_listing_customers_read_every_wallet_s_points_expiring_in_one_statement(api, sql_counting, configure):
+    from mall.core.actors import Permission
+    from tests.api.wallet.points_scene import give_points
+
+    configure(response_cache=False)
+    for _ in range(12):
+        await give_points(api, await factories.customer(), 10, 20)
+    staff = await factories.staff(Permission.MANAGE_FINANCE, Permission.MANAGE_USERS)
+    query = "query Q($first: Int) { customers(first: $first) { edges { node { wallet { pointsExpiring { points } } } } } }"
+
+    async def statements(first: int) -> tuple[int, list]:
+        result = await api(query, {"first": first}, token=staff.access_token)
+        wallets = [edge["node"]["wallet"]["pointsExpiring"] for edge in result.data["customers"]["edges"]]
+        return int(result.headers["x-mall-sql-statements"]), wallets
+
+    few, few_wallets = await statements(2)
+    many, many_wallets = await statements(12)
+
+    assert few == many  # not one more per customer
+    assert [[due["points"] for due in wallet] for wallet in many_wallets] == [[10, 20]] * 12
+    assert len(few_wallets) == 2
