@@ -247,6 +247,7 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
             order, refund_number=f"RC{order.number}", split=None, reason="Order cancelled by staff", actor=actor,
         ))
         await vouchers.restore(order.id)  # the whole order is cancelled: its vouchers come back
+        await after_sale_requests.close_with_cancelled_order(order)
 
     order = await lifecycle.cancel_order(actor, order_id=order_id, reason=reason, refund_paid=refund_everything)
     await send(refunds)

@@ -251,6 +251,15 @@ async def finish_refund(after_sale_id: int, order: Order, *, succeeded: bool) ->
     await _move(after_sale, order, target, Actor.system())
 
 
+async def close_with_cancelled_order(order: Order) -> None:
+    """A paid order cancelled by staff refunds all it paid: its after-sales still waiting (requested, approved,
+    or whose refund failed) close with it, CANCELLED by the system. Call inside the cancel's transaction."""
+    waiting = (AfterSaleStatus.REQUESTED, AfterSaleStatus.APPROVED, AfterSaleStatus.REFUND_FAILED)
+    for after_sale in await AfterSale.filter(order_id=order.id, status__in=list(waiting)).order_by("id"):
+        await _move(after_sale, order, AfterSaleStatus.CANCELLED, Actor.system(),
+                    note="The order was cancelled and everything it paid refunded with it.")
+
+
 async def every_unit_refunded(order: Order) -> bool:
     """Whether refunded after-sales (not exchanges) cover every unit the order bought."""
     bought = sum(await OrderLine.filter(order_id=order.id).values_list("quantity", flat=True))

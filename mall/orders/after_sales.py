@@ -71,6 +71,9 @@ def _moves() -> dict[tuple[AfterSaleKind, AfterSaleStatus, AfterSaleStatus, Acto
         (refunded, status.REFUNDING, status.REFUND_FAILED, system),
         (refunded, status.REFUND_FAILED, status.REFUNDING, staff),
         (refunded, status.REFUND_FAILED, status.REFUNDED, system),
+        # A paid order cancelled by staff refunds everything it paid: its open refund-only after-sales close with it.
+        *(((AfterSaleKind.REFUND_ONLY,), source, status.CANCELLED, system)
+          for source in (status.REQUESTED, status.APPROVED, status.REFUND_FAILED)),
     )
     return {
         (kind, source, target, actor): AfterSaleMove(kind, source, target, actor)

@@ -35,7 +35,9 @@ REFUND_END = {
 }
 # Written out path by path from DESIGN §3.4, independently of the module's table.
 LEGAL = {
-    REFUND_ONLY: OPENING | {(APPROVED, REFUNDING, STAFF)} | REFUND_END,
+    REFUND_ONLY: OPENING | {(APPROVED, REFUNDING, STAFF)} | REFUND_END
+    # the order cancelled by staff, everything refunded with it
+    | {(REQUESTED, CANCELLED, SYSTEM), (APPROVED, CANCELLED, SYSTEM), (REFUND_FAILED, CANCELLED, SYSTEM)},
     RETURN_REFUND: OPENING
     | {
         (APPROVED, RETURN_SHIPPED, CUSTOMER),

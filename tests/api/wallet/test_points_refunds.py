@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from mall.core.actors import Permission
-from mall.orders.models import Order
+from mall.orders.models import AfterSale, Order
 from tests import factories
 from tests.api.refunds.test_after_sales import AFTER_SALE_APPROVE, AFTER_SALE_REFUND, as_staff, ask
 from tests.api.wallet.funds_scene import pay
@@ -61,3 +61,29 @@ async def test_an_order_paid_with_points_alone_is_refunded_whole_and_closed_once
     assert (after_both.status.value, after_both.refund_status.value) == ("CANCELLED", "FULL")  # stock released
     assert await lots(buyer) == [(10000, 10000)]
     await assert_ledger_sound()
+
+
+async def test_a_staff_cancel_of_the_paid_order_closes_its_waiting_after_sales(api, configure):
+    from tests.api.payments.scene import gid
+    from tests.api.wallet.funds_scene import ORDER_CANCEL, wallet_of
+
+    buyer, order = await _paid_with_two_fen_points(api, configure)
+    waiting = await ask(api, buyer, order, kind="REFUND_ONLY", quantity=1)
+    await as_staff(api, AFTER_SALE_APPROVE, waiting["afterSale"]["id"])
+    clerk = await factories.staff(Permission.MANAGE_ORDERS)
+
+    cancelled = await api(ORDER_CANCEL, {"input": {"orderId": gid("Order", order.id)}}, token=clerk.access_token)
+    refund_after = await as_staff(api, AFTER_SALE_REFUND, waiting["afterSale"]["id"], Permission.MANAGE_FINANCE)
+
+    assert cancelled.data["orderCancel"]["userErrors"] == []
+    # the order's cancel refunded everything: the after-sale closed with it, nothing left for it to refund
+    assert [e["code"] for e in refund_after["userErrors"]] == ["INVALID_STATE"]
+    assert (await AfterSale.get(id=order_after_sale_id(waiting))).status.value == "CANCELLED"
+    assert await lots(buyer) == [(500, 500), (1000, 1000)]
+    assert (await wallet_of(buyer)).balance == 10000
+    await assert_ledger_sound()
+
+
+def order_after_sale_id(payload: dict) -> int:
+    from mall.graphql.relay import decode_id
+    return decode_id(payload["afterSale"]["id"], "AfterSale", field="afterSaleId")
