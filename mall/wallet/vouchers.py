@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -131,15 +131,28 @@ async def applicable(customer_id: int, lines: Sequence[GoodsLine]) -> list[Vouch
 
 async def listed(customer_id: int, status: VoucherStatus | None) -> list[Voucher]:
     """The customer's vouchers (of ``status`` as it reads now), newest first, at most ``MAX_LISTED``."""
+    return (await listed_for([customer_id], status))[customer_id]
+
+
+async def listed_for(customer_ids: Iterable[int], status: VoucherStatus | None) -> dict[int, list[Voucher]]:
+    """``listed`` for each customer in two statements however many (a staff list of customers reads them
+    together): the ids, newest first per customer, then the first ``MAX_LISTED`` rows of each."""
+    ids = list(customer_ids)
     now = clock.now()
-    query = Voucher.filter(customer_id=customer_id)
+    query = Voucher.filter(customer_id__in=ids)
     if status is VoucherStatus.AVAILABLE:
         query = query.filter(status=VoucherStatus.AVAILABLE, valid_until__gt=now)
     elif status is VoucherStatus.EXPIRED:
         query = query.filter(status=VoucherStatus.AVAILABLE, valid_until__lte=now)
     elif status is not None:
         query = query.filter(status=status)
-    return list(await query.order_by("-id").limit(MAX_LISTED))
+    kept: dict[int, list[int]] = {customer_id: [] for customer_id in ids}
+    for customer_id, voucher_id in await query.order_by("customer_id", "-id").values_list("customer_id", "id"):
+        if len(kept[customer_id]) < MAX_LISTED:
+            kept[customer_id].append(voucher_id)
+    wanted = [voucher_id for voucher_ids in kept.values() for voucher_id in voucher_ids]
+    rows = {row.id: row for row in await Voucher.filter(id__in=wanted)} if wanted else {}
+    return {customer_id: [rows[voucher_id] for voucher_id in voucher_ids] for customer_id, voucher_ids in kept.items()}
 
 
 async def reserve(voucher: Voucher, *, order_id: int, now: dt.datetime) -> None:

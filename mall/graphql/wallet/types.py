@@ -11,7 +11,11 @@ from mall.graphql.context import Info
 from mall.graphql.money import Money
 from mall.graphql.relay import Connection, Node, connection, encode_id
 from mall.graphql.scalars import DateTime, Decimal
-from mall.graphql.wallet.loaders import PointsExpiringByCustomerIdLoader, WalletBalancesByCustomerIdLoader
+from mall.graphql.wallet.loaders import (
+    PointsExpiringByCustomerIdLoader,
+    VouchersByCustomerLoader,
+    WalletBalancesByCustomerIdLoader,
+)
 from mall.settings import get_settings
 from mall.wallet import points as lots
 from mall.wallet import reports, statements, verification, vouchers
@@ -139,9 +143,10 @@ class Wallet:
 
     @strawberry.field(description="Your vouchers, optionally of one status (as it reads now: an available one past "
                       "its validity is EXPIRED), newest first; at most 100.")
-    async def vouchers(self, status: VoucherStatus | None = None) -> list[Voucher]:
+    async def vouchers(self, info: Info, status: VoucherStatus | None = None) -> list[Voucher]:
         wanted = vouchers.VoucherStatus(status.value) if status is not None else None
-        return [Voucher.from_row(row) for row in await vouchers.listed(self._customer_id, wanted)]
+        rows = await info.context.loader(VouchersByCustomerLoader).load((self._customer_id, wanted))
+        return [Voucher.from_row(row) for row in rows]
 
     @strawberry.field(description="The statement: every posting on your accounts, newest first.")
     async def entries(

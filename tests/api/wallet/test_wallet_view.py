@@ -167,3 +167,29 @@ async def test_staff_listing_customers_read_every_wallet_s_points_expiring_in_on
     assert few == many  # not one more per customer
     assert [[due["points"] for due in wallet] for wallet in many_wallets] == [[10, 20]] * 12
     assert len(few_wallets) == 2
+
+
+async def test_staff_listing_customers_read_every_wallet_s_vouchers_in_the_same_statements(api, sql_counting, configure):
+    from mall.core.actors import Permission
+    from tests.api.wallet.test_vouchers import issue
+
+    configure(response_cache=False)
+    for _ in range(12):
+        customer = await factories.customer()
+        await issue(api, customer, value="5.00")
+        await issue(api, customer, value="6.00")
+    staff = await factories.staff(Permission.MANAGE_FINANCE, Permission.MANAGE_USERS)
+    query = ("query Q($first: Int) { customers(first: $first) { edges { node { wallet { "
+             "vouchers(status: AVAILABLE) { value { amount } } all: vouchers { id } } } } } }")
+
+    async def statements(first: int) -> tuple[int, list]:
+        result = await api(query, {"first": first}, token=staff.access_token)
+        wallets = [edge["node"]["wallet"] for edge in result.data["customers"]["edges"]]
+        return int(result.headers["x-mall-sql-statements"]), wallets
+
+    few, _ = await statements(2)
+    many, wallets = await statements(12)
+
+    assert few == many  # not one more per customer
+    assert [[v["value"]["amount"] for v in wallet["vouchers"]] for wallet in wallets] == [["6.00", "5.00"]] * 12
+    assert all(len(wallet["all"]) == 2 for wallet in wallets)
