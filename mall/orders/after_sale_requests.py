@@ -81,7 +81,7 @@ class Taken:
 _CHANNELS = ("rebate_credit_minor", "balance_minor", "external_minor", "points")
 
 
-def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int, minor_per_point: int = 1) -> LineShare:
+def line_share(line: OrderLine, *, taken: Sequence[Taken], quantity: int, minor_per_point: int) -> LineShare:
     """What ``quantity`` more units of ``line`` paid, per channel, once the after-sales ``taken`` (oldest first)
     have theirs.
 

@@ -39,7 +39,7 @@ from mall.infra.transactions import transaction
 from mall.settings import get_settings
 from mall.wallet import ledger
 from mall.wallet.chart import AccountRef, Asset, SystemCode
-from mall.wallet.errors import InsufficientFunds, InvalidEntry
+from mall.wallet.errors import EntryMismatch, InsufficientFunds, InvalidEntry
 from mall.wallet.journal import Cause, transfer
 from mall.wallet.ledger import Posted
 from mall.wallet.models import LedgerAccount, PointsLot, PointsLotMove
@@ -148,6 +148,9 @@ async def give_back(
         await _lock(customer_id)
         earlier = await ledger.find(key)
         if earlier is not None:
+            if points is not None and earlier.leg(_account(customer_id)).amount != points:
+                raise EntryMismatch(f"Points were given back under {key} already, {earlier.leg(_account(customer_id)).amount}"
+                                    f" of them, not {points}.")
             return earlier
         spent = await ledger.find(spend_key)
         if spent is None:

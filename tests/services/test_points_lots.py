@@ -26,7 +26,7 @@ from mall.core.actors import Actor
 from mall.core.clock import clock
 from mall.wallet import points
 from mall.wallet.chart import SystemCode
-from mall.wallet.errors import InsufficientFunds, InvalidEntry
+from mall.wallet.errors import EntryMismatch, InsufficientFunds, InvalidEntry
 from mall.wallet.journal import Cause
 from mall.wallet.models import PointsLot
 from mall.wallet.statements import balances
@@ -82,6 +82,10 @@ async def test_a_retry_of_each_movement_moves_nothing_more():
     # Never more back than the spend took, minus what came back already.
     with pytest.raises(InvalidEntry):
         await give_back(buyer.user.id, "s", 41, "g2")
+    # A key already used for another amount is a misuse, not a retry: refused, nothing moved.
+    with pytest.raises(EntryMismatch):
+        await give_back(buyer.user.id, "s", 21, "g")
+    assert (await balances([buyer.user.id]))[buyer.user.id].points == 60
     assert (await verify()).ok
 
 

@@ -38,7 +38,7 @@ def test_a_cancelled_after_sale_frees_its_units_and_the_rest_still_adds_up():
     _, b = refunds(line, 1, 1)
 
     # when C asks for the two units left, after B alone
-    c = line_share(line, taken=[b], quantity=2)
+    c = line_share(line, taken=[b], quantity=2, minor_per_point=1)
 
     # then C gets all that B left: 6.67, and B + C = the line (not 3.33 + 6.66, a fen lost)
     assert c.external_minor == 667
@@ -48,7 +48,7 @@ def test_a_cancelled_after_sale_frees_its_units_and_the_rest_still_adds_up():
 def test_an_exchange_keeps_the_least_paid_units_and_refunds_nothing():
     line = three_for_ten()
 
-    after_exchange = line_share(line, taken=[Taken(1, None)], quantity=2)
+    after_exchange = line_share(line, taken=[Taken(1, None)], quantity=2, minor_per_point=1)
 
     assert after_exchange.external_minor == 667  # the exchanged unit is worth 3.33 of the 10.00
 
@@ -56,7 +56,7 @@ def test_an_exchange_keeps_the_least_paid_units_and_refunds_nothing():
 def test_each_channel_is_split_on_its_own():
     line = OrderLine(quantity=3, external_minor=100, rebate_credit_minor=200, balance_minor=1, points_minor=0)
 
-    share = line_share(line, taken=[], quantity=1)
+    share = line_share(line, taken=[], quantity=1, minor_per_point=1)
 
     assert (share.rebate_credit_minor, share.balance_minor, share.external_minor) == (67, 1, 34)
     assert share.total_minor == 102
