@@ -34,6 +34,7 @@ from typing import Any
 
 import httpx
 
+from bench_lib.in_mall import connected
 from bench_lib.queries import CART_LINES_ADD, HEADERS, ORDER_CREATE, ORDER_PAY, SANDBOX_PAYMENT_SIMULATE
 
 STEPS = ("cartLinesAdd", "orderCreate", "orderPay", "sandboxPaymentSimulate")
@@ -287,29 +288,14 @@ async def sql_per_step(shop: Shop, orders: int = 5) -> list[dict[str, int]]:
     return counted
 
 
-async def _connected(work: Any) -> Any:
-    from mall.infra import db, transactions, wiring
-    from mall.settings import get_settings
-
-    settings = get_settings()
-    await db.connect(settings)
-    wiring.configure(settings)
-    try:
-        return await work
-    finally:
-        await transactions.settle()
-        await db.disconnect()
-        await wiring.close()
-
-
 def main(command: str, *args: str) -> None:
     if command == "seed":
-        asyncio.run(_connected(seed())).save(Path(args[0]))
+        asyncio.run(connected(seed())).save(Path(args[0]))
     elif command == "sql":
-        counted = asyncio.run(_connected(sql_per_step(Shop.load(Path(args[0])))))
+        counted = asyncio.run(connected(sql_per_step(Shop.load(Path(args[0])))))
         Path(args[1]).write_text(json.dumps(counted), encoding="utf-8")
     elif command == "audit":
-        print(json.dumps(asyncio.run(_connected(audit(Shop.load(Path(args[0])).initial_stock)))))
+        print(json.dumps(asyncio.run(connected(audit(Shop.load(Path(args[0])).initial_stock)))))
     else:
         raise SystemExit(f"unknown command {command!r}")
 

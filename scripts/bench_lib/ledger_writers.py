@@ -35,6 +35,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench_lib.in_mall import connected
+
 SHAPES = ("hot", "spread", "system")
 FUNDING = 10**12  # fen per customer BALANCE: far more 1-fen transfers than any run makes
 KEY_PREFIX = "bench-ledger"
@@ -216,35 +218,20 @@ async def audit(labels: list[str]) -> dict[str, Any]:
 # --- the process ---------------------------------------------------------------------------------
 
 
-async def _connected(work: Any) -> Any:
-    from mall.infra import db, transactions, wiring
-    from mall.settings import get_settings
-
-    settings = get_settings()
-    await db.connect(settings)
-    wiring.configure(settings)
-    try:
-        return await work
-    finally:
-        await transactions.settle()
-        await db.disconnect()
-        await wiring.close()
-
-
 def main(command: str, *args: str) -> None:
     if command == "seed":
-        Path(args[0]).write_text(json.dumps(asyncio.run(_connected(seed(int(args[1]))))), encoding="utf-8")
+        Path(args[0]).write_text(json.dumps(asyncio.run(connected(seed(int(args[1]))))), encoding="utf-8")
     elif command == "run":
         customers_path, shape, label, writers, seconds, start_at, result_path = args
         customers = json.loads(Path(customers_path).read_text(encoding="utf-8"))
-        run = asyncio.run(_connected(run_writers(customers, shape=shape, label=label, writers=int(writers),
+        run = asyncio.run(connected(run_writers(customers, shape=shape, label=label, writers=int(writers),
                                                  seconds=float(seconds), start_at=float(start_at))))
         run.save(Path(result_path))
     elif command == "sql":
         customers = json.loads(Path(args[0]).read_text(encoding="utf-8"))
-        Path(args[1]).write_text(json.dumps(asyncio.run(_connected(sql_per_post(customers)))), encoding="utf-8")
+        Path(args[1]).write_text(json.dumps(asyncio.run(connected(sql_per_post(customers)))), encoding="utf-8")
     elif command == "audit":
-        print(json.dumps(asyncio.run(_connected(audit(list(args))))))
+        print(json.dumps(asyncio.run(connected(audit(list(args))))))
     else:
         raise SystemExit(f"unknown command {command!r}")
 
