@@ -130,6 +130,9 @@ def merged(base: Mapping[str, Any], changes: RuleChanges, *, creating: bool = Fa
     if found:
         raise InvalidInput(found)
     formula_of(draft)  # the engine can read every rule stored (a ValueError here is a bug)
+    # Rates as stored (four places), so "0.1" and "0.1000" are the same term, not a change.
+    terms["ratio"], terms["margin_cap_share"] = _rate(_scaled(terms["ratio"])), _rate(_scaled(terms["margin_cap_share"]))
+    terms["tiers"] = tuple(TierDraft(tier.from_minor, _rate(_scaled(tier.rate))) for tier in terms["tiers"])
     return terms
 
 

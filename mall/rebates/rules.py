@@ -25,7 +25,7 @@ from mall.infra.transactions import on_commit, transaction
 from mall.rebates import drafts, statuses
 from mall.rebates.drafts import RuleChanges
 from mall.rebates.errors import RuleStateInvalid
-from mall.rebates.models import RebateRule
+from mall.rebates.models import RebateRule  # re-exported: only the rebates domain imports its models
 from mall.rebates.statuses import RuleStatus
 
 # The catalog's response-cache scope (mall.catalog.invalidation.CACHE_SCOPE; a test keeps them equal):
