@@ -254,7 +254,7 @@ def auditable(terms: Mapping[str, Any]) -> dict[str, Any]:
         elif isinstance(value, RuleKind | TierMode | PayoutForm | Period | ScopeKind):
             value = value.value
         elif isinstance(value, dt.datetime):
-            value = value.isoformat()
+            value = value.astimezone(dt.UTC).isoformat()  # one offset, so a resent time is no change
         elif isinstance(value, tuple):
             value = list(value)
         out[key.removesuffix("_minor")] = value
