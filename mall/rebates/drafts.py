@@ -28,6 +28,8 @@ MAX_NAME = 100
 MAX_DESCRIPTION = 2000
 MAX_MONEY_MINOR = 10**12  # ten billion yuan: far above any campaign, well inside a BIGINT
 MAX_PRIORITY = 1_000_000
+# As for vouchers staff issue (wallet.vouchers.MAX_VALID_DAYS): a voucher paid out must have a date to expire on.
+MAX_VOUCHER_VALID_DAYS = 3650
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,9 @@ def merged(base: Mapping[str, Any], changes: RuleChanges, *, creating: bool = Fa
     if changes.priority not in (KEEP, None) and not -MAX_PRIORITY <= changes.priority <= MAX_PRIORITY:
         problems.append(Problem(ErrorCode.INVALID, f"A priority is between -{MAX_PRIORITY} and {MAX_PRIORITY}.",
                                 ("priority",)))
+    if changes.voucher_valid_days not in (KEEP, None) and changes.voucher_valid_days > MAX_VOUCHER_VALID_DAYS:
+        problems.append(Problem(ErrorCode.LIMIT_EXCEEDED, f"A voucher is valid for at most {MAX_VOUCHER_VALID_DAYS} "
+                                "days.", ("voucherValidDays",)))
     if problems:
         raise InvalidInput(problems)
     _drop_unused(terms)

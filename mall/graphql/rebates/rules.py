@@ -151,7 +151,7 @@ class RebateRuleCreateInput:
         default=None, description="THRESHOLD: at most the threshold. " + _MONEY_NOTE)
     repeat: bool | None = strawberry.field(default=None, description="THRESHOLD: for every full threshold (每满).")
     payout_form: RebatePayoutForm
-    voucher_valid_days: int | None = strawberry.field(default=None, description="VOUCHER payouts: required.")
+    voucher_valid_days: int | None = strawberry.field(default=None, description="VOUCHER payouts: required, 1 to 3650 days.")
     voucher_min_spend: Decimal | None = strawberry.field(default=None, description=_MONEY_NOTE)  # type: ignore[valid-type]
     installment_count: int | None = strawberry.field(default=None, description="1 (the default) = one release; "
                                                      "at most 366.")
