@@ -1,5 +1,6 @@
 """Racing rebateRuleUpdate on PostgreSQL: parallel edits of one rule each land (none lost), an ENDED rule
-takes no edit after it ended, and the version counts exactly the edits made."""
+takes no edit after it ended, the version counts exactly the edits made, and a budget edit racing
+reservations keeps what they reserved."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import asyncio
 from collections import Counter
 
 import pytest
+from tortoise.expressions import F
 
 from mall.audit.models import AuditRecord
 from mall.graphql.relay import decode_id
+from mall.rebates.models import RebateRule
 from tests.api.rebates.scene import FIXED_RATIO, RULE_UPDATE, created, detail, manager
 
 pytestmark = pytest.mark.postgres_only
@@ -58,3 +61,34 @@ async def test_an_end_racing_edits_leaves_the_rule_ended_with_only_the_edits_bef
     assert (rule["status"], rule["version"]) == ("ENDED", 1 + landed)
     pk = decode_id(rule_id, "RebateRule", field="id")
     assert await AuditRecord.filter(target=f"RebateRule:{pk}", action="rebate_rule.update").count() == landed
+
+
+async def reserve(pk: int, minor: int) -> bool:
+    """What a payment will do (a later slice): take ``minor`` from what is left, by one conditional UPDATE."""
+    return bool(await RebateRule.filter(id=pk, budget_remaining_minor__gte=minor).update(
+        budget_remaining_minor=F("budget_remaining_minor") - minor))
+
+
+async def test_budget_edits_racing_reservations_never_lose_what_was_reserved(api):
+    editors = [await manager() for _ in range(5)]
+    rule_id = await created(api, editors[0], **FIXED_RATIO, budget="100")
+    pk = decode_id(rule_id, "RebateRule", field="id")
+    budgets = ["50", "80", "120", "150", "200"]
+
+    results = await asyncio.wait_for(asyncio.gather(
+        *(reserve(pk, 1000) for _ in range(20)),
+        *(api(RULE_UPDATE, {"input": {"ruleId": rule_id, "budget": budget}}, token=editor.access_token)
+          for editor, budget in zip(editors, budgets, strict=True)),
+    ), DEADLINE)
+
+    reserved = 1000 * sum(1 for taken in results[:20] if taken)
+    payloads = [answer.data["rebateRuleUpdate"] for answer in results[20:]]
+    assert {tuple((tuple(e["field"]), e["code"]) for e in p["userErrors"]) for p in payloads} <= {
+        (), ((("input", "budget"), "INVALID"),)}
+    rule = await RebateRule.get(id=pk)
+    assert rule.budget_minor - rule.budget_remaining_minor == reserved
+    assert 0 <= rule.budget_remaining_minor <= rule.budget_minor
+    landed = sum(1 for p in payloads if not p["userErrors"])
+    assert rule.version == 1 + landed
+    # The budget never fell below 50.00, so at least five reservations fit; 200.00 is never below what is reserved.
+    assert reserved >= 5000 and payloads[-1]["userErrors"] == []
