@@ -4,8 +4,8 @@ A rule is created DRAFT; ``update`` takes any of its terms and a status
 (``statuses.after_edit`` decides the moves). Every edit bumps ``version`` and
 never touches rebates already made (they keep a snapshot). The budget left
 to reserve follows the budget: what is already reserved stays reserved, so
-a budget below it is refused. A rule change expires the cached anonymous
-catalog reads once it commits (products show rules as rebate hints).
+a budget below it is refused. What a change expires elsewhere (the cached
+catalog reads showing rules as hints) is ``flows.rebate_rules``' business.
 """
 
 from __future__ import annotations
@@ -19,28 +19,15 @@ from mall.core.clock import clock
 from mall.core.errors import ErrorCode, InvalidInput, NotFound, Problem
 from mall.core.money import minor_to_decimal
 from mall.core.paging import Ordering
-from mall.infra import cache
 from mall.infra.pages import QuerySetSource
-from mall.infra.transactions import on_commit, transaction
+from mall.infra.transactions import transaction
 from mall.rebates import drafts, statuses
 from mall.rebates.drafts import RuleChanges
 from mall.rebates.errors import RuleStateInvalid
 from mall.rebates.models import RebateRule  # re-exported: only the rebates domain imports its models
 from mall.rebates.statuses import RuleStatus
 
-# The catalog's response-cache scope (mall.catalog.invalidation.CACHE_SCOPE; a test keeps them equal):
-# rebates sit beside the catalog and may not import it.
-CATALOG_CACHE_SCOPE = "catalog"
 _NEWEST_FIRST = Ordering.of(("-id", int))
-
-
-async def _expire_catalog() -> None:
-    await cache.bump(CATALOG_CACHE_SCOPE)
-
-
-def _catalog_changed() -> None:
-    """Inside the transaction: the cached catalog reads expire once it commits (never on rollback)."""
-    on_commit(_expire_catalog)
 
 
 async def create(actor: Actor, changes: RuleChanges) -> RebateRule:
@@ -48,7 +35,6 @@ async def create(actor: Actor, changes: RuleChanges) -> RebateRule:
     actor.require(Permission.MANAGE_REBATES)
     terms = drafts.merged(drafts.NEW_RULE, changes, creating=True)
     async with transaction():
-        _catalog_changed()
         staff = await acting.require(actor, Permission.MANAGE_REBATES)
         now = clock.now()
         rule = await RebateRule.create(
@@ -64,7 +50,6 @@ async def update(actor: Actor, rule_id: int, changes: RuleChanges, status: RuleS
     """``rebateRuleUpdate``: new terms and/or status for a rule that has not ENDED."""
     actor.require(Permission.MANAGE_REBATES)
     async with transaction():
-        _catalog_changed()
         staff = await acting.require(actor, Permission.MANAGE_REBATES)
         # Locked: a payment reserving from the budget waits, so "already reserved" cannot move under us.
         rule = await RebateRule.filter(id=rule_id).select_for_update().first()

@@ -9,6 +9,7 @@ import strawberry
 
 from mall.core.actors import Actor, Permission
 from mall.core.keep import KEEP
+from mall.flows import rebate_rules
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
 from mall.graphql.lookahead import selects
@@ -258,7 +259,7 @@ class RebateRuleMutations:
     @strawberry.mutation(description="Create a rebate rule, DRAFT. Audited. MANAGE_REBATES.")
     async def rebate_rule_create(self, info: Info, input: RebateRuleCreateInput) -> RebateRulePayload:
         async def action(actor: Actor) -> dict[str, object]:
-            rule = await rules.create(actor, _changes(input, creating=True))
+            rule = await rebate_rules.rule_create(actor, _changes(input, creating=True))
             return {"rule": AdminRebateRule.from_model(rule)}
 
         return await mutate(info, RebateRulePayload, action, permission=Permission.MANAGE_REBATES)
@@ -268,7 +269,8 @@ class RebateRuleMutations:
     async def rebate_rule_update(self, info: Info, input: RebateRuleUpdateInput) -> RebateRulePayload:
         async def action(actor: Actor) -> dict[str, object]:
             rule_id = decode_id(input.rule_id, "RebateRule", field="ruleId")
-            rule = await rules.update(actor, rule_id, _changes(input, creating=False), _updated_status(input.status))
+            rule = await rebate_rules.rule_update(actor, rule_id, _changes(input, creating=False),
+                                                  _updated_status(input.status))
             return {"rule": AdminRebateRule.from_model(rule)}
 
         return await mutate(info, RebateRulePayload, action, permission=Permission.MANAGE_REBATES)
