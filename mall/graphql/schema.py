@@ -32,6 +32,7 @@ from mall.graphql.node import NodeQueries
 from mall.graphql.orders.mutations import OrderMutations
 from mall.graphql.orders.payments import PaymentMutations
 from mall.graphql.orders.queries import OrderQueries
+from mall.graphql.rebates.rules import RebateRuleMutations, RebateRuleQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.sandbox.tracking import SandboxTrackingMutations
 from mall.graphql.scalars import SCALAR_MAP
@@ -45,7 +46,7 @@ from mall.settings import Settings
 @strawberry.type
 class Query(
     NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, AfterSaleQueries, ShopQueries, AdminQueries,
-    WalletQueries, WithdrawalQueries,
+    WalletQueries, WithdrawalQueries, RebateRuleQueries,
 ):
     pass
 
@@ -54,6 +55,7 @@ class Query(
 class Mutation(
     AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AfterSaleMutations,
     AdminMutations, WalletMutations, WithdrawalMutations, TopUpMutations, SandboxMutations, SandboxTrackingMutations,
+    RebateRuleMutations,
 ):
     pass
 

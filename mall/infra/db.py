@@ -24,6 +24,7 @@ MODEL_MODULES = [
     "mall.cart.models",
     "mall.orders.models",
     "mall.wallet.models",
+    "mall.rebates.models",
     "mall.infra.outbox",
     "mall.infra.idempotency",
 ]

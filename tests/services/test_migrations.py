@@ -29,6 +29,14 @@ from tests.services.schema_snapshot import postgres_snapshot, sqlite_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# A rebate rule, all but its installment count, threshold, budget and what is left of it.
+_RULE_INSERT = (
+    "INSERT INTO rebate_rules (name, description, kind, ratio_scaled, tiers, repeat, payout_form, scope_kind, "
+    "scope_ids, priority, stackable, status, version, installment_count, threshold_minor, budget_minor, "
+    "budget_remaining_minor, created_at, updated_at) VALUES ('R', '', 'FIXED_RATIO', 1000, '[]', {false}, 'POINTS', "
+    "'ALL', '[]', 0, {true}, 'DRAFT', 1, "
+)
+
 # A statement breaking each CHECK constraint the models declare. When a model
 # gains a constraint, this test fails until its probe is added here.
 VIOLATIONS = {
@@ -207,6 +215,12 @@ VIOLATIONS = {
         "INSERT INTO points_lot_moves (lot_id, entry_id, kind, points, created_at) "
         "VALUES (1, 1, 'SPEND', 0, CURRENT_TIMESTAMP)"
     ),
+    # A rule never has more left to reserve than its budget, nor less than nothing.
+    "rebate_rules_budget_remaining_within_budget": (
+        _RULE_INSERT + "1, NULL, 100, 101, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    ),
+    "rebate_rules_installments_at_least_one": _RULE_INSERT + "0, NULL, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+    "rebate_rules_money_not_negative": _RULE_INSERT + "1, -1, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.
