@@ -187,16 +187,12 @@ async def _pay_out(actor: Actor, row: Withdrawal) -> Withdrawal:
         _log.warning("withdrawal %s: the provider could not be reached; back to APPROVED", row.id)
         await withdrawals.unclaim_payout(row.id)
         raise
-    return await _settle(actor, row, result)
-
-
-async def _settle(actor: Actor, row: Withdrawal, result: PayoutResult) -> Withdrawal:
-    """The provider's answer applied: SUCCESS paid out, FAILED released, PENDING left PAYING (nothing posted)."""
     settled, _ = await _settle_once(actor, row, result)
     return settled
 
 
 async def _settle_once(actor: Actor, row: Withdrawal, result: PayoutResult) -> tuple[Withdrawal, bool]:
+    """The provider's answer applied: SUCCESS paid out, FAILED released, PENDING left PAYING (nothing posted)."""
     if result.status is PayoutStatus.FAILED:
         return await withdrawals.settle_payout_once(actor, withdrawal_id=row.id, paid=False,
                                                     payout_id=result.payout_id,

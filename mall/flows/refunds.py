@@ -117,7 +117,9 @@ async def record_refund(
 ) -> list[Refund]:
     """Refund ``split`` of ``order`` (``None``: all that is left of every part), as rows per channel.
 
-    Call inside the transaction that locked the order row. Wallet parts are
+    Call inside the transaction that locked the order row and, for a PAID
+    order (a refund may close it and release its stock after posting), its
+    stock rows first (``lifecycle.lock_stock_before_refund``). Wallet parts are
     REFUNDED at once; the external part is PENDING until its provider
     answers. Asking again with the same refund number returns the rows of
     the first ask and claims nothing more. More than is left of a part to
@@ -127,7 +129,6 @@ async def record_refund(
     existing = await Refund.filter(refund_number__in=numbers).order_by("id")
     if existing:
         return existing
-    await lifecycle.lock_stock_before_refund(order)
     rows = await _wallet(order, refund_number, split, reason, after_sale_id, actor or Actor.system())
     external = await _external(order, refund_number, None if split is None else split.external_minor, reason,
                                after_sale_id)
@@ -147,7 +148,7 @@ async def _wallet(
         if split is not None and split.rebate_credit_minor + split.balance_minor:
             raise InvalidState("Nothing was paid from the wallet for this order to refund.")
         return []
-    refunded = await _wallet_refunded(order.id)
+    refunded = await _wallet_refunded(order_id=order.id)
     left = {Asset.REBATE_CREDIT: paid.rebate_credit_minor - refunded.get(Asset.REBATE_CREDIT.value, 0),
             Asset.BALANCE: paid.balance_minor - refunded.get(Asset.BALANCE.value, 0)}
     wanted = dict(left) if split is None else {Asset.REBATE_CREDIT: split.rebate_credit_minor,
@@ -177,9 +178,10 @@ async def _wallet(
     return rows
 
 
-async def _wallet_refunded(order_id: int) -> dict[str, int]:
-    """What wallet refunds of the order have returned so far, per channel (they never fail)."""
-    rows = await Refund.filter(order_id=order_id, channel__in=list(_WALLET_CHANNELS),
+async def _wallet_refunded(**of: int) -> dict[str, int]:
+    """What wallet refunds of an order (``order_id=``) or an after-sale (``after_sale_id=``) have returned so far,
+    per channel (they never fail)."""
+    rows = await Refund.filter(**of, channel__in=list(_WALLET_CHANNELS),
                                status=RefundState.REFUNDED).values_list("channel", "amount_minor")
     totals: dict[str, int] = {}
     for channel, amount in rows:
@@ -218,10 +220,10 @@ async def _claim(payment: Payment, amount_minor: int) -> bool:
 
 async def send(refunds: list[Refund]) -> None:
     """Ask the provider for each PENDING external refund; outside any transaction."""
-    for refund in refunds:
-        if refund.status != RefundState.PENDING or refund.payment_id is None:
-            continue
-        payment = await Payment.get(id=refund.payment_id)
+    due = [refund for refund in refunds if refund.status == RefundState.PENDING and refund.payment_id is not None]
+    payments = {payment.id: payment for payment in await Payment.filter(id__in=[r.payment_id for r in due])} if due else {}
+    for refund in due:
+        payment = payments[refund.payment_id]
         try:
             gateway = provider(ProviderKind(payment.provider))
             result = await gateway.refund(RefundRequest(
@@ -314,11 +316,9 @@ async def after_sale_split(after_sale: AfterSale) -> Split:
 async def _still_owed(after_sale_id: int, split: Split) -> Split:
     """A retry after REFUND_FAILED: the wallet parts went back the first time (they never fail); only the
     external part is asked again."""
-    done = await Refund.filter(after_sale_id=after_sale_id, channel__in=list(_WALLET_CHANNELS),
-                               status=RefundState.REFUNDED).values_list("channel", "amount_minor")
-    if not done:
+    returned = await _wallet_refunded(after_sale_id=after_sale_id)
+    if not returned:
         return split
-    returned = {channel: amount for channel, amount in done}
     return Split(rebate_credit_minor=max(split.rebate_credit_minor - returned.get(Asset.REBATE_CREDIT.value, 0), 0),
                  balance_minor=max(split.balance_minor - returned.get(Asset.BALANCE.value, 0), 0),
                  external_minor=split.external_minor)

@@ -31,18 +31,7 @@ async def simulate_payment(actor: Actor, *, payment_id: int, outcome: str) -> Pa
     payment = await attempts.get(payment_id)
     if payment is None or not await _may_see(actor, payment) or payment.provider != ProviderKind.SANDBOX.value:
         raise NotFound("No such sandbox payment.", field="paymentId")
-    gateway = provider(ProviderKind.SANDBOX)
-    assert isinstance(gateway, SandboxProvider)
-    status = _OUTCOMES[outcome]
-    notice = PaymentNotice(
-        trade_no=payment.trade_number, transaction_id="sbxt" + payment.trade_number,
-        amount_minor=payment.amount_minor, currency=payment.currency, merchant_id=gateway.merchant_id,
-        status=status, paid_at=clock.now() if status is PaymentStatus.SUCCESS else None,
-    )
-    headers, body = await gateway.build_callback(notice)
-    receipt = await settlement.receive_payment_callback(ProviderKind.SANDBOX, headers, body)
-    if receipt.refusal is not None:
-        raise receipt.refusal
+    await _notify(payment.trade_number, payment.amount_minor, payment.currency, outcome)
     fresh = await attempts.get(payment.id)
     assert fresh is not None
     return fresh
@@ -56,18 +45,7 @@ async def simulate_top_up(actor: Actor, *, top_up_id: int, outcome: str) -> TopU
     top_up = await top_ups.get(top_up_id, customer_id=customer_id)
     if top_up is None or top_up.provider != ProviderKind.SANDBOX.value:
         raise NotFound("No such sandbox payment.", field="paymentId")
-    gateway = provider(ProviderKind.SANDBOX)
-    assert isinstance(gateway, SandboxProvider)
-    status = _OUTCOMES[outcome]
-    notice = PaymentNotice(
-        trade_no=top_up.trade_number, transaction_id="sbxt" + top_up.trade_number,
-        amount_minor=top_up.amount_minor, currency=top_up.currency, merchant_id=gateway.merchant_id,
-        status=status, paid_at=clock.now() if status is PaymentStatus.SUCCESS else None,
-    )
-    headers, body = await gateway.build_callback(notice)
-    receipt = await settlement.receive_payment_callback(ProviderKind.SANDBOX, headers, body)
-    if receipt.refusal is not None:
-        raise receipt.refusal
+    await _notify(top_up.trade_number, top_up.amount_minor, top_up.currency, outcome)
     fresh = await top_ups.get(top_up.id)
     assert fresh is not None
     return fresh
@@ -78,3 +56,19 @@ async def _may_see(actor: Actor, payment: Payment) -> bool:
         return True
     order = await attempts.order_of(payment)
     return order.user_id == actor.user_id
+
+
+async def _notify(trade_number: str, amount_minor: int, currency: str, outcome: str) -> None:
+    """The sandbox's signed notice of ``outcome`` for one trade, through the callback door every provider uses."""
+    gateway = provider(ProviderKind.SANDBOX)
+    assert isinstance(gateway, SandboxProvider)
+    status = _OUTCOMES[outcome]
+    notice = PaymentNotice(
+        trade_no=trade_number, transaction_id="sbxt" + trade_number, amount_minor=amount_minor, currency=currency,
+        merchant_id=gateway.merchant_id, status=status,
+        paid_at=clock.now() if status is PaymentStatus.SUCCESS else None,
+    )
+    headers, body = await gateway.build_callback(notice)
+    receipt = await settlement.receive_payment_callback(ProviderKind.SANDBOX, headers, body)
+    if receipt.refusal is not None:
+        raise receipt.refusal

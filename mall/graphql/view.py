@@ -195,11 +195,13 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
             body = entry.filled(await available_by_id(set(entry.variant_ids)))
             if body is not None:
                 return Response(body, media_type=request.state.media_type, headers={"X-Mall-Cache": "hit"})
-        request.state.stock_marks = []
+        # Not stored over an entry that names a variant gone since (its deletion's invalidation is on its way),
+        # so no entry is made for it either: the stock holes are marked only when the answer may be stored.
+        if entry is None:
+            request.state.stock_marks = []
         response = await self.run(request)
         made = getattr(request.state, "cache_entry", None)
-        # Not stored over an entry that names a variant gone since: its deletion's invalidation is on its way.
-        if response.status_code == 200 and not getattr(request.state, "had_errors", True) and made is not None and entry is None:
+        if response.status_code == 200 and not getattr(request.state, "had_errors", True) and made is not None:
             new_entry, stock_now = made
             if new_entry.filled(stock_now) == bytes(response.body):  # what a hit serves is what was sent
                 ttl = get_settings().response_cache_ttl_seconds

@@ -132,9 +132,8 @@ async def settle_paid(top_up: TopUp, *, transaction_id: str) -> bool:
 
 async def settle_other_money(top_up: TopUp, *, transaction_id: str, amount: int, currency: str) -> bool:
     """Money of another amount or currency: recorded and to be sent back whole, nothing credited."""
-    async with transaction():
-        return await move(top_up.id, PAYABLE, REFUND_PENDING, provider_transaction_id=transaction_id,
-                          amount_minor=amount, currency=currency)
+    return await move(top_up.id, PAYABLE, REFUND_PENDING, provider_transaction_id=transaction_id,
+                      amount_minor=amount, currency=currency)
 
 
 async def stuck(now: dt.datetime, *, limit: int) -> list[TopUp]:

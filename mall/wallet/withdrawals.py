@@ -219,6 +219,15 @@ async def _release(actor: Actor, row: Withdrawal, *, memo: str) -> None:
                       legs=legs, actor=actor, memo=memo)
 
 
+async def visible(actor: Actor, withdrawal_id: int) -> Withdrawal | None:
+    """The withdrawal if ``actor`` may see it: its customer, or staff with MANAGE_FINANCE."""
+    if actor.has(Permission.MANAGE_FINANCE):
+        return await get(withdrawal_id)
+    if actor.user_id is None:
+        return None
+    return await get(withdrawal_id, customer_id=actor.user_id)
+
+
 async def get(withdrawal_id: int, *, customer_id: int | None = None) -> Withdrawal | None:
     """A withdrawal by id; only ``customer_id``'s when given."""
     query = Withdrawal.filter(id=withdrawal_id)

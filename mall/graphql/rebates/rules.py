@@ -19,7 +19,7 @@ from mall.graphql.rebates.types import RebatePayoutForm, RebateRuleKind
 from mall.graphql.relay import Connection, Node, connection, decode_id, encode_id
 from mall.graphql.runner import mutate
 from mall.graphql.scalars import DateTime, Decimal
-from mall.rebates import rules, statuses, terms
+from mall.rebates import rules, statuses, terms, validation
 from mall.rebates.drafts import RuleChanges, TierInput
 from mall.rebates.rules import RebateRule
 from mall.settings import get_settings
@@ -233,7 +233,8 @@ def _changes(input: RebateRuleCreateInput | RebateRuleUpdateInput, *, creating: 
         id_type = "Category" if scope.kind is terms.ScopeKind.CATEGORIES else "Product"
         values["scope_kind"] = scope.kind
         # One past the limit is enough for validation to refuse the list.
-        values["scope_ids"] = tuple(decode_id(pk, id_type, field="scope") for pk in scope.ids[:501])
+        values["scope_ids"] = tuple(decode_id(pk, id_type, field="scope")
+                                    for pk in scope.ids[:validation.MAX_SCOPE_IDS + 1])
     return RuleChanges(**values)
 
 

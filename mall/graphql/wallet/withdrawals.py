@@ -73,12 +73,7 @@ async def own_withdrawals(
 
 async def visible_withdrawal(info: Info, pk: int) -> WithdrawalType | None:
     """``node(id:)`` for a withdrawal: the customer's own, or any for MANAGE_FINANCE."""
-    viewer = await info.context.viewer()
-    if viewer is None:
-        return None
-    actor = await info.context.actor()
-    owner = None if actor.has(Permission.MANAGE_FINANCE) else viewer.user.id
-    row = await withdrawals.get(pk, customer_id=owner)
+    row = await withdrawals.visible(await info.context.actor(), pk)
     return WithdrawalType.from_model(row) if row else None
 
 
