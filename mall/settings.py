@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     # Points expire this many days after they were given (each lot on its own).
     points_valid_days: int = Field(365, ge=1, le=36_500)
     after_sale_window_days: int = Field(7, ge=0, le=365)
+    # Days a rebate waits after its order's after-sale window closes before it becomes ACTIVE (DESIGN §3.6).
+    rebate_hold_days: int = Field(0, ge=0, le=365)
     withdrawal_min: Decimal = Field(Decimal("10.00"), ge=0)
     withdrawal_fee_rate: Decimal = Field(Decimal("0.006"), ge=0, lt=1)
     withdrawal_min_fee: Decimal = Field(Decimal("1.00"), ge=0)

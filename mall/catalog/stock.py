@@ -39,6 +39,7 @@ class SellableVariant:
     sku: str
     options: list[dict[str, str]]
     price_minor: int
+    cost_minor: int | None
     on_sale: bool
     available: int
 
@@ -52,7 +53,7 @@ async def sellable(variant_ids: Iterable[int]) -> dict[int, SellableVariant]:
     return {
         row.id: SellableVariant(
             id=row.id, product_id=row.product_id, category_id=row.product.category_id, product_title=row.product.title, title=row.title, sku=row.sku,
-            options=list(row.options), price_minor=row.price_minor,
+            options=list(row.options), price_minor=row.price_minor, cost_minor=row.cost_minor,
             on_sale=row.product.status is ProductStatus.ACTIVE, available=row.available,
         )
         for row in rows

@@ -7,6 +7,7 @@ read and two indexes make each step a dictionary lookup.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mall.catalog.models import Category
@@ -40,3 +41,13 @@ class CategoryTree:
 async def category_tree() -> CategoryTree:
     """Every category, in one query."""
     return CategoryTree.of(await Category.all().order_by("position", "id"))
+
+
+async def lineages(category_ids: Iterable[int | None]) -> dict[int, frozenset[int]]:
+    """Each category with every category above it (from its materialised path), in one query."""
+    ids = sorted({category_id for category_id in category_ids if category_id is not None})
+    if not ids:
+        return {}
+    rows = await Category.filter(id__in=ids).values_list("id", "path")
+    return {category_id: frozenset(int(part) for part in path.strip("/").split("/") if part)
+            for category_id, path in rows}

@@ -139,7 +139,8 @@ async def _create(actor: Actor, user_id: int, request: OrderRequest) -> Order:
                 total_minor=priced.total_minor, voucher_minor=priced.parts.voucher_minor,
                 points_minor=priced.parts.points_minor, rebate_credit_minor=priced.parts.rebate_credit_minor,
                 balance_minor=priced.parts.balance_minor, external_minor=priced.parts.external_minor,
-                rebate_basis_minor=priced.rebate_basis_minor,
+                rebate_basis_minor=priced.rebate_basis_minor, category_id=line.variant.category_id,
+                unit_cost_minor=line.variant.cost_minor,
             )
             for position, (line, priced) in enumerate(zip(plan.lines, price.lines, strict=True))
         ])

@@ -20,7 +20,7 @@ from mall.core.clock import clock
 from mall.core.errors import ErrorCode, InvalidInput, NotFound, Problem
 from mall.infra.transactions import transaction
 from mall.logistics.carriers import CARRIERS
-from mall.orders import journal
+from mall.orders import journal, rebating
 from mall.orders.after_sales import AfterSaleStatus
 from mall.orders.errors import InvalidState
 from mall.orders.models import AfterSale, Order, OrderLine, Shipment
@@ -228,6 +228,7 @@ async def mark_paid(order: Order, *, note: str = "") -> bool:
         return False
     await _count_sales(order)
     await vouchers.consume(order.id)
+    await rebating.award_rebates(order)
     return True
 
 

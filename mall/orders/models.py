@@ -108,6 +108,10 @@ class OrderLine(Model):
     balance_minor = fields.BigIntField()
     external_minor = fields.BigIntField()
     rebate_basis_minor = fields.BigIntField()
+    # The product's category when ordered: rebate rules scoped to categories judge the line by it.
+    category_id = fields.BigIntField(null=True)
+    # The variant's cost price when ordered (NULL: none set), for the rebate margin cap (DESIGN §3.6).
+    unit_cost_minor = fields.BigIntField(null=True)
 
     order_id: int
 

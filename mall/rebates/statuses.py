@@ -44,3 +44,23 @@ def after_edit(current: RuleStatus, requested: RuleStatus | None, *, budget_rema
     if requested is RuleStatus.ACTIVE and nothing_left:
         raise RuleStateInvalid("No budget is left to reserve: raise the budget to activate the rule.", field="status")
     return requested
+
+
+class RebateStatus(enum.StrEnum):
+    """A rebate's life (DESIGN §3.6): PENDING at payment → ACTIVE → COMPLETED; CANCELLED or REVERSED by refunds."""
+
+    PENDING = "PENDING"  # the order is paid; the amount is frozen and its budget reserved
+    ACTIVE = "ACTIVE"  # the order completed and its after-sale window (and hold) passed: installments fall due
+    COMPLETED = "COMPLETED"  # every installment released
+    CANCELLED = "CANCELLED"  # the order was cancelled or refunded whole while PENDING: nothing was released
+    REVERSED = "REVERSED"  # a refund took everything back after activation
+
+
+class InstallmentStatus(enum.StrEnum):
+    SCHEDULED = "SCHEDULED"  # not released yet (due_at is set once the rebate is ACTIVE)
+    RELEASED = "RELEASED"  # paid to the customer by the release job
+    CANCELLED = "CANCELLED"  # a refund took all of it, or the rebate was cancelled, before it was released
+
+
+# A rebate in these statuses may still move value: refunds recompute it, the release job pays it.
+OPEN_REBATE_STATUSES = (RebateStatus.PENDING, RebateStatus.ACTIVE)

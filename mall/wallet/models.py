@@ -123,6 +123,8 @@ class Voucher(Model):
     order_id = fields.BigIntField(null=True)
     # The audit record of its issue (who, why).
     issued_by_record_id = fields.BigIntField(null=True)
+    # The rebate installment whose release issued it (one voucher per installment, however often it is retried).
+    rebate_installment_id = fields.BigIntField(null=True, unique=True)
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
 

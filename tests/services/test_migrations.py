@@ -37,6 +37,19 @@ _RULE_INSERT = (
     "'ALL', '[]', 0, {true}, 'DRAFT', 1, "
 )
 
+_USER_INSERT = (
+    "INSERT INTO users (id, email, name, password_hash, is_active, is_staff, is_superuser, permissions, created_at, "
+    "updated_at) VALUES (1, 'a@example.com', 'A', 'x', {true}, {false}, {false}, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+)
+# Rebate 1 of rule 1 for customer 1, all but its amount and what it holds of the budget.
+_REBATE_INSERT = (
+    "INSERT INTO rebates (id, order_id, customer_id, rule_id, rule_version, status, payout_form, minor_per_point, "
+    "original_amount_minor, released_minor, clawed_back_minor, unrecovered_minor, snapshot, computation, lines, "
+    "created_at, updated_at, amount_minor, budget_reserved_minor) VALUES (1, 1, 1, (SELECT MAX(id) FROM rebate_rules), "
+    "1, 'PENDING', 'POINTS', 1, "
+    "100, 0, 0, 0, '{{}}', '{{}}', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+)
+
 # A statement breaking each CHECK constraint the models declare. When a model
 # gains a constraint, this test fails until its probe is added here.
 VIOLATIONS = {
@@ -221,6 +234,19 @@ VIOLATIONS = {
     ),
     "rebate_rules_installments_at_least_one": _RULE_INSERT + "0, NULL, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
     "rebate_rules_money_not_negative": _RULE_INSERT + "1, -1, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+    "rebate_customer_totals_not_negative": (
+        "INSERT INTO rebate_customer_totals (rule_id, customer_id, earned_minor) VALUES (1, 1, -1)"
+    ),
+    # A refund lowers a rebate, never raises it above what payment froze.
+    "rebates_amounts_not_negative": (
+        _USER_INSERT + _RULE_INSERT + "1, NULL, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);" + _REBATE_INSERT
+        + "101, 0)"
+    ),
+    "rebate_installments_amounts_not_negative": (
+        _USER_INSERT + _RULE_INSERT + "1, NULL, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);" + _REBATE_INSERT
+        + "100, 0);INSERT INTO rebate_installments (rebate_id, customer_id, seq, amount_minor, status, released_minor) "
+        "VALUES (1, 1, 1, -1, 'SCHEDULED', 0)"
+    ),
 }
 
 # Indexes aerich cannot generate, hand-written into one dialect's history.

@@ -55,3 +55,42 @@ async def update(api, staff: factories.Account, rule_id: str, **changes: Any) ->
 
 async def detail(api, staff: factories.Account, rule_id: str) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
     return (await api(RULE_DETAIL, {"id": rule_id}, token=staff.access_token)).data["node"]
+
+
+ORDER_PAY = contract("OrderPay")
+SANDBOX_PAYMENT_SIMULATE = contract("SandboxPaymentSimulate")
+
+
+async def active_rule(api, staff: factories.Account, **terms: Any) -> int:  # type: ignore[no-untyped-def]
+    """The database id of a rule created with ``terms`` and made ACTIVE."""
+    from mall.graphql.relay import decode_id
+
+    rule_id = await created(api, staff, **terms)
+    assert (await update(api, staff, rule_id, status="ACTIVE"))["userErrors"] == []
+    return decode_id(rule_id, "RebateRule", field="id")
+
+
+async def ordered(buyer: factories.Account, *lines: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """A PENDING_PAYMENT order of ``buyer`` for ``lines`` of (variant id, quantity), paid by nothing yet."""
+    return await factories.order(buyer, *lines)
+
+
+async def start_paying(api, buyer: factories.Account, order) -> str:  # type: ignore[no-untyped-def]
+    """orderPay through the sandbox: the payment's id."""
+    from mall.graphql.relay import encode_id
+
+    paying = (await api(ORDER_PAY, {"input": {"orderId": encode_id("Order", order.id), "provider": "SANDBOX",
+                                              "channel": "NATIVE"}}, token=buyer.access_token)).data["orderPay"]
+    assert paying["userErrors"] == []
+    return paying["payment"]["id"]
+
+
+async def settle(api, buyer: factories.Account, payment_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The provider's signed callback for ``payment_id``: paid."""
+    answer = await api(SANDBOX_PAYMENT_SIMULATE, {"input": {"paymentId": payment_id, "outcome": "SUCCESS"}},
+                       token=buyer.access_token)
+    assert answer.data["sandboxPaymentSimulate"]["userErrors"] == []
+
+
+async def pay(api, buyer: factories.Account, order) -> None:  # type: ignore[no-untyped-def]
+    await settle(api, buyer, await start_paying(api, buyer, order))

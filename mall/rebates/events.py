@@ -1,0 +1,47 @@
+"""Every rebate change written to the outbox with what changed (DESIGN §3.6, §3.9: ``rebateStatusChanged``).
+
+``type`` is STATUS_CHANGED, INSTALLMENT_RELEASED, CLAWED_BACK or ADJUSTED;
+for a release or clawback ``fromStatus`` may equal ``toStatus`` and
+``amountDelta`` says what moved (signed yuan). Written in the transaction of
+the change, so only committed changes are announced.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from mall.core.money import minor_to_decimal
+from mall.infra import outbox
+from mall.rebates.models import Rebate, RebateInstallment
+
+TOPIC = "rebate.changed"
+
+
+class ChangeType(enum.StrEnum):
+    STATUS_CHANGED = "STATUS_CHANGED"
+    INSTALLMENT_RELEASED = "INSTALLMENT_RELEASED"
+    CLAWED_BACK = "CLAWED_BACK"
+    ADJUSTED = "ADJUSTED"
+
+
+def _money(minor: int) -> str:
+    return str(minor_to_decimal(minor))
+
+
+async def announce(
+    rebate: Rebate, change: ChangeType, *, from_status: str | None, amount_delta_minor: int = 0,
+    installment: RebateInstallment | None = None,
+) -> None:
+    """Record ``change`` of ``rebate`` (as it stands after it); call inside the change's transaction."""
+    payload: dict[str, Any] = {
+        "type": change.value, "rebateId": rebate.id, "orderId": rebate.order_id, "ruleId": rebate.rule_id,
+        "fromStatus": from_status, "toStatus": rebate.status, "payoutForm": rebate.payout_form,
+        "amount": _money(rebate.amount_minor), "released": _money(rebate.released_minor),
+        "unrecovered": _money(rebate.unrecovered_minor), "amountDelta": _money(amount_delta_minor),
+        "installment": None if installment is None else {
+            "id": installment.id, "seq": installment.seq, "status": installment.status,
+        },
+    }
+    await outbox.append(topic=TOPIC, aggregate_type="Rebate", aggregate_id=rebate.id,
+                        customer_id=rebate.customer_id, payload=payload)
