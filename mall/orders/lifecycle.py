@@ -218,7 +218,9 @@ async def mark_paid(order: Order, *, note: str = "") -> bool:
 
     ``False``, with nothing changed, when the order no longer awaits payment:
     cancelled, expired or paid meanwhile. The conditional UPDATE lets one
-    settlement alone pay it even where row locks do nothing (SQLite).
+    settlement alone pay it even where row locks do nothing (SQLite). The
+    order's rebates are made here, PENDING (``rebating.award_rebates``), so
+    every way an order is paid makes them, once.
     """
     if order.status is not OrderStatus.PENDING_PAYMENT:
         return False
