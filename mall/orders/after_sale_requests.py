@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mall.catalog import stock
-from mall.core.actors import Actor, Permission
+from mall.core.actors import Actor, ActorKind, Permission
 from mall.core.clock import clock
 from mall.core.errors import ErrorCode, InvalidInput, NotFound, Problem
 from mall.core.money import allocate, format_minor
@@ -123,14 +123,24 @@ async def create(
     actor: Actor, *, order_id: int, kind: AfterSaleKind, lines: Sequence[RequestedLine], reason: str,
     images: Sequence[str],
 ) -> AfterSale:
-    """The customer asks for an after-sale on lines of their own paid order, within the after-sale window."""
+    """The customer asks for an after-sale on lines of their own paid order, within the after-sale window.
+
+    Staff with MANAGE_ORDERS may open one on any customer's paid order, and
+    after the window too: the window is the customer's no-reason right
+    (七日无理由), while a quality or warranty claim (三包) can come later. It is
+    the customer's after-sale all the same (they ship goods back), and the
+    order's events record who opened it. A refund then reaches rebates that
+    are already ACTIVE or released, which DESIGN §3.6 claws back.
+    """
     user_id = actor.require_user()
+    staff = actor.kind is ActorKind.STAFF and actor.has(Permission.MANAGE_ORDERS)
     _check_request(kind, lines, reason, images)
     async with transaction():
-        order = await Order.filter(id=order_id, user_id=user_id).select_for_update().first()
+        query = Order.filter(id=order_id) if staff else Order.filter(id=order_id, user_id=user_id)
+        order = await query.select_for_update().first()
         if order is None:
             raise NotFound("No such order.", field="orderId")
-        _check_window(order)
+        _check_window(order, closes=not staff)
         if kind is not AfterSaleKind.REFUND_ONLY and order.status is OrderStatus.PAID:
             # Nothing has left the shelf: there is nothing to send back or swap (and a replacement
             # held for an order that is then cancelled would never be released).
@@ -165,7 +175,7 @@ async def create(
             raise InvalidInput(problems)
         now = clock.now()
         after_sale = await AfterSale.create(
-            order_id=order.id, customer_id=user_id, kind=kind, status=AfterSaleStatus.REQUESTED, reason=reason.strip(),
+            order_id=order.id, customer_id=order.user_id, kind=kind, status=AfterSaleStatus.REQUESTED, reason=reason.strip(),
             images=list(images), refund_minor=sum(share.total_minor for share in shares), currency=order.currency, created_at=now, updated_at=now,
         )
         await AfterSaleLine.bulk_create([  # one statement, however many lines
@@ -370,11 +380,14 @@ async def _replacements(after_sale: AfterSale) -> list[tuple[int, int]]:
     return [(variant_id, quantity) for variant_id, quantity in rows if variant_id is not None]
 
 
-def _check_window(order: Order) -> None:
+def _check_window(order: Order, *, closes: bool = True) -> None:
+    """A paid order; after delivery, within the window (``closes``: the window applies to this actor)."""
     if order.status in _BEFORE_DELIVERY:
         return
     if order.status not in _AFTER_DELIVERY:
         raise InvalidState(f"After-sales are for paid orders; this one is {order.status.value}.")
+    if not closes:
+        return
     delivered = order.delivered_at or order.completed_at
     assert delivered is not None
     closes = delivered + dt.timedelta(days=get_settings().after_sale_window_days)

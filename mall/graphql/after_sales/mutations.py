@@ -62,7 +62,9 @@ def _amount(given: object) -> int | None:
 
 @strawberry.type
 class AfterSaleMutations:
-    @strawberry.mutation(description="Ask for a refund, a return or an exchange of lines of your paid order.")
+    @strawberry.mutation(description=(
+        "Ask for a refund, a return or an exchange of lines of your paid order, within the after-sale window. Staff "
+        "with MANAGE_ORDERS may open one on a customer's order, also after the window (a quality or warranty claim)."))
     async def after_sale_create(self, info: Info, input: AfterSaleCreateInput) -> AfterSalePayload:
         async def action(actor: Actor) -> dict[str, object]:
             after_sale = await after_sale_requests.create(

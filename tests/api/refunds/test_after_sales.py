@@ -204,6 +204,23 @@ async def test_after_the_window_closed_no_after_sale(api):
     assert await AfterSale.filter(order_id=order.id).count() == 0
 
 
+async def test_staff_open_an_after_sale_past_the_window_for_the_customer(api):
+    buyer, _, order = await paid_order(api)
+    order = await delivered(order, days_ago=30)
+    clerk = await factories.staff(Permission.MANAGE_ORDERS)
+    other = await factories.staff(Permission.MANAGE_FINANCE)
+
+    opened = await ask(api, clerk, order, kind="REFUND_ONLY")
+    refused_to_other = await ask(api, other, order, kind="REFUND_ONLY")
+
+    assert opened["userErrors"] == [] and opened["afterSale"]["status"] == "REQUESTED"
+    assert refused_to_other == refused("NOT_FOUND", "No such order.", ["input", "orderId"])
+    after_sale = await AfterSale.get(order_id=order.id)
+    assert after_sale.customer_id == order.user_id  # the customer's after-sale, opened by staff
+    mine = (await api(MY_AFTER_SALES, {}, token=buyer.access_token)).data["me"]["afterSales"]
+    assert [edge["node"]["id"] for edge in mine["edges"]] == [opened["afterSale"]["id"]]
+
+
 async def test_an_unpaid_order_has_no_after_sales(api):
     buyer = await factories.customer()
     tea = await factories.variant_of(await factories.product(prices=("25.00",), stock=10))
