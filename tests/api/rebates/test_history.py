@@ -9,7 +9,7 @@ from mall.orders.models import Order, OrderLine
 from mall.orders.states import OrderStatus
 from mall.rebates.models import Rebate, RebateInstallment
 from tests import factories
-from tests.api.rebates.reading import REBATE_NODE, goods, money, my_rebates, paid_order
+from tests.api.rebates.reading import MY_REBATES, REBATE_NODE, goods, money, my_rebates, paid_order
 from tests.api.rebates.scene import active_rule, manager, update
 from tests.operations import contract
 
@@ -173,3 +173,25 @@ async def test_account_delete_waits_for_open_rebates(api):
     await Rebate.filter(order_id=order.id).update(status="COMPLETED")
     done = await api(ACCOUNT_DELETE, {"input": {"password": buyer.password}}, token=buyer.access_token)
     assert done.data["accountDelete"] == {"ok": True, "userErrors": []}
+
+
+async def _statements(api, buyer, first: int) -> int:  # type: ignore[no-untyped-def]
+    answer = await api(MY_REBATES, {"first": first}, token=buyer.access_token, headers={"X-Request-Id": "count"})
+    assert "errors" not in answer.body, answer.errors
+    assert len(answer.data["me"]["rebates"]["edges"]) == first
+    return int(answer.headers["x-mall-sql-statements"])
+
+
+async def test_a_page_of_rebates_costs_the_same_statements_for_1_and_4(api, sql_counting):
+    staff = await manager()
+    await active_rule(api, staff, name="Ten", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT",
+                      installmentCount=2, period="DAY")
+    buyer = await factories.customer()
+    tea, cup = await goods("10.00"), await goods("12.00")
+    for quantity in (1, 2, 3, 4):
+        await paid_order(api, buyer, (tea.id, quantity), (cup.id, 1))
+
+    one, four = await _statements(api, buyer, 1), await _statements(api, buyer, 4)
+
+    # the session, the summary (2), the page, its count, then one each for orders, order lines, installments
+    assert one == four == 8
