@@ -51,6 +51,15 @@ async def visible(actor: Actor, rebate_id: int) -> Rebate | None:
     return await Rebate.get_or_none(id=rebate_id, customer_id=actor.user_id)
 
 
+async def visible_installment(actor: Actor, installment_id: int) -> tuple[RebateInstallment, Rebate] | None:
+    """An installment with its rebate, if ``actor`` may see the rebate."""
+    installment = await RebateInstallment.get_or_none(id=installment_id)
+    if installment is None:
+        return None
+    rebate = await visible(actor, installment.rebate_id)
+    return (installment, rebate) if rebate else None
+
+
 async def by_orders(order_ids: Iterable[int]) -> dict[int, list[Rebate]]:
     """The rebates of each order, by rule priority as they were computed (rebate id order)."""
     found: dict[int, list[Rebate]] = defaultdict(list)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from mall.core.actors import Permission
 from mall.graphql.context import Info
 from mall.graphql.lookahead import selects
 from mall.graphql.money import Money
@@ -69,15 +70,24 @@ class RebateComputation:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> RebateComputation:
+        currency = get_settings().currency
         return cls(
-            basis=Money.of(record["basis"], get_settings().currency),
-            formula_amount=Money.of(record["formula"], get_settings().currency), bracket=record["bracket"],
-            slices=[RebateSlice(from_=Money.of(s["from"], get_settings().currency),
-                                to=Money.of(s["to"], get_settings().currency), rate=PyDecimal(s["rate"]),
-                                amount=Money.of(s["amount"], get_settings().currency))
+            basis=Money.of(record["basis"], currency), formula_amount=Money.of(record["formula"], currency),
+            bracket=record["bracket"],
+            slices=[RebateSlice(from_=Money.of(s["from"], currency), to=Money.of(s["to"], currency),
+                                rate=PyDecimal(s["rate"]), amount=Money.of(s["amount"], currency))
                     for s in record["slices"]],
             repeats=record["repeats"], caps_applied=[terms.Cap(cap) for cap in record["caps"]],
         )
+
+
+async def _may_see_order(info: Info, customer_id: int) -> bool:
+    """As ``node(id:)`` decides for an Order: its customer, or staff with MANAGE_ORDERS (rebate staff see the
+    rebate, not the order's address and payments)."""
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return False
+    return viewer.user.id == customer_id or (await info.context.actor()).has(Permission.MANAGE_ORDERS)
 
 
 @strawberry.type(description="A rebate's share on one order line.")
@@ -85,12 +95,15 @@ class RebateLineShare:
     basis: Money
     amount: Money
     _line_id: strawberry.Private[int]
+    _customer_id: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="The line. Its customer, or staff with MANAGE_ORDERS; null otherwise.")
     async def order_line(self, info: Info) -> Annotated[OrderLineType, strawberry.lazy(
             "mall.graphql.orders.types")] | None:
         from mall.graphql.orders.types import OrderLineType
 
+        if not await _may_see_order(info, self._customer_id):
+            return None
         line = await info.context.loader(OrderLineByIdLoader).load(self._line_id)
         return OrderLineType.from_model(line, get_settings().currency) if line else None
 
@@ -139,10 +152,12 @@ class RebateType(Node):
     activated_at: DateTime | None  # type: ignore[valid-type]
     _row: strawberry.Private[Rebate]
 
-    @strawberry.field(description="The order it rebates.")
+    @strawberry.field(description="The order it rebates. Its customer, or staff with MANAGE_ORDERS; null otherwise.")
     async def order(self, info: Info) -> Annotated[OrderType, strawberry.lazy("mall.graphql.orders.types")] | None:
         from mall.graphql.orders.types import OrderType
 
+        if not await _may_see_order(info, self._row.customer_id):
+            return None
         order = await info.context.loader(OrderByIdLoader).load(self._row.order_id)
         return OrderType.from_model(order) if order else None
 
@@ -166,7 +181,7 @@ class RebateType(Node):
                             kind=RebateRuleKind(snapshot["kind"]), description=snapshot.get("description", "")),
             computation=RebateComputation.from_record(row.computation),
             lines=[RebateLineShare(basis=Money.of(line["basis"], currency), amount=Money.of(line["amount"], currency),
-                                   _line_id=line["lineId"]) for line in row.lines],
+                                   _line_id=line["lineId"], _customer_id=row.customer_id) for line in row.lines],
             created_at=row.created_at, eligible_at=row.eligible_at, activated_at=row.activated_at, _row=row,
         )
 
@@ -214,3 +229,11 @@ async def visible_rebate(info: Info, pk: int) -> RebateType | None:
         return None
     row = await reads.visible(await info.context.actor(), pk)
     return RebateType.from_model(row) if row else None
+
+
+async def visible_installment(info: Info, pk: int) -> RebateInstallmentType | None:
+    """``node(id:)`` for an installment: as for its rebate."""
+    if await info.context.viewer() is None:
+        return None
+    found = await reads.visible_installment(await info.context.actor(), pk)
+    return RebateInstallmentType.from_model(*found) if found else None

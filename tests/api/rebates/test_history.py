@@ -14,6 +14,7 @@ from tests.api.rebates.scene import active_rule, manager, update
 from tests.operations import contract
 
 ACCOUNT_DELETE = contract("AccountDelete")
+INSTALLMENT_NODE = "query($id: ID!) { node(id: $id) { id ... on RebateInstallment { seq amount { amount } } } }"
 
 
 async def test_a_customer_reads_a_rebate_with_its_frozen_rule_computation_lines_and_installments(api):
@@ -93,8 +94,14 @@ async def test_a_customer_sees_only_their_own_rebates(api):
     assert (await api(REBATE_NODE, {"id": their_rebate}, token=orders_only.access_token)).data["node"] is None
     # The owner and rebate staff read it
     seen = (await api(REBATE_NODE, {"id": their_rebate}, token=theirs.access_token)).data["node"]
-    assert seen["amount"] == {"amount": "8.00"}
-    assert (await api(REBATE_NODE, {"id": their_rebate}, token=staff.access_token)).data["node"] == seen
+    assert (seen["amount"], seen["rule"]["name"]) == ({"amount": "8.00"}, "Ten")
+    by_staff = (await api(REBATE_NODE, {"id": their_rebate}, token=staff.access_token)).data["node"]
+    assert by_staff == {**seen, "order": None}  # the order is for its customer and MANAGE_ORDERS
+    # Installments likewise
+    their_installment = (await my_rebates(api, theirs))["rebates"]["edges"][0]["node"]["installments"][0]["id"]
+    for reader, expected in ((mine, None), (orders_only, None), (theirs, their_installment), (staff, their_installment)):
+        node = (await api(INSTALLMENT_NODE, {"id": their_installment}, token=reader.access_token)).data["node"]
+        assert (node and node["id"]) == expected
 
 
 async def test_status_filter_and_paging_newest_first(api):
