@@ -191,12 +191,13 @@ class RebateType(Node):
                  "released to you so far; clawedBack: what refunds took back of released value; unrecovered: what "
                  "they could not take back, still to be deducted from later releases.")
 class RebateSummary:
-    earned: Money
-    pending: Money
-    outstanding: Money
-    released: Money
-    clawed_back: Money
-    unrecovered: Money
+    earned: Money = strawberry.field(description="The current amounts of every rebate not CANCELLED.")
+    pending: Money = strawberry.field(description="The amounts of PENDING rebates (orders paid, not yet eligible).")
+    outstanding: Money = strawberry.field(description="What ACTIVE rebates have not released yet.")
+    released: Money = strawberry.field(description="Released to you so far.")
+    clawed_back: Money = strawberry.field(description="What refunds took back of value already released.")
+    unrecovered: Money = strawberry.field(description="What refunds could not take back; deducted from later "
+                                          "releases.")
 
     @classmethod
     def of(cls, found: totals.Totals) -> RebateSummary:
