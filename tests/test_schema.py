@@ -21,14 +21,15 @@ IMPLEMENTED = {
         "CartView", "CartLinesAdd", "CartLinesUpdate", "CartLinesRemove", "CartClear",
         "OrderPreview", "OrderCreate", "NodeLookup", "OrderPay", "OrderCancel", "OrderReceiptConfirm", "MyOrders",
         "MyOrder", "AfterSaleCreate", "AfterSaleShipBack", "AfterSaleCancel", "MyAfterSales",
-        "WalletView",
+        "WalletView", "MyRebates",
     ],
     "admin.graphql": [
         "CategoryCreate", "ProductCreate", "ProductUpdate", "VariantCreate", "VariantUpdate", "StockAdjust",
         "AdminProducts", "Customers", "CustomerUpdate", "StaffCreate", "StaffUpdate", "Staff", "AuditLog", "SandboxClockSet",
         "AdminOrders", "OrderShip", "SandboxPaymentSimulate", "SandboxTrackingPush",
         "AdminAfterSales", "AfterSaleApprove", "AfterSaleReject", "AfterSaleReceive", "AfterSaleExchangeShip",
-        "AfterSaleRefund", "WalletAdjust", "LedgerCheck", "TrialBalance"],
+        "AfterSaleRefund", "WalletAdjust", "LedgerCheck", "TrialBalance", "RebateSwitchesSet", "RebateLiability",
+        "Reports"],
 }
 
 

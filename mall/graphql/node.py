@@ -17,6 +17,7 @@ from mall.graphql.catalog.loaders import CategoryByIdLoader
 from mall.graphql.catalog.types import CategoryType, ProductType, VariantType
 from mall.graphql.context import Info
 from mall.graphql.orders.queries import visible_order
+from mall.graphql.rebates.history import visible_installment, visible_rebate
 from mall.graphql.rebates.rules import visible_rebate_rule
 from mall.graphql.relay import Node, decode_any_id
 from mall.graphql.wallet.queries import visible_wallet_entry
@@ -92,6 +93,8 @@ RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {
     "Withdrawal": visible_withdrawal,
     "TopUp": visible_top_up,
     "RebateRule": visible_rebate_rule,
+    "Rebate": visible_rebate,
+    "RebateInstallment": visible_installment,
 }
 
 

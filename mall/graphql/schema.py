@@ -19,6 +19,7 @@ from mall.graphql.accounts.mutations import AccountMutations
 from mall.graphql.accounts.queries import AccountQueries
 from mall.graphql.admin.mutations import AdminMutations
 from mall.graphql.admin.queries import AdminQueries
+from mall.graphql.admin.reports import ReportQueries
 from mall.graphql.after_sales.mutations import AfterSaleMutations
 from mall.graphql.after_sales.queries import AfterSaleQueries
 from mall.graphql.cart.mutations import CartMutations
@@ -33,6 +34,7 @@ from mall.graphql.orders.mutations import OrderMutations
 from mall.graphql.orders.payments import PaymentMutations
 from mall.graphql.orders.queries import OrderQueries
 from mall.graphql.rebates.rules import RebateRuleMutations, RebateRuleQueries
+from mall.graphql.rebates.staff import RebateStaffMutations, RebateStaffQueries
 from mall.graphql.sandbox.mutations import SandboxMutations
 from mall.graphql.sandbox.tracking import SandboxTrackingMutations
 from mall.graphql.scalars import SCALAR_MAP
@@ -46,7 +48,7 @@ from mall.settings import Settings
 @strawberry.type
 class Query(
     NodeQueries, AccountQueries, CatalogQueries, CartQueries, OrderQueries, AfterSaleQueries, ShopQueries, AdminQueries,
-    WalletQueries, WithdrawalQueries, RebateRuleQueries,
+    WalletQueries, WithdrawalQueries, RebateRuleQueries, RebateStaffQueries, ReportQueries,
 ):
     pass
 
@@ -55,7 +57,7 @@ class Query(
 class Mutation(
     AccountMutations, CatalogMutations, CartMutations, OrderMutations, PaymentMutations, AfterSaleMutations,
     AdminMutations, WalletMutations, WithdrawalMutations, TopUpMutations, SandboxMutations, SandboxTrackingMutations,
-    RebateRuleMutations,
+    RebateRuleMutations, RebateStaffMutations,
 ):
     pass
 

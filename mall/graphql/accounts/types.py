@@ -18,6 +18,7 @@ from mall.graphql.scalars import DateTime
 
 if TYPE_CHECKING:
     from mall.graphql.orders.types import AfterSaleType, OrderStatus, OrderType
+    from mall.graphql.rebates.history import RebateStatus, RebateSummary, RebateType
     from mall.graphql.wallet.types import Wallet
     from mall.graphql.wallet.withdrawals import WithdrawalType
 
@@ -141,6 +142,30 @@ class UserType(Node):
         if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
             return None
         return await own_withdrawals(info, self._pk, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(description="Your rebates, newest first; only those of one status when given. Null unless it "
+                      "is you or staff with MANAGE_REBATES.")
+    async def rebates(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+        status: Annotated[RebateStatus, strawberry.lazy("mall.graphql.rebates.history")] | None = None,
+    ) -> Connection[Annotated[RebateType, strawberry.lazy("mall.graphql.rebates.history")]] | None:
+        from mall.graphql.rebates.history import own_rebates
+
+        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_REBATES):
+            return None
+        return await own_rebates(info, self._pk, first=first, after=after, last=last, before=before, status=status)
+
+    @strawberry.field(description="Your rebates added up (see RebateSummary). Null unless it is you or staff with "
+                      "MANAGE_REBATES.")
+    async def rebate_summary(
+        self, info: Info,
+    ) -> Annotated[RebateSummary, strawberry.lazy("mall.graphql.rebates.history")] | None:
+        from mall.graphql.rebates.history import rebate_summary
+
+        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_REBATES):
+            return None
+        return await rebate_summary(self._pk)
 
     @strawberry.field(description="Your wallet: balances, points, vouchers and the statement. Null unless it is you "
                       "or staff with MANAGE_FINANCE.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -26,6 +27,7 @@ from mall.graphql.orders.loaders import (
     ShipmentsByOrderIdLoader,
 )
 from mall.graphql.permissions import viewer_has
+from mall.graphql.rebates.loaders import RebatesByOrderIdLoader
 from mall.graphql.rebates.types import RebatePreview
 from mall.graphql.relay import Node, encode_id
 from mall.graphql.scalars import DateTime
@@ -34,6 +36,9 @@ from mall.orders import models, states
 from mall.orders.after_sales import AfterSaleKind as AfterSaleKindEnum
 from mall.orders.after_sales import AfterSaleStatus as AfterSaleStatusEnum
 from mall.orders.creation import OrderPlan
+
+if TYPE_CHECKING:
+    from mall.graphql.rebates.history import RebateType
 
 OrderStatus = strawberry.enum(states.OrderStatus, name="OrderStatus", description="DESIGN §3.4.")
 RefundStatus = strawberry.enum(states.RefundStatus, name="RefundStatus", description="How much of what was paid is refunded.")
@@ -260,6 +265,19 @@ class OrderType(Node):
             return None
         user = await info.context.loader(UserByIdLoader).load(self._user_id)
         return UserType.from_model(user) if user else None
+
+    @strawberry.field(description="The rebates the order earned when paid, one per rule. Its customer, or staff with "
+                      "MANAGE_REBATES; null for anyone else.")
+    async def rebates(
+        self, info: Info,
+    ) -> list[Annotated[RebateType, strawberry.lazy("mall.graphql.rebates.history")]] | None:
+        from mall.graphql.rebates.history import RebateType
+
+        viewer = await info.context.viewer()
+        if viewer is None or (viewer.user.id != self._user_id and not await viewer_has(info, Permission.MANAGE_REBATES)):
+            return None
+        rows = await info.context.loader(RebatesByOrderIdLoader).load(self._pk)
+        return [RebateType.from_model(row) for row in rows]
 
     @classmethod
     def from_model(cls, order: models.Order) -> OrderType:

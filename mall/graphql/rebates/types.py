@@ -37,6 +37,8 @@ class RebateRule:
     id: strawberry.ID
     name: str
     kind: RebateRuleKind
+    description: str = strawberry.field(default="", description="What staff wrote about the rule; on a rebate, as "
+                                        "it was when the rebate was made.")
 
 
 @strawberry.type(description="What one rule would give for the lines previewed.")
