@@ -11,9 +11,11 @@ Reading the rules for every stored answer would cost a query per miss; the
 next boundary is remembered instead (one value per process: bounded),
 together with the ``generation`` it was read under (the catalog cache's
 version, which every rule change moves) and the moment it was read for. It
-is read again when the generation moves, when that boundary has passed, or
+is read again when the generation moves, when that boundary has passed,
 when the clock went back before the moment it was read for (the sandbox
-clock can move either way).
+clock can move either way), and at least every ``MAX_AGE`` anyway: should
+the generation ever repeat (a flushed Redis starts versions again at 0), a
+remembered boundary is wrong for a minute at most.
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ class _Known:
     boundary: dt.datetime | None  # None: no ACTIVE rule has a window boundary ahead
 
 
+MAX_AGE = dt.timedelta(minutes=1)
+
 _known: _Known | None = None
 
 
 def _holds(known: _Known | None, after: dt.datetime, generation: object) -> bool:
-    return (known is not None and known.generation == generation and known.since <= after
+    return (known is not None and known.generation == generation and known.since <= after < known.since + MAX_AGE
             and (known.boundary is None or after < known.boundary))
 
 
