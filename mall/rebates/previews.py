@@ -141,6 +141,7 @@ def _hint(rule: RebateRule) -> Hint:
     terms = live.engine_terms([rule])[0]
     return Hint(
         rule_id=rule.id, kind=RuleKind(rule.kind), payout_form=PayoutForm(rule.payout_form),
-        description=wording.describe(columns, zone=clock.zone, budgeted=rule.budget_minor is not None),
+        description=wording.describe(columns, zone=clock.zone, budgeted=rule.budget_minor is not None,
+                                     minor_per_point=live.point_value_minor()),
         scope=terms.scope,
     )

@@ -14,7 +14,9 @@ Decisions where DESIGN is silent:
   so "placed before") and, for a budgeted rule, that it lasts while its
   budget does (the amount is not shown: it moves with every order).
 - English, money in the API's decimal form without a currency sign
-  ("50.00"), rates as percentages with up to two places ("12.5%").
+  ("50.00"), rates as percentages with up to two places ("12.5%"). Points
+  say what one is worth and that only whole points are paid, since a
+  POINTS rebate is rounded down to whole points.
 - The basis is "what you pay with your own money": DESIGN §3.6 leaves
   vouchers, points and rebate credit out of it, and customers need to know.
 - The margin cap is stated as a share of "the shop's margin on each item":
@@ -46,13 +48,13 @@ def percent(scaled: int) -> str:
     return f"{text}%"
 
 
-def payout_words(columns: Mapping[str, Any]) -> str:
-    """What the rebate is paid in: rebate credit, points, or vouchers with their own terms."""
+def payout_words(columns: Mapping[str, Any], minor_per_point: int = 1) -> str:
+    """What the rebate is paid in: rebate credit, points (and what one is worth), or vouchers with their terms."""
     form = PayoutForm(columns["payout_form"])
     if form is PayoutForm.REBATE_CREDIT:
         return "rebate credit"
     if form is PayoutForm.POINTS:
-        return "points"
+        return f"points (one point is worth {format_minor(minor_per_point)}; whole points only)"
     several = (columns["installment_count"] or 1) > 1
     terms = []
     days = columns.get("voucher_valid_days")
@@ -67,10 +69,10 @@ def payout_words(columns: Mapping[str, Any]) -> str:
     return f"{noun} ({'each ' if several else ''}{', '.join(terms)})"
 
 
-def amount_words(columns: Mapping[str, Any]) -> str:
+def amount_words(columns: Mapping[str, Any], minor_per_point: int = 1) -> str:
     """What comes back, for what, and in which form."""
     kind = RuleKind(columns["kind"])
-    form = payout_words(columns)
+    form = payout_words(columns, minor_per_point)
     if kind is RuleKind.FIXED_RATIO:
         return f"{percent(columns['ratio_scaled'])} of {BASIS} back as {form}"
     if kind is RuleKind.FULL_RETURN:
@@ -110,10 +112,11 @@ def _moment(value: dt.datetime | str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value)  # a snapshot keeps timestamps as ISO-8601 strings
 
 
-def describe(columns: Mapping[str, Any], *, zone: dt.tzinfo, budgeted: bool = False) -> str:
+def describe(columns: Mapping[str, Any], *, zone: dt.tzinfo, budgeted: bool = False, minor_per_point: int = 1) -> str:
     """The rule of ``columns`` in plain words; ``zone`` is the shop's time zone, ``budgeted`` whether the rule
-    has a budget (not a snapshot column: a budget bounds the rule, not one rebate)."""
-    sentence = f"{amount_words(columns)}, {schedule_words(columns)}"
+    has a budget (not a snapshot column: a budget bounds the rule, not one rebate), ``minor_per_point`` what
+    one point is worth in fen (a setting, so the caller's)."""
+    sentence = f"{amount_words(columns, minor_per_point)}, {schedule_words(columns)}"
     sentence += "".join(f"; {cap}" for cap in cap_words(columns)) + "."
     parts = [sentence[0].upper() + sentence[1:]]
     ends = _moment(columns.get("ends_at"))

@@ -39,8 +39,9 @@ def test_the_example_of_the_brief_word_for_word():
 
 
 def test_fixed_ratio_in_one_release_as_points():
-    assert words(ratio_scaled=1250, payout_form="POINTS") == (
-        "12.5% of what you pay with your own money back as points, in one release.")
+    text = describe(columns(ratio_scaled=1250, payout_form="POINTS"), zone=SHANGHAI, minor_per_point=10)
+    assert text == ("12.5% of what you pay with your own money back as points (one point is worth 0.10; whole points "
+                    "only), in one release.")
 
 
 def test_full_return_daily_and_weekly():

@@ -63,7 +63,8 @@ async def test_hints_state_each_live_rule_covering_the_product_in_plain_words(ap
          "description": "10% of what you pay with your own money back as rebate credit, in 3 monthly installments; "
                         "at most 50.00 per customer. For orders placed before 2100-01-01 00:00."},
         {"ruleId": encode_id("RebateRule", everything), "kind": "TIERED", "payoutForm": "POINTS",
-         "description": "Back as points, on what you pay with your own money: 1% from 0.00, 2% from 100.00; "
+         "description": "Back as points (one point is worth 0.01; whole points only), on what you pay with your "
+                        "own money: 1% from 0.00, 2% from 100.00; "
                         "each part of the amount at its own bracket's rate, in one release."},
     ]
     assert cup_hints == [

@@ -10,6 +10,8 @@ from mall.orders.models import Order
 from mall.rebates.models import Rebate, RebateSwitches
 from tests import factories
 from tests.api.rebates.preview_scene import (
+    CART_PREVIEW,
+    ORDER_REBATE_PREVIEW,
     add_to_cart,
     cart_preview,
     goods,
@@ -153,3 +155,28 @@ async def test_an_order_preview_with_problems_has_no_rebate_preview(api):
         rebatePreview { points } userErrors { code } } }""", variables, token=buyer.access_token)
     assert answer.data["orderPreview"] == {"rebatePreview": None, "userErrors": [{"code": "NOT_FOUND"}]}
 
+
+
+async def test_previews_cost_the_same_statements_for_5_and_50_lines(api, sql_counting):
+    staff = await manager()
+    root = await factories.category()
+    leaves = [await factories.category(parent=root) for _ in range(3)]
+    variants = [(await goods("10.00", category=leaves[index % 3]))[1] for index in range(50)]
+    await active_rule(api, staff, name="Tea", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT",
+                      perCustomerCap="100", scope={"kind": "CATEGORIES", "ids": [encode_id("Category", root.id)]})
+    few, many = await factories.customer(), await factories.customer()
+    await add_to_cart(api, [(variant, 1) for variant in variants[:5]], token=few.access_token)
+    await add_to_cart(api, [(variant, 1) for variant in variants], token=many.access_token)
+
+    async def statements(buyer: factories.Account, query: str, variables: dict) -> int:  # type: ignore[type-arg]
+        answer = await api(query, variables, token=buyer.access_token, headers={"X-Request-Id": "count"})
+        assert "errors" not in answer.body, answer.errors
+        return int(answer.headers["x-mall-sql-statements"])
+
+    carts = [await statements(buyer, CART_PREVIEW, {}) for buyer in (few, many)]
+    orders = [await statements(buyer, ORDER_REBATE_PREVIEW, await order_input(buyer)) for buyer in (few, many)]
+
+    # the session, the cart, its lines, their variants; then the rules, the switches, the variants' products and
+    # costs, the categories' lineages, the customer's totals under capped rules
+    assert carts == [9, 9]
+    assert orders[0] == orders[1]
