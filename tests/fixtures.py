@@ -15,6 +15,7 @@ from mall import migrate
 from mall.app import create_app
 from mall.core.clock import clock
 from mall.infra import cache, db, locks, ratelimit, redis, sqlcount, wiring
+from mall.rebates import windows
 from mall.settings import Settings, get_settings, use_settings
 from mall.wallet import verification
 from tests.client import Api
@@ -96,6 +97,7 @@ async def clean(database: Settings, request: pytest.FixtureRequest) -> AsyncIter
         )
     ratelimit.reset_memory()
     cache.reset_memory()
+    windows.forget()  # remembered per cache version, which starts again at 0
     locks.configure(redis.client())  # a fresh in-process lock table (Redis keys go below)
     client = redis.client()
     if client is not None:

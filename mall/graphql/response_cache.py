@@ -11,11 +11,20 @@ and ``1.0`` one value). Variables that do not coerce are not cached: the
 request runs and gets its error. The data's version (``mall.infra.cache``)
 makes entries stale the moment the catalog changes; stock numbers are
 served fresh on every hit (``mall.graphql.fresh_stock``).
+
+Time changes what the catalog shows too: products show the rebate rules
+live now (``rebateHints``), and a rule's window opens or closes with no
+write to expire anything. So an entry lives at most until the next window
+boundary of an ACTIVE rule (``entry_ttl``, from ``rebates.windows``, which
+remembers that boundary per cache version instead of reading the rules per
+request), and the sandbox clock's offset is part of the key: moving the
+sandbox clock, forwards or back, reaches other entries.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import hashlib
 import json
@@ -40,7 +49,9 @@ from graphql import (
 )
 
 from mall.catalog.invalidation import CACHE_SCOPE
+from mall.core.clock import clock
 from mall.graphql.documents import MAX_CACHED_TEXT, TextBoundedLru, parse_cached
+from mall.rebates import windows
 from mall.settings import get_settings
 
 SCOPE = CACHE_SCOPE
@@ -149,5 +160,17 @@ def request_key(payload: Any, schema: GraphQLSchema) -> str | None:
     coerced = _coerced_variables(plan, variables or {})
     if coerced is None:
         return None
-    material = f"{ENTRY_FORMAT}\n{_settings_fingerprint()}\n{plan.document}\n{coerced}"
+    offset = clock.offset // dt.timedelta(microseconds=1)
+    material = f"{ENTRY_FORMAT}\n{_settings_fingerprint()}\n{offset}\n{plan.document}\n{coerced}"
     return hashlib.sha256(material.encode()).hexdigest()
+
+
+async def entry_ttl(started: dt.datetime, version: int) -> int:
+    """How long an answer computed from ``started`` on, at cache ``version``, may be kept, in whole seconds:
+    the configured TTL, cut to end no later than the next rule window boundary after ``started`` (0: do not
+    keep it, a boundary is less than a second away or already passed while it was computed)."""
+    ttl = get_settings().response_cache_ttl_seconds
+    boundary = await windows.next_boundary(started, (SCOPE, version))
+    if boundary is None:
+        return ttl
+    return max(0, min(ttl, int((boundary - clock.now()).total_seconds())))

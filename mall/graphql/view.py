@@ -36,6 +36,7 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from mall.catalog.reads import available_by_id
+from mall.core.clock import clock
 from mall.core.net import client_address, throttle_key
 from mall.graphql import response_cache, websocket
 from mall.graphql.context import Context
@@ -199,13 +200,16 @@ class GraphQLView(GraphQL):  # type: ignore[type-arg]
         # so no entry is made for it either: the stock holes are marked only when the answer may be stored.
         if entry is None:
             request.state.stock_marks = []
+        started = clock.now()  # what the answer shows may change at the next rule window boundary after this
         response = await self.run(request)
         made = getattr(request.state, "cache_entry", None)
         if response.status_code == 200 and not getattr(request.state, "had_errors", True) and made is not None:
             new_entry, stock_now = made
             if new_entry.filled(stock_now) == bytes(response.body):  # what a hit serves is what was sent
-                ttl = get_settings().response_cache_ttl_seconds
-                await cache.store(response_cache.SCOPE, version, key, new_entry.dump(), ttl=ttl, owner=_cache_owner(request))
+                ttl = await response_cache.entry_ttl(started, version)
+                if ttl > 0:
+                    await cache.store(response_cache.SCOPE, version, key, new_entry.dump(), ttl=ttl,
+                                      owner=_cache_owner(request), window=get_settings().response_cache_ttl_seconds)
         response.headers["X-Mall-Cache"] = "miss"
         return response
 

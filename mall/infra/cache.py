@@ -73,11 +73,11 @@ class _Memory:
         version = await self.version(scope)
         return version, await self.get(f"{scope}:{version}:{digest}")
 
-    def _spend(self, owner: str, ttl: int, size: int, bounds: _Bounds) -> bool:
+    def _spend(self, owner: str, window: int, size: int, bounds: _Bounds) -> bool:
         now = time.monotonic()
-        ends, entries, spent = self.budgets.pop(owner, (now + ttl, 0, 0))
+        ends, entries, spent = self.budgets.pop(owner, (now + window, 0, 0))
         if ends <= now:
-            ends, entries, spent = now + ttl, 0, 0
+            ends, entries, spent = now + window, 0, 0
         self.budgets[owner] = (ends, entries + 1, spent + size)
         while len(self.budgets) > _MEMORY_MAX_OWNERS:
             self.budgets.popitem(last=False)
@@ -88,7 +88,7 @@ class _Memory:
         self.bytes -= len(key) + len(value)
 
     async def put(self, key: str, value: bytes, ttl: int, owner: str | None, bounds: _Bounds) -> bool:
-        if owner is not None and not self._spend(owner, ttl, len(value), bounds):
+        if owner is not None and not self._spend(owner, bounds.window, len(value), bounds):
             return False
         if key in self.entries:
             self._drop(key)
@@ -107,20 +107,21 @@ return {version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2])}
 
 # One round trip: spend the owner's budget (when given) and the window's bytes, then store.
 # KEYS: entry, owner entry counter (or ''), window bytes, owner byte counter (or '');
-# ARGV: value, ttl, owner entries allowed, window bytes allowed, owner bytes allowed.
+# ARGV: value, ttl, owner entries allowed, window bytes allowed, owner bytes allowed, window.
 _PUT = """
 local ttl = tonumber(ARGV[2])
+local window = tonumber(ARGV[6])
 local size = string.len(ARGV[1])
 if KEYS[2] ~= '' then
   local used = redis.call('INCR', KEYS[2])
-  if used == 1 then redis.call('EXPIRE', KEYS[2], ttl) end
+  if used == 1 then redis.call('EXPIRE', KEYS[2], window) end
   if used > tonumber(ARGV[3]) then return 0 end
   local spent = redis.call('INCRBY', KEYS[4], size)
-  if spent == size then redis.call('EXPIRE', KEYS[4], ttl) end
+  if spent == size then redis.call('EXPIRE', KEYS[4], window) end
   if spent > tonumber(ARGV[5]) then return 0 end
 end
 local total = redis.call('INCRBY', KEYS[3], size)
-if total == size then redis.call('EXPIRE', KEYS[3], ttl) end
+if total == size then redis.call('EXPIRE', KEYS[3], window) end
 if total > tonumber(ARGV[4]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ttl)
 return 1
@@ -139,7 +140,7 @@ class _Redis:
         owner_bytes_key = redis.key("cache-budget-bytes", owner) if owner is not None else ""
         keys = (redis.key("cache", key), owner_key, redis.key("cache-window-bytes"), owner_bytes_key)
         stored = await self.client.eval(
-            _PUT, 4, *keys, value, ttl, bounds.per_owner, bounds.max_bytes, bounds.per_owner_bytes
+            _PUT, 4, *keys, value, ttl, bounds.per_owner, bounds.max_bytes, bounds.per_owner_bytes, bounds.window
         )
         return bool(stored)
 
@@ -151,7 +152,8 @@ class _Redis:
 
 
 class _Bounds:
-    def __init__(self) -> None:
+    def __init__(self, window: int) -> None:
+        self.window = window  # budgets are spent per window of the configured TTL, whatever an entry's own
         settings = get_settings()
         self.max_bytes = settings.response_cache_max_bytes
         self.per_owner = settings.response_cache_entries_per_client
@@ -206,14 +208,18 @@ async def lookup(scope: str, digest: str) -> tuple[int, bytes | None] | None:
         return None
 
 
-async def store(scope: str, version: int, digest: str, value: bytes, *, ttl: int, owner: str | None = None) -> bool:
+async def store(scope: str, version: int, digest: str, value: bytes, *, ttl: int, owner: str | None = None,
+                window: int | None = None) -> bool:
     """Keep ``value`` for ``digest`` as computed at ``version`` (stale versions are never read).
 
     ``owner`` (the client address) spends its budget of new entries; whether
     the value was stored is returned. Nothing is stored past the bounds in the
-    module's docstring, or when the backend fails (logged).
+    module's docstring, or when the backend fails (logged). ``window`` (at
+    least ``ttl``; default ``ttl``) is the budgets' window: entries kept
+    shorter than the configured TTL must not reset the budgets sooner, or
+    the bounds would no longer hold.
     """
-    bounds = _Bounds()
+    bounds = _Bounds(max(ttl, window or ttl))
     if len(value) > bounds.max_bytes // ENTRY_SHARE:
         return False
     try:

@@ -15,22 +15,20 @@ from mall.catalog.invalidation import catalog_changed
 from mall.catalog.tree import lineages
 from mall.orders.models import Order, OrderLine
 from mall.rebates import awarding
+from mall.rebates.lines import margin_minor, rebate_line
 from mall.rebates.terms import RebateLine
 
-
-def margin_minor(unit_price_minor: int, unit_cost_minor: int | None, quantity: int) -> int | None:
-    """A line's gross margin, or ``None`` when its variant has no cost price (the margin cap then does not apply)."""
-    return None if unit_cost_minor is None else (unit_price_minor - unit_cost_minor) * quantity
+__all__ = ["award_rebates", "margin_minor", "rebate_lines"]
 
 
 async def rebate_lines(lines: Sequence[OrderLine]) -> tuple[RebateLine, ...]:
     """``lines`` as the engine reads them (one query for their categories)."""
     above = await lineages(line.category_id for line in lines)
     return tuple(
-        RebateLine(
-            line_id=line.id, product_id=line.product_id, basis_minor=line.rebate_basis_minor,
-            margin_minor=margin_minor(line.unit_price_minor, line.unit_cost_minor, line.quantity),
-            category_ids=above.get(line.category_id, frozenset()) if line.category_id is not None else frozenset(),
+        rebate_line(
+            line_id=line.id, product_id=line.product_id, category_id=line.category_id,
+            basis_minor=line.rebate_basis_minor, unit_price_minor=line.unit_price_minor,
+            unit_cost_minor=line.unit_cost_minor, quantity=line.quantity, lineages=above,
         )
         for line in lines
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from mall.cart import views
+from mall.cart.rebates import cart_rebates
 from mall.graphql.catalog.loaders import VariantByIdLoader
 from mall.graphql.catalog.types import VariantType
 from mall.graphql.context import Info
@@ -60,10 +61,16 @@ class CartType:
     )
     lines: list[CartLineType] = strawberry.field(description="In the order they were added.")
     subtotal: Money = strawberry.field(description="The selected lines at today's prices.")
-    rebate_preview: RebatePreview = strawberry.field(
-        description="The rebates the selected lines would earn. Empty (total 0.00, no points, no items) until "
-        "rebate rules exist."
-    )
+    _view: strawberry.Private[views.CartView]
+
+    @strawberry.field(description="The rebates the selected lines would earn if paid now entirely with money (the "
+                      "basis of each line is its total; orderPreview shows it after vouchers, points and rebate "
+                      "credit), with what is left of the rules' budgets and of your per-customer caps. Nothing is "
+                      "reserved. Empty while no rule applies or new rebates are paused.")
+    async def rebate_preview(self, info: Info) -> RebatePreview:
+        actor = await info.context.actor()
+        preview = await cart_rebates(self._view, customer_id=actor.user_id)
+        return RebatePreview.of(preview, get_settings().currency)
 
     @classmethod
     def from_view(cls, cart: views.CartView) -> CartType:
@@ -73,5 +80,5 @@ class CartType:
             token=cart.token,
             lines=[CartLineType.from_view(line, currency) for line in cart.lines],
             subtotal=Money.of(cart.subtotal_minor, currency),
-            rebate_preview=RebatePreview.empty(currency),
+            _view=cart,
         )

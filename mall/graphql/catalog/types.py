@@ -22,6 +22,7 @@ from mall.graphql.catalog.loaders import (
 )
 from mall.graphql.context import Info
 from mall.graphql.money import Money
+from mall.graphql.rebates.loaders import CategoryLineageLoader, LiveHintsLoader
 from mall.graphql.rebates.types import RebateHint
 from mall.graphql.relay import Node, encode_id
 from mall.graphql.scalars import DateTime
@@ -192,9 +193,17 @@ class ProductType(Node):
         rows = await info.context.loader(VariantsByProductIdLoader).load(self._pk)
         return [VariantType.from_row(row, staff=self._staff) for row in rows]
 
-    @strawberry.field(description="Active rebate rules that would apply, in plain words (none until rebate rules exist).")
-    def rebate_hints(self) -> list[RebateHint]:
-        return []
+    @strawberry.field(description="The rebate rules that would apply to this product if ordered now (ACTIVE, within "
+                      "their window, scope covering it; none while new rebates are paused), in the order they apply, "
+                      "each in plain words.")
+    async def rebate_hints(self, info: Info) -> list[RebateHint]:
+        live = await info.context.loader(LiveHintsLoader).load("now")
+        if not live.hints:
+            return []
+        lineage: frozenset[int] = frozenset()
+        if live.need_categories and self._category_id is not None:
+            lineage = await info.context.loader(CategoryLineageLoader).load(self._category_id)
+        return [RebateHint.of(hint) for hint in live.for_product(self._pk, lineage)]
 
     @classmethod
     def from_model(cls, product: models.Product, *, staff: bool) -> ProductType:

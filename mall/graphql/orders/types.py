@@ -36,6 +36,7 @@ from mall.orders import models, states
 from mall.orders.after_sales import AfterSaleKind as AfterSaleKindEnum
 from mall.orders.after_sales import AfterSaleStatus as AfterSaleStatusEnum
 from mall.orders.creation import OrderPlan
+from mall.orders.rebate_preview import plan_rebates
 
 if TYPE_CHECKING:
     from mall.graphql.rebates.history import RebateType
@@ -342,10 +343,16 @@ class OrderPreview:
         default_factory=list, description="The customer's vouchers this order could use now (scope, minimum spend, "
         "validity), most valuable first."
     )
-    rebate_preview: RebatePreview | None = strawberry.field(
-        default=None, description="The rebates this order would earn if paid as previewed (empty until the rebate issue)."
-    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
+    _plan: strawberry.Private[OrderPlan | None] = None
+
+    @strawberry.field(description="The rebates this order would earn if made and paid as previewed: each line's basis "
+                      "after vouchers, points and rebate credit, the rules live now with what is left of their budgets "
+                      "and of your per-customer caps. Nothing is reserved. Null when the input has problems.")
+    async def rebate_preview(self) -> RebatePreview | None:
+        if self._plan is None:
+            return None
+        return RebatePreview.of(await plan_rebates(self._plan), self._plan.currency)
 
     @classmethod
     def from_plan(cls, plan: OrderPlan) -> OrderPreview:
@@ -364,7 +371,7 @@ class OrderPreview:
             rebate_credit_used=Money.of(price.rebate_credit_used_minor, currency),
             balance_used=Money.of(price.balance_used_minor, currency),
             wallet_due=Money.of(price.wallet_due_minor, currency), external_due=Money.of(price.external_due_minor, currency),
-            rebate_preview=RebatePreview.empty(currency),
+            _plan=plan,
             applicable_vouchers=[Voucher.from_row(row) for row in plan.applicable_vouchers],
             max_points=plan.max_points,
             # Too many points: the order as it would be without them, and why (orderCreate would refuse).

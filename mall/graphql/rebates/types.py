@@ -7,6 +7,8 @@ import enum
 import strawberry
 
 from mall.graphql.money import Money
+from mall.graphql.relay import encode_id
+from mall.rebates import previews
 
 
 @strawberry.enum(description="How a rebate rule computes its amount.")
@@ -29,7 +31,13 @@ class RebateHint:
     rule_id: strawberry.ID
     kind: RebateRuleKind
     payout_form: RebatePayoutForm
-    description: str
+    description: str = strawberry.field(description="The rule's terms in plain words: what comes back, in which "
+                                        "form and schedule, its caps and when its window closes.")
+
+    @classmethod
+    def of(cls, hint: previews.Hint) -> RebateHint:
+        return cls(rule_id=strawberry.ID(encode_id("RebateRule", hint.rule_id)), kind=RebateRuleKind(hint.kind.value),
+                   payout_form=RebatePayoutForm(hint.payout_form.value), description=hint.description)
 
 
 @strawberry.type(description="A rebate rule, as a customer sees it.")
@@ -50,12 +58,28 @@ class RebatePreviewItem:
     installment_count: int
 
 
-@strawberry.type(description="The rebates the selected lines would earn if paid entirely with money.")
+@strawberry.type(description="The rebates lines would earn if paid now, reserving nothing: each rule's amount, "
+                 "in the order the rules apply.")
 class RebatePreview:
-    total: Money
-    points: int
+    total: Money = strawberry.field(description="Every item's amount summed (points at their worth).")
+    points: int = strawberry.field(description="The whole points of the POINTS items, summed.")
     items: list[RebatePreviewItem]
 
     @classmethod
     def empty(cls, currency: str) -> RebatePreview:
         return cls(total=Money.of(0, currency), points=0, items=[])
+
+    @classmethod
+    def of(cls, preview: previews.Preview, currency: str) -> RebatePreview:
+        return cls(
+            total=Money.of(preview.total_minor, currency), points=preview.points,
+            items=[
+                RebatePreviewItem(
+                    rule=RebateRule(id=strawberry.ID(encode_id("RebateRule", item.rule_id)), name=item.name,
+                                    kind=RebateRuleKind(item.kind.value)),
+                    payout_form=RebatePayoutForm(item.payout_form.value), amount=Money.of(item.amount_minor, currency),
+                    points=item.points, installment_count=item.installment_count,
+                )
+                for item in preview.items
+            ],
+        )

@@ -5,6 +5,7 @@ none oversized, a budget per client address, and a byte bound in process
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -152,3 +153,17 @@ async def test_redis_takes_at_most_the_byte_bound_per_window_from_all_clients_to
     assert stored_flags == [True] * 65 + [False] * 35  # 65 × 1000 bytes fit in 64 KiB
     assert await cache.lookup(response_cache.SCOPE, "digest-64") == (0, body)
     assert await cache.lookup(response_cache.SCOPE, "digest-65") == (0, None)
+
+
+async def test_entries_kept_shorter_than_the_ttl_do_not_reset_a_clients_budget_sooner(configure):
+    # Entries cut short (a rebate rule's window opens soon) still spend the budget of the configured window.
+    configure(response_cache_entries_per_client=2)
+    body = b"x" * 100
+
+    short = [await cache.store(response_cache.SCOPE, 0, f"short-{i}", body, ttl=1, owner="203.0.113.9", window=60)
+             for i in range(2)]
+    await asyncio.sleep(1.2)  # the entries are gone, the window is not
+    again = await cache.store(response_cache.SCOPE, 0, "short-2", body, ttl=1, owner="203.0.113.9", window=60)
+
+    assert (short, again) == ([True, True], False)
+    assert await cache.lookup(response_cache.SCOPE, "short-0") == (0, None)
