@@ -6,6 +6,7 @@ from __future__ import annotations
 import strawberry
 
 from mall.core.actors import Actor, Permission
+from mall.flows import rebate_rules
 from mall.graphql.context import Info
 from mall.graphql.errors import UserError
 from mall.graphql.lookahead import selects
@@ -119,7 +120,7 @@ class RebateStaffMutations:
                          "audited with the old and new values. MANAGE_REBATES.")
     async def rebate_switches_set(self, info: Info, input: RebateSwitchesSetInput) -> RebateSwitchesSetPayload:
         async def action(actor: Actor) -> dict[str, object]:
-            found = await switches.switches_set(actor, pause_new_rebates=input.pause_new_rebates,
+            found = await rebate_rules.switches_set(actor, pause_new_rebates=input.pause_new_rebates,
                                                 pause_releases=input.pause_releases, reason=input.reason)
             return {"switches": RebateSwitchesType.of(found)}
 

@@ -14,6 +14,7 @@ from mall.rebates import windows
 from mall.rebates.models import RebateSwitches
 from tests import factories
 from tests.api.rebates.preview_scene import PRODUCT_DETAIL
+from tests.api.rebates.reading import SWITCHES_SET
 from tests.api.rebates.scene import active_rule, created, manager, update
 from tests.timetravel import travel
 
@@ -174,3 +175,19 @@ async def test_a_product_list_with_hints_reads_the_rules_once_whatever_the_page_
 
     # the page, the rules, the switches, the categories' lineages (no totalCount asked)
     assert counts == [4, 4]
+
+
+async def test_pausing_new_rebates_expires_the_cached_hints_and_resuming_shows_them(api):
+    staff = await manager()
+    product = await factories.product()
+    rule = await active_rule(api, staff, name="Ten", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT")
+    assert (await hints(api, product))[1] == "miss"
+    assert (await hints(api, product))[1] == "hit"
+
+    def press(pause: bool):  # type: ignore[no-untyped-def]
+        return api(SWITCHES_SET, {"input": {"pauseNewRebates": pause, "reason": "audit"}}, token=staff.access_token)
+
+    assert (await press(True)).data["rebateSwitchesSet"]["userErrors"] == []
+    assert await hints(api, product) == ([], "miss")
+    assert (await press(False)).data["rebateSwitchesSet"]["userErrors"] == []
+    assert ids((await hints(api, product))[0]) == [encode_id("RebateRule", rule)]
