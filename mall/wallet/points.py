@@ -8,6 +8,9 @@ transaction, the lots it changes and a ``PointsLotMove`` per lot:
 - ``credit``     a new lot;
 - ``spend``      earliest-expiring lots first (ties by id), after the
                  customer's due lots expired: what has expired is never spent;
+- ``take_back``  up to n points out of the lots, as ``spend`` takes them
+                 (a rebate's released points clawed back: as many as
+                 the customer still holds);
 - ``give_back``  spent points back to the lots that spend took them from,
                  latest-expiring first, each keeping its expiry (a lot
                  already past it expires again on the next run), never more
@@ -105,6 +108,30 @@ async def spend(
         lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
         await _take(lots, points, posted.entry_id, now)
     return posted
+
+
+async def take_back(
+    actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
+    destination: SystemCode, memo: str = "",
+) -> int:
+    """At most ``points`` out of the customer's unexpired lots into ``destination``, as ``spend`` takes them; how
+    many were taken (what the lots held, if less). A retry with ``key`` answers the first entry's count."""
+    async with transaction():
+        await _lock(customer_id)
+        earlier = await ledger.find(key)
+        if earlier is not None:
+            return -earlier.leg(_account(customer_id)).amount
+        now = clock.now()
+        for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
+            await _expire(Actor.system(), lot)
+        lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
+        taken = min(points, sum(lot.remaining for lot in lots))
+        if taken <= 0:
+            return 0
+        posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, actor=actor, memo=memo,
+                                   legs=transfer(_account(customer_id), AccountRef.system(destination), taken))
+        await _take(lots, taken, posted.entry_id, now)
+    return taken
 
 
 async def _take(lots: Sequence[PointsLot], points: int, entry_id: int, now: dt.datetime) -> None:

@@ -16,6 +16,8 @@ on any database):
     AVAILABLE ──reserve(order)──▶ RESERVED ──consume (paid)──▶ USED
         ▲                            │                          │
         └──── release (cancel, expiry)┘     restore (cancelled or refunded whole)
+        │
+        └──revoke (a refund claws back the rebate that issued it)──▶ REVOKED
 
 An AVAILABLE voucher past ``valid_until`` reads as EXPIRED; nothing needs to
 rewrite it.
@@ -52,6 +54,7 @@ class VoucherStatus(enum.StrEnum):
     RESERVED = "RESERVED"
     USED = "USED"
     EXPIRED = "EXPIRED"
+    REVOKED = "REVOKED"  # a rebate's voucher taken back by a refund (wallet.rebate_clawbacks)
 
 
 class ScopeKind(enum.StrEnum):
