@@ -45,8 +45,8 @@ async def paid_with_rule(api, lines: list[tuple[str, int]], **terms: Any):  # ty
     return rule_id, buyer, await Order.get(id=order.id), order_lines
 
 
-async def refund_units(api, buyer, order, line, quantity: int, amount: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """A REFUND_ONLY after-sale of ``quantity`` units of ``line``, approved and refunded by staff."""
+async def approved_after_sale(api, buyer, order, line, quantity: int) -> str:  # type: ignore[no-untyped-def]
+    """A REFUND_ONLY after-sale of ``quantity`` units of ``line``, approved by staff: its id."""
     asked = await api(AFTER_SALE_CREATE, {"input": {
         "orderId": gid("Order", order.id), "kind": "REFUND_ONLY", "reason": "不想要了", "images": [],
         "lines": [{"orderLineId": gid("OrderLine", line.id), "quantity": quantity}]}}, token=buyer.access_token)
@@ -56,10 +56,21 @@ async def refund_units(api, buyer, order, line, quantity: int, amount: str | Non
     clerk = await factories.staff(Permission.MANAGE_ORDERS, Permission.MANAGE_FINANCE)
     approved = await api(AFTER_SALE_APPROVE, {"input": {"afterSaleId": after_sale_id}}, token=clerk.access_token)
     assert approved.data["afterSaleApprove"]["userErrors"] == []
+    return after_sale_id
+
+
+async def refund_after_sale(api, after_sale_id: str, amount: str | None = None) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    clerk = await factories.staff(Permission.MANAGE_FINANCE)
     extra = {} if amount is None else {"refundAmount": amount}
     refunded = await api(AFTER_SALE_REFUND, {"input": {"afterSaleId": after_sale_id, **extra}},
                          token=clerk.access_token)
-    assert refunded.data["afterSaleRefund"]["userErrors"] == []
+    return refunded.data["afterSaleRefund"]
+
+
+async def refund_units(api, buyer, order, line, quantity: int, amount: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """A REFUND_ONLY after-sale of ``quantity`` units of ``line``, approved and refunded by staff."""
+    after_sale_id = await approved_after_sale(api, buyer, order, line, quantity)
+    assert (await refund_after_sale(api, after_sale_id, amount))["userErrors"] == []
 
 
 async def cancel(api, order) -> None:  # type: ignore[no-untyped-def]
