@@ -7,14 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from mall.core.actors import Permission
 from mall.core.clock import clock
 from mall.infra.outbox import OutboxEvent
 from mall.rebates.models import Rebate, RebateInstallment, RebateSwitches
 from mall.settings import get_settings
 from mall.wallet.verification import verify
 from tests import factories
-from tests.api.rebates.releases import completed, goods, later, run_jobs, wallet
+from tests.api.rebates.releases import completed, goods, later, run_jobs, shipped, signed_in, wallet
 from tests.api.rebates.scene import active_rule, manager, ordered, pay
+from tests.api.refunds.test_after_sales import AFTER_SALE_CREATE, AFTER_SALE_REJECT, create_input, line_of
 
 DAY = dt.timedelta(days=1)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -146,3 +148,82 @@ def _months(start: dt.date, n: int) -> dt.date:
     months = start.year * 12 + start.month - 1 + n
     year, month = divmod(months, 12)
     return dt.date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
+
+
+async def test_an_open_after_sale_keeps_the_rebate_pending_until_it_closes(api):
+    staff = await manager()
+    await active_rule(api, staff, name="Ten", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT")
+    buyer = await factories.customer()
+    order = await ordered(buyer, ((await goods("40.00")).id, 1))
+    await pay(api, buyer, order)
+    await completed(api, buyer, order)
+    await later(7 * DAY - dt.timedelta(minutes=1))  # the last minute of the window: the buyer asks for a return
+    asked = await api(AFTER_SALE_CREATE, create_input(order, await line_of(order)), token=await signed_in(api, buyer))
+    assert asked.data["afterSaleCreate"]["userErrors"] == []
+
+    await later(dt.timedelta(minutes=2))
+    assert (await run_jobs())["rebates.activate"] == 0
+
+    rebate = await Rebate.get(order_id=order.id)
+    assert rebate.status == "PENDING"
+    # Looked at again an hour later, not on every run
+    assert clock.now() + dt.timedelta(minutes=59) < rebate.eligible_at <= clock.now() + dt.timedelta(hours=1)
+    clerk = await factories.staff(Permission.MANAGE_ORDERS)
+    rejected = await api(AFTER_SALE_REJECT, {"input": {"afterSaleId": asked.data["afterSaleCreate"]["afterSale"]["id"],
+                                                       "note": "Used"}}, token=clerk.access_token)
+    assert rejected.data["afterSaleReject"]["userErrors"] == []
+    assert (await run_jobs())["rebates.activate"] == 0  # not due again yet
+    await later(dt.timedelta(hours=1))
+    handled = await run_jobs()
+    assert (handled["rebates.activate"], handled["rebates.release-due"]) == (1, 1)
+
+
+async def test_an_order_completed_automatically_counts_the_window_from_delivery(api):
+    staff = await manager()
+    await active_rule(api, staff, name="Ten", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT")
+    buyer = await factories.customer()
+    order = await ordered(buyer, ((await goods("40.00")).id, 1))
+    await pay(api, buyer, order)
+    await shipped(api, order)
+    delivered_at = clock.now() + DAY
+    await type(order).filter(id=order.id).update(status="DELIVERED", delivered_at=delivered_at)
+
+    await later(10 * DAY + dt.timedelta(minutes=1))  # MALL_ORDER_AUTO_CONFIRM_DAYS after shipping
+    handled = await run_jobs()
+
+    assert handled["orders.complete-unconfirmed"] == 1
+    rebate = await Rebate.get(order_id=order.id)
+    # Delivered a day after shipping: the window closed 8 days after shipping, before completion
+    assert (rebate.status, rebate.eligible_at) == ("PENDING", (await type(order).get(id=order.id)).completed_at)
+    assert (await run_jobs())["rebates.release-due"] == 1
+
+
+async def test_unrecovered_clawbacks_are_deducted_from_later_releases_of_the_same_unit(api):
+    staff = await manager()
+    await active_rule(api, staff, name="Credit", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT")
+    await active_rule(api, staff, name="Points", kind="FIXED_RATIO", ratio="0.05", payoutForm="POINTS")
+    buyer = await factories.customer()
+    tea = await goods("40.00")
+    earlier = await ordered(buyer, (tea.id, 1))
+    await pay(api, buyer, earlier)
+    order = await ordered(buyer, (tea.id, 1))
+    await pay(api, buyer, order)
+    await completed(api, buyer, order)
+    # What a refund of the earlier order could not take back (the refunds flow records it): 1.50 of credit
+    old_credit = await Rebate.get(order_id=earlier.id, payout_form="REBATE_CREDIT")
+    await Rebate.filter(id=old_credit.id).update(unrecovered_minor=150)
+
+    await later(7 * DAY + dt.timedelta(minutes=1))
+    assert (await run_jobs())["rebates.release-due"] == 2
+
+    credit = await Rebate.get(order_id=order.id, payout_form="REBATE_CREDIT")
+    points = await Rebate.get(order_id=order.id, payout_form="POINTS")
+    assert (credit.released_minor, points.released_minor) == (400 - 150, 200)  # points owe nothing
+    assert (await Rebate.get(id=old_credit.id)).unrecovered_minor == 0
+    released = await RebateInstallment.get(rebate_id=credit.id)
+    assert (released.amount_minor, released.released_minor, released.status) == (400, 250, "RELEASED")
+    seen = await wallet(api, buyer)
+    assert seen["rebateCredit"]["amount"] == "2.50"
+    events = await OutboxEvent.filter(topic="rebate.changed", aggregate_id=old_credit.id).order_by("id")
+    assert (events[-1].payload["type"], events[-1].payload["unrecovered"]) == ("ADJUSTED", "0.00")
+    assert (await verify()).problems == ()
