@@ -71,6 +71,37 @@ async def _lock(customer_id: int) -> None:
     await LedgerAccount.filter(account_key=_account(customer_id).key).select_for_update().first()
 
 
+async def lock_many(customer_ids: Sequence[int]) -> None:
+    """Lock several customers' POINTS account rows in id order (a batch that credits them all)."""
+    if customer_ids:
+        await LedgerAccount.filter(account_key__in=[_account(c).key for c in customer_ids]).order_by(
+            "id").select_for_update()
+
+
+@dataclass(frozen=True, slots=True)
+class NewLot:
+    """A lot to make for points an entry just credited (``credit`` does it for one entry)."""
+
+    customer_id: int
+    points: int
+    entry_id: int
+    cause: Cause
+    cause_id: int | None
+
+
+async def add_lots(lots: Sequence[NewLot], *, now: dt.datetime) -> None:
+    """The lots of entries just written by ``ledger.post_many`` (their accounts locked by the caller), in one
+    statement: each expires ``MALL_POINTS_VALID_DAYS`` from ``now``."""
+    if not lots:
+        return
+    expires_at = now + dt.timedelta(days=get_settings().points_valid_days)
+    await PointsLot.bulk_create([
+        PointsLot(customer_id=lot.customer_id, granted=lot.points, remaining=lot.points, entry_id=lot.entry_id,
+                  expires_at=expires_at, cause=lot.cause.value, cause_id=lot.cause_id, created_at=now)
+        for lot in lots
+    ])
+
+
 async def credit(
     actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
     source: SystemCode, memo: str = "",
