@@ -123,17 +123,22 @@ async def plan(order_id: int, remaining_lines: Sequence[RebateLine]) -> Plan:
         return Plan()
     rule_ids = sorted({rule_id for rule_id, _ in found})
     customer_id = found[0][1]
-    rules = {rule.id: rule for rule in await RebateRule.filter(id__in=rule_ids).order_by("id").select_for_update()}
+    # FOR NO KEY UPDATE: nothing here changes a key, and a plain FOR UPDATE would also block the foreign-key
+    # checks (FOR KEY SHARE) of another transaction writing a rebate it wrote before — the release job
+    # does — while we wait for that rebate: a deadlock.
+    rules = {rule.id: rule for rule in await RebateRule.filter(id__in=rule_ids).order_by("id").select_for_update(
+        no_key=True)}
     capped = [rule_id for rule_id in rule_ids if rules[rule_id].per_customer_cap_minor is not None]
     if capped:
         await RebateCustomerTotal.filter(customer_id=customer_id, rule_id__in=capped).order_by(
-            "rule_id").select_for_update()
-    rebates = await Rebate.filter(order_id=order_id, status__in=RECOMPUTED).order_by("id").select_for_update()
+            "rule_id").select_for_update(no_key=True)
+    rebates = await Rebate.filter(order_id=order_id, status__in=RECOMPUTED).order_by("id").select_for_update(
+        no_key=True)
     if not rebates:  # a racing refund closed them meanwhile
         return Plan(rules=rules)
     installments: dict[int, list[RebateInstallment]] = {rebate.id: [] for rebate in rebates}
     for row in await RebateInstallment.filter(rebate_id__in=list(installments)).order_by(
-            "rebate_id", "seq").select_for_update():
+            "rebate_id", "seq").select_for_update(no_key=True):
         installments[row.rebate_id].append(row)
     point = rebates[0].minor_per_point
     results = recompute_after_refund(

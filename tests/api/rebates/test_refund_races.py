@@ -4,11 +4,15 @@ each refund recompute on what the one before left, so no fen of a rebate is cut,
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
+from mall.core.clock import clock
+from mall.flows import rebate_releases
 from mall.infra.outbox import OutboxEvent
+from mall.rebates.models import Rebate, RebateInstallment
 from mall.wallet.chart import Asset
 from tests.api.rebates.refund_scene import (
     approved_after_sale,
@@ -63,4 +67,42 @@ async def test_refunds_of_one_order_racing_take_back_each_fen_once(api, with_can
     assert await budget(rule_id) == (10000, "ACTIVE")
     assert await _deltas(rebate.id, "ADJUSTED") == Decimal("-9.10")
     assert await _deltas(rebate.id, "CLAWED_BACK") == Decimal("-4.55")
+    assert await ledger_clean()
+
+
+async def _due_now(rebate_id: int) -> None:
+    """The rebate ACTIVE with both installments due (as activation leaves it once its time has come)."""
+    now = clock.now() - dt.timedelta(minutes=1)
+    await Rebate.filter(id=rebate_id).update(status="ACTIVE", activated_at=now)
+    await RebateInstallment.filter(rebate_id=rebate_id).update(due_at=now)
+
+
+@pytest.mark.parametrize("head_start", [0, 0.01, 0.03])  # seconds the refund gets: either may take the rebate first
+@pytest.mark.parametrize(("refund", "kept"), [("cancel", 0), ("one cup", 655)])
+async def test_a_refund_racing_the_release_job_neither_loses_nor_doubles_a_fen(api, refund, kept, head_start):
+    # 9.10 in 4.55 + 4.55, both due; the refund takes all of it back, or 2.55 of it (one cup: 6.55 kept)
+    rule_id, buyer, order, (_, cups) = await paid_with_rule(api, [("40.00", 1), ("25.50", 2)], **TEN)
+    rebate = await rebate_of(order)
+    after_sale = None if refund == "cancel" else await approved_after_sale(api, buyer, order, cups, 1)
+    await _due_now(rebate.id)
+
+    async def refunding() -> None:
+        if after_sale is None:
+            await cancel(api, order)
+        else:
+            assert (await refund_after_sale(api, after_sale))["userErrors"] == []
+
+    async def releasing() -> None:
+        await asyncio.sleep(head_start)
+        await rebate_releases.release_due(clock.now())
+
+    await asyncio.wait_for(asyncio.gather(refunding(), releasing()), DEADLINE)
+    rebate = await rebate_of(order)
+
+    # released first and clawed back, or cut before it was released: the customer holds exactly what is kept
+    assert await balance(buyer.user.id, Asset.REBATE_CREDIT) == kept
+    assert rebate.amount_minor == kept
+    assert rebate.released_minor - rebate.clawed_back_minor == kept and rebate.unrecovered_minor == 0
+    assert rebate.status == ("REVERSED" if kept == 0 else "COMPLETED")
+    assert await budget(rule_id) == (10000 - kept, "ACTIVE")
     assert await ledger_clean()

@@ -4,6 +4,7 @@ far as the customer holds it, the rest recorded as unrecovered; freed budget goe
 
 from __future__ import annotations
 
+from mall.flows import rebate_refunds
 from mall.wallet.chart import Asset
 from mall.wallet.models import Voucher
 from tests.api.rebates.refund_scene import (
@@ -94,14 +95,17 @@ async def test_a_paid_order_cancelled_before_release_cancels_its_rebate_and_free
     assert await ledger_clean()
 
 
-async def test_a_refund_frees_budget_and_an_exhausted_rule_is_active_again(api):
+async def test_a_refund_frees_budget_and_an_exhausted_rule_is_active_again(api, monkeypatch):
     rule_id, buyer, order, (tea,) = await paid_with_rule(
         api, [("20.00", 2)], name="Small", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT", budget="4")
     assert await budget(rule_id) == (0, "EXHAUSTED")
+    expired = []
+    monkeypatch.setattr(rebate_refunds, "catalog_changed", lambda: expired.append(True))
 
     await refund_units(api, buyer, order, tea, 1)
 
     assert await budget(rule_id) == (200, "ACTIVE")
+    assert expired == [True]  # the cached catalog shows the rule's hints again
 
 
 async def test_released_credit_is_clawed_back_and_everything_taken_back_is_reversed(api):
