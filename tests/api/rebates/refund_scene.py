@@ -1,5 +1,5 @@
 """What the rebate refund tests share: a paid order with a rebate, its after-sales refunded by staff, a release
-done by hand (the release job is another slice's; this posts what it posts), and reads of the result."""
+by the release job, and reads of the result."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from mall.core.actors import Actor, Permission
 from mall.core.clock import clock
+from mall.flows import rebate_releases
 from mall.infra.outbox import OutboxEvent
 from mall.infra.transactions import transaction
 from mall.orders.models import Order, OrderLine
@@ -16,7 +17,7 @@ from mall.rebates.models import Rebate, RebateInstallment, RebateRule
 from mall.wallet import ledger, points
 from mall.wallet.chart import AccountRef, Asset, SystemCode
 from mall.wallet.journal import Cause, transfer
-from mall.wallet.models import LedgerAccount, Voucher
+from mall.wallet.models import LedgerAccount
 from mall.wallet.verification import verify
 from tests import factories
 from tests.api.payments.scene import gid
@@ -80,33 +81,13 @@ async def cancel(api, order) -> None:  # type: ignore[no-untyped-def]
 
 
 async def release(rebate_id: int, seq: int) -> None:
-    """Installment ``seq`` released as the release job does: the rebate ACTIVE (COMPLETED after its last), the
-    value paid in its form (credit from REBATE_EXPENSE, points from POINTS_ISSUED, a voucher naming it)."""
-    async with transaction():
-        rebate = await Rebate.select_for_update().get(id=rebate_id)
-        installment = await RebateInstallment.get(rebate_id=rebate_id, seq=seq)
-        now = clock.now()
-        amount = installment.amount_minor
-        key = f"test-release:{installment.id}"
-        if rebate.payout_form == "REBATE_CREDIT":
-            await ledger.post(key=key, cause=Cause.REBATE_RELEASE, cause_id=installment.id, actor=Actor.system(),
-                              legs=transfer(AccountRef.system(SystemCode.REBATE_EXPENSE),
-                                            AccountRef.customer(rebate.customer_id, Asset.REBATE_CREDIT), amount))
-        elif rebate.payout_form == "POINTS":
-            await points.credit(Actor.system(), customer_id=rebate.customer_id, points=amount // rebate.minor_per_point,
-                                key=key, cause=Cause.REBATE_RELEASE, cause_id=installment.id,
-                                source=SystemCode.POINTS_ISSUED)
-        else:
-            await Voucher.create(code=secrets.token_hex(8).upper(), customer_id=rebate.customer_id, value_minor=amount,
-                                 valid_from=now, valid_until=now + dt.timedelta(days=30), scope_kind="ALL",
-                                 scope_ids=[], status="AVAILABLE", rebate_installment_id=installment.id,
-                                 created_at=now, updated_at=now)
-        await RebateInstallment.filter(id=installment.id).update(status="RELEASED", released_minor=amount,
-                                                                 released_at=now, due_at=now)
-        left = await RebateInstallment.filter(rebate_id=rebate_id, status="SCHEDULED").exists()
-        await Rebate.filter(id=rebate_id).update(
-            status="ACTIVE" if left else "COMPLETED", released_minor=rebate.released_minor + amount,
-            activated_at=rebate.activated_at or now)
+    """Installment ``seq`` released by the release job (``flows.rebate_releases``): the rebate made ACTIVE, that
+    installment due now and the later ones not yet, then one run of the job."""
+    now = clock.now()
+    await Rebate.filter(id=rebate_id, status="PENDING").update(status="ACTIVE", activated_at=now)
+    await RebateInstallment.filter(rebate_id=rebate_id, status="SCHEDULED").update(due_at=now + dt.timedelta(days=30))
+    await RebateInstallment.filter(rebate_id=rebate_id, seq=seq).update(due_at=now - dt.timedelta(seconds=1))
+    assert await rebate_releases.release_due(now) == 1
 
 
 async def spend_credit(customer_id: int, amount: int) -> None:

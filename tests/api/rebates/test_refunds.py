@@ -12,6 +12,7 @@ from tests.api.rebates.refund_scene import (
     budget,
     cancel,
     changes,
+    goods,
     installments,
     ledger_clean,
     paid_with_rule,
@@ -21,6 +22,7 @@ from tests.api.rebates.refund_scene import (
     spend_credit,
     spend_points,
 )
+from tests.api.rebates.scene import ordered, pay
 
 TEN = {"name": "Ten", "kind": "FIXED_RATIO", "ratio": "0.10", "payoutForm": "REBATE_CREDIT", "installmentCount": 3,
        "period": "MONTH", "budget": "100"}
@@ -134,6 +136,7 @@ async def test_released_credit_is_clawed_back_and_everything_taken_back_is_rever
     # nothing left to release after the tea: COMPLETED
     assert after_tea == ("COMPLETED", 255, 200, [(1, 455, "RELEASED"), (2, 0, "CANCELLED")])
     assert await changes(rebate) == [
+        ("INSTALLMENT_RELEASED", "ACTIVE", "ACTIVE", "4.55"),
         ("ADJUSTED", "ACTIVE", "ACTIVE", "-2.55"),
         ("ADJUSTED", "ACTIVE", "COMPLETED", "-4.00"), ("CLAWED_BACK", "ACTIVE", "COMPLETED", "-2.00"),
         ("STATUS_CHANGED", "ACTIVE", "COMPLETED", "0.00"),
@@ -205,3 +208,19 @@ async def test_released_vouchers_still_available_are_revoked_when_worth_no_more_
     assert (rebate.status, rebate.amount_minor, rebate.clawed_back_minor, rebate.unrecovered_minor) == (
         "REVERSED", 0, 455, 255 + 200)
     assert statuses == ["AVAILABLE", "REVOKED"]
+
+
+async def test_what_was_not_recovered_is_deducted_from_the_customers_next_release(api):
+    _, buyer, order, (cups,) = await paid_with_rule(api, [("25.50", 2)], **{**TEN, "installmentCount": 1})
+    first = await rebate_of(order)
+    await release(first.id, 1)  # 5.10 of credit
+    await spend_credit(buyer.user.id, 400)
+    await refund_units(api, buyer, order, cups, 2)  # 1.10 clawed back, 4.00 owed
+    later = await ordered(buyer, ((await goods("50.00")).id, 1))
+    await pay(api, buyer, later)
+    second = await rebate_of(later)  # 5.00
+
+    await release(second.id, 1)
+
+    assert ((await rebate_of(order)).unrecovered_minor, await balance(buyer.user.id, Asset.REBATE_CREDIT)) == (0, 100)
+    assert await ledger_clean()
