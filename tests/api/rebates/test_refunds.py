@@ -5,9 +5,12 @@ far as the customer holds it, the rest recorded as unrecovered; freed budget goe
 from __future__ import annotations
 
 from mall.flows import rebate_refunds
+from mall.orders.models import Refund
+from mall.payments.providers.base import RefundStatus as ProviderRefundStatus
 from mall.wallet.chart import Asset
 from mall.wallet.models import Voucher
 from tests.api.rebates.refund_scene import (
+    approved_after_sale,
     balance,
     budget,
     cancel,
@@ -17,12 +20,14 @@ from tests.api.rebates.refund_scene import (
     ledger_clean,
     paid_with_rule,
     rebate_of,
+    refund_after_sale,
     refund_units,
     release,
     spend_credit,
     spend_points,
 )
 from tests.api.rebates.scene import ordered, pay
+from tests.api.refunds.test_cancel_with_refund import post, refund_callback
 
 TEN = {"name": "Ten", "kind": "FIXED_RATIO", "ratio": "0.10", "payoutForm": "REBATE_CREDIT", "installmentCount": 3,
        "period": "MONTH", "budget": "100"}
@@ -224,3 +229,18 @@ async def test_what_was_not_recovered_is_deducted_from_the_customers_next_releas
 
     assert ((await rebate_of(order)).unrecovered_minor, await balance(buyer.user.id, Asset.REBATE_CREDIT)) == (0, 100)
     assert await ledger_clean()
+
+
+async def test_a_refund_the_provider_fails_and_staff_retry_cuts_the_rebate_once(api):
+    _, buyer, order, (tea, cups) = await paid_with_rule(api, [("40.00", 1), ("25.50", 2)], **TEN)
+    after_sale = await approved_after_sale(api, buyer, order, cups, 1)
+    assert (await refund_after_sale(api, after_sale))["userErrors"] == []
+    failed = await Refund.get(order_id=order.id, channel="EXTERNAL")
+    assert (await post(api, *await refund_callback(failed, status=ProviderRefundStatus.FAILED))).status_code == 204
+
+    retried = await refund_after_sale(api, after_sale)
+    rebate = await rebate_of(order)
+
+    assert retried["userErrors"] == [] and retried["afterSale"]["status"] == "REFUNDING"
+    assert rebate.amount_minor == 655  # cut when the refund started, not again on the retry
+    assert await changes(rebate) == [("ADJUSTED", "PENDING", "PENDING", "-2.55")]
