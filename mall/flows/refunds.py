@@ -27,6 +27,11 @@ Every refund — a staff cancel of a paid order, an after-sale — comes here:
    with an outbox row ``refund.needs_attention`` for staff. Both are logged
    at ERROR.
 
+Every refund recomputes the order's rebates in its transaction
+(``flows.rebate_refunds``): their locks are taken after the stock and
+before the first ledger posting; what the rebates no longer owe is clawed
+back after the refund's own postings.
+
 Points are not money and have no refund row: the points an after-sale's
 units paid go back to the lots they came from (``wallet.order_points``),
 once per after-sale, in the transaction that starts its refund; a staff
@@ -56,7 +61,7 @@ from tortoise.expressions import F
 from mall.core.actors import Actor
 from mall.core.clock import clock
 from mall.core.money import allocate, minor_to_decimal
-from mall.flows import topping_up
+from mall.flows import rebate_refunds, topping_up
 from mall.infra import outbox
 from mall.infra.transactions import transaction
 from mall.orders import after_sale_requests, attempts, lifecycle
@@ -242,6 +247,8 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
     refunds: list[Refund] = []
 
     async def refund_everything(order: Order) -> None:
+        # The rebates' locks (rules, totals, rebates) before any ledger posting: the lock order of every path.
+        rebates = await rebate_refunds.plan(order, everything=True)
         # Points first, as every transaction moving points and money takes them (wallet.points).
         await order_points.refund(actor, customer_id=order.user_id, order_id=order.id,
                                   refund_number=f"RC{order.number}", amount=None)
@@ -250,6 +257,7 @@ async def cancel_order(actor: Actor, *, order_id: int, reason: str = "") -> Orde
         ))
         await vouchers.restore(order.id)  # the whole order is cancelled: its vouchers come back
         await after_sale_requests.close_with_cancelled_order(order)
+        await rebate_refunds.finish(actor, rebates, refund_number=f"RC{order.number}")
 
     order = await lifecycle.cancel_order(actor, order_id=order_id, reason=reason, refund_paid=refund_everything)
     await send(refunds)
@@ -270,6 +278,8 @@ async def refund_after_sale(
         )
         # Stock first: this refund may close the order and release it after posting (the lock order everywhere).
         await lifecycle.lock_stock_before_refund(order)
+        # Then the rebates' locks, before any ledger posting; they are recomputed on what this refund leaves.
+        rebates = await rebate_refunds.plan(order)
         # The units' points go back to their lots once per after-sale, before the money; in proportion when staff
         # refund less money than computed.
         await order_points.refund(actor, customer_id=order.user_id, order_id=order.id,
@@ -284,6 +294,7 @@ async def refund_after_sale(
             await after_sale_requests.finish_refund(after_sale.id, order, succeeded=True)
         if not refunds and order.total_minor == 0:
             await _update_refund_status(order)  # paid with points and vouchers only: no money row to settle it
+        await rebate_refunds.finish(actor, rebates, refund_number=f"RA{after_sale.id:010d}T{tries + 1}")
     await send(refunds)
     return await AfterSale.get(id=after_sale_id)
 

@@ -48,3 +48,17 @@ async def append(
         event_id=uuid.uuid4().hex, topic=topic, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
         customer_id=customer_id, payload=payload, created_at=clock.now(),
     )
+
+
+async def append_many(events: list[tuple[str, str, int, int | None, dict[str, Any]]]) -> None:
+    """``append`` for a batch — (topic, aggregate type, aggregate id, customer id, payload) each — in one INSERT."""
+    if not in_transaction_block():
+        raise RuntimeError("outbox.append_many() belongs inside the transaction of the changes it announces")
+    if not events:
+        return
+    now = clock.now()
+    await OutboxEvent.bulk_create([
+        OutboxEvent(event_id=uuid.uuid4().hex, topic=topic, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
+                    customer_id=customer_id, payload=payload, created_at=now)
+        for topic, aggregate_type, aggregate_id, customer_id, payload in events
+    ])

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 
 from mall.cart import expiry as cart_expiry
-from mall.flows import payouts, reconciliation
+from mall.flows import payouts, rebate_releases, reconciliation
 from mall.infra import idempotency
 from mall.jobs.registry import Job, Registry
 from mall.orders import lifecycle
@@ -45,6 +45,10 @@ MALL_JOBS = (
         lock_ttl=dt.timedelta(minutes=2)),
     # Points lots past MALL_POINTS_VALID_DAYS expire (their remaining points to POINTS_EXPIRED).
     Job("points.expire-lots", _expire_points, interval=dt.timedelta(minutes=10)),
+    # Rebates of completed orders whose after-sale window (and hold) has passed become ACTIVE; then, in that
+    # order, their installments due are released (points, vouchers, rebate credit).
+    Job("rebates.activate", rebate_releases.activate_due, interval=dt.timedelta(minutes=5)),
+    Job("rebates.release-due", rebate_releases.release_due, interval=dt.timedelta(minutes=5)),
     # Nothing grows without a bound: expired idempotency keys and abandoned guest carts go.
     Job("idempotency.purge-expired", idempotency.purge_expired, interval=dt.timedelta(hours=1)),
     Job("cart.purge-abandoned-guest-carts", cart_expiry.purge_abandoned_guest_carts, interval=dt.timedelta(hours=1)),

@@ -29,7 +29,7 @@ from mall.infra import outbox
 from mall.infra.transactions import transaction
 from mall.logistics.carriers import CARRIERS
 from mall.orders import lifecycle
-from mall.orders.after_sales import AfterSaleKind, AfterSaleStatus, after_sale_transition
+from mall.orders.after_sales import OPEN_STATUSES, AfterSaleKind, AfterSaleStatus, after_sale_transition
 from mall.orders.errors import InvalidState
 from mall.orders.models import AfterSale, AfterSaleLine, Order, OrderLine
 from mall.orders.states import OrderStatus
@@ -292,6 +292,11 @@ async def finish_late_refund(after_sale_id: int, order: Order) -> None:
     after_sale = await AfterSale.get(id=after_sale_id)
     if after_sale.status is AfterSaleStatus.REFUND_FAILED:
         await _move(after_sale, order, AfterSaleStatus.REFUNDED, Actor.system())
+
+
+async def any_open(order_id: int) -> bool:
+    """Whether an after-sale of the order is still open (``after_sales.OPEN_STATUSES``)."""
+    return await AfterSale.filter(order_id=order_id, status__in=list(OPEN_STATUSES)).exists()
 
 
 async def _customer_move(actor: Actor, after_sale_id: int, target: AfterSaleStatus, **changes: object) -> AfterSale:

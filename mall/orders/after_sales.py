@@ -43,6 +43,14 @@ class AfterSaleStatus(enum.Enum):
     EXCHANGE_SHIPPED = "EXCHANGE_SHIPPED"
 
 
+# Still deciding what the order keeps: a rebate of the order waits until none is (DESIGN §3.6). REFUND_FAILED
+# stays open: money is still owed back. CANCELLED, REJECTED, REFUNDED and EXCHANGE_SHIPPED are final.
+OPEN_STATUSES = (
+    AfterSaleStatus.REQUESTED, AfterSaleStatus.APPROVED, AfterSaleStatus.RETURN_SHIPPED,
+    AfterSaleStatus.RETURN_RECEIVED, AfterSaleStatus.REFUNDING, AfterSaleStatus.REFUND_FAILED,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class AfterSaleMove:
     """One legal move of an after-sale of some kind: from where, to where, by whom."""

@@ -25,6 +25,7 @@ from mall.orders.after_sales import AfterSaleStatus
 from mall.orders.errors import InvalidState
 from mall.orders.models import AfterSale, Order, OrderLine, Shipment
 from mall.orders.states import OrderStatus, transition
+from mall.rebates import lifecycle as rebate_lifecycle
 from mall.settings import get_settings
 from mall.wallet import order_funds, order_points, vouchers
 
@@ -274,6 +275,8 @@ async def _move(order: Order, target: OrderStatus, actor: Actor, *, note: str = 
     for name, value in changes.items():
         setattr(order, name, value)
     await journal.record(order, event_type=move.event.value, source=source, target=target, actor=actor, note=note)
+    if target is OrderStatus.COMPLETED:
+        await rebate_lifecycle.order_completed(order.id, completed_at=now, delivered_at=order.delivered_at)
 
 
 async def _each_line(order: Order, move_stock: StockMove) -> None:

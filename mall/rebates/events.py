@@ -9,6 +9,7 @@ the change, so only committed changes are announced.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from typing import Any
 
 from mall.core.money import minor_to_decimal
@@ -29,12 +30,11 @@ def _money(minor: int) -> str:
     return str(minor_to_decimal(minor))
 
 
-async def announce(
-    rebate: Rebate, change: ChangeType, *, from_status: str | None, amount_delta_minor: int = 0,
-    installment: RebateInstallment | None = None,
-) -> None:
-    """Record ``change`` of ``rebate`` (as it stands after it); call inside the change's transaction."""
-    payload: dict[str, Any] = {
+def _payload(
+    rebate: Rebate, change: ChangeType, *, from_status: str | None, amount_delta_minor: int,
+    installment: RebateInstallment | None,
+) -> dict[str, Any]:
+    return {
         "type": change.value, "rebateId": rebate.id, "orderId": rebate.order_id, "ruleId": rebate.rule_id,
         "fromStatus": from_status, "toStatus": rebate.status, "payoutForm": rebate.payout_form,
         "amount": _money(rebate.amount_minor), "released": _money(rebate.released_minor),
@@ -43,5 +43,35 @@ async def announce(
             "id": installment.id, "seq": installment.seq, "status": installment.status,
         },
     }
+
+
+async def announce(
+    rebate: Rebate, change: ChangeType, *, from_status: str | None, amount_delta_minor: int = 0,
+    installment: RebateInstallment | None = None,
+) -> None:
+    """Record ``change`` of ``rebate`` (as it stands after it); call inside the change's transaction."""
+    payload = _payload(rebate, change, from_status=from_status, amount_delta_minor=amount_delta_minor,
+                       installment=installment)
     await outbox.append(topic=TOPIC, aggregate_type="Rebate", aggregate_id=rebate.id,
                         customer_id=rebate.customer_id, payload=payload)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change for ``announce_many``: what ``announce`` takes."""
+
+    rebate: Rebate
+    change: ChangeType
+    from_status: str | None
+    amount_delta_minor: int = 0
+    installment: RebateInstallment | None = None
+
+
+async def announce_many(changes: list[Change]) -> None:
+    """``announce`` for a batch (the release job), in one INSERT."""
+    await outbox.append_many([
+        (TOPIC, "Rebate", c.rebate.id, c.rebate.customer_id,
+         _payload(c.rebate, c.change, from_status=c.from_status, amount_delta_minor=c.amount_delta_minor,
+                  installment=c.installment))
+        for c in changes
+    ])

@@ -178,3 +178,172 @@ async def _execute(sql: str, values: list[int]) -> list[dict[str, int]]:
     else:
         sql = sql.replace("%s", "?")
     return await connection.execute_query_dict(sql, values)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of a ``post_many`` batch: what ``post`` takes, as a value."""
+
+    key: str
+    cause: Cause
+    legs: tuple[Leg, ...]
+    cause_id: int | None = None
+    memo: str = ""
+
+
+_UNBOUNDED = 2**62  # a system account's cached balance has no bounds of its own
+_MAX_PARAMETERS = 30_000  # under asyncpg's 32,767 per statement
+
+
+async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
+    """``post`` for a batch, in order, with a bounded number of statements (PostgreSQL; one by one elsewhere).
+
+    Every invariant of ``post`` holds: each entry is checked and balances, its
+    key is claimed once (entries found under their keys are answered, a
+    differing one is ``EntryMismatch``), accounts are locked customers first
+    then system, by id, and each account's cached totals change in ONE
+    conditional UPDATE for the whole batch, its postings' ``balance_after``
+    a running sum in posting id order, no customer account outside 0 …
+    ``MAX_AMOUNT`` after any posting (``InsufficientFunds`` /
+    ``BalanceLimitExceeded``, the whole batch undone). A key racing another
+    writer's falls back to ``post`` per entry, which answers the winner's.
+    """
+    drafts = [journal.check(Draft(key=e.key, cause=e.cause, cause_id=e.cause_id, legs=tuple(e.legs), memo=e.memo))
+              for e in entries]
+    keys = [draft.key for draft in drafts]
+    if len(set(keys)) != len(keys):
+        raise InvalidEntry("A batch posts each idempotency key once.")
+    if not drafts:
+        return []
+    if connections.get("default").capabilities.dialect != "postgres":
+        async with transaction():
+            return [await post(key=d.key, cause=d.cause, cause_id=d.cause_id, legs=d.legs, actor=actor, memo=d.memo)
+                    for d in drafts]
+    fingerprints = {draft.key: journal.fingerprint(draft) for draft in drafts}
+    answers: dict[str, Posted] = {}
+    for entry in await JournalEntry.filter(idempotency_key__in=keys):
+        if entry.fingerprint != fingerprints[entry.idempotency_key]:
+            raise EntryMismatch("This idempotency key was used for another ledger entry.")
+        answers[entry.idempotency_key] = await _posted(entry)
+    fresh = [draft for draft in drafts if draft.key not in answers]
+    if fresh:
+        try:
+            async with transaction():
+                written = await _write_many(fresh, fingerprints, actor)
+        except IntegrityError:
+            # A key taken by a racing writer, or an account of no customer: each alone says which.
+            async with transaction():
+                written = [await post(key=d.key, cause=d.cause, cause_id=d.cause_id, legs=d.legs, actor=actor,
+                                      memo=d.memo) for d in fresh]
+        answers.update({draft.key: posted for draft, posted in zip(fresh, written, strict=True)})
+    return [answers[key] for key in keys]
+
+
+async def _write_many(drafts: Sequence[Draft], fingerprints: dict[str, str], actor: Actor) -> list[Posted]:
+    connection = connections.get("default")
+    now = clock.now()
+    entry_rows = await _insert(
+        connection, "ledger_entries",
+        ("idempotency_key", "fingerprint", "cause", "cause_id", "memo", "actor_kind", "actor_id", "created_at"),
+        [(d.key, fingerprints[d.key], d.cause.value, d.cause_id, d.memo, actor.kind.value, actor.user_id, now)
+         for d in drafts], returning="id")
+    entry_ids = [int(row["id"]) for row in entry_rows]
+    rows = await _accounts_many(connection, [leg.account for draft in drafts for leg in draft.legs], now)
+    ordered = sorted(rows.items(), key=lambda item: (not item[0].is_customer, item[1].id))
+    rank = {ref: index for index, (ref, _) in enumerate(ordered)}
+    totals: dict[AccountRef, list[int]] = {ref: [0, 0, 0] for ref, _ in ordered}  # change, debits, credits
+    for draft in drafts:
+        for leg in draft.legs:
+            total = totals[leg.account]
+            total[0] += leg.amount
+            total[1] += max(-leg.amount, 0)
+            total[2] += max(leg.amount, 0)
+    after = await _apply_many(connection, ordered, totals)
+    running = {ref: after[ref] - totals[ref][0] for ref, _ in ordered}
+    postings: list[tuple[int, int, int | None, int, int]] = []
+    for entry_id, draft in zip(entry_ids, drafts, strict=True):
+        for leg in sorted(draft.legs, key=lambda leg: rank[leg.account]):
+            running[leg.account] += leg.amount
+            balance = running[leg.account]
+            if leg.account.is_customer and not 0 <= balance <= MAX_AMOUNT[leg.account.unit]:
+                if balance < 0:
+                    raise InsufficientFunds(f"The {leg.account.code} account holds less than {-leg.amount}.")
+                raise BalanceLimitExceeded(f"The {leg.account.code} account would hold more than "
+                                           f"{MAX_AMOUNT[leg.account.unit]}.")
+            postings.append((entry_id, rows[leg.account].id, leg.account.customer_id, leg.amount, balance))
+    posting_rows = await _insert(connection, "ledger_postings",
+                                 ("entry_id", "account_id", "customer_id", "amount_minor", "balance_after_minor"),
+                                 postings, returning="id")
+    legs_of: dict[int, list[PostedLeg]] = {entry_id: [] for entry_id in entry_ids}
+    by_id = {row.id: ref for ref, row in ordered}
+    for (entry_id, account_id, _, amount, balance), row in zip(postings, posting_rows, strict=True):
+        legs_of[entry_id].append(PostedLeg(int(row["id"]), by_id[account_id], amount, balance))
+    return [Posted(entry_id=entry_id, created=True, legs=tuple(legs_of[entry_id])) for entry_id in entry_ids]
+
+
+async def _insert(connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple], *,  # type: ignore[no-untyped-def]
+                  returning: str | None = None, conflict: str = "") -> list[dict]:
+    """Multi-row INSERTs of ``rows`` (PostgreSQL), chunked under the parameter limit; RETURNING rows in order."""
+    out: list[dict] = []
+    size = max(1, _MAX_PARAMETERS // len(columns))
+    for start in range(0, len(rows), size):
+        chunk = rows[start:start + size]
+        values, groups = [], []
+        for row in chunk:
+            groups.append("(" + ", ".join(f"${len(values) + i + 1}" for i in range(len(columns))) + ")")
+            values.extend(row)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join(groups)}{conflict}"
+        if returning:
+            out.extend(await connection.execute_query_dict(sql + f" RETURNING {returning}", values))
+        else:
+            await connection.execute_query(sql, values)
+    return out
+
+
+async def _accounts_many(connection, refs: Sequence[AccountRef], now) -> dict[AccountRef, LedgerAccount]:  # type: ignore[no-untyped-def]
+    """The account row of each ref; the missing ones created in one statement (a racing creator's row is kept)."""
+    unique = list(dict.fromkeys(refs))
+    found = {row.account_key: row for row in await LedgerAccount.filter(account_key__in=[r.key for r in unique])}
+    missing = [ref for ref in unique if ref.key not in found]
+    if missing:
+        await _insert(connection, "ledger_accounts",
+                      ("account_key", "customer_id", "code", "unit", "balance_minor", "debit_minor", "credit_minor",
+                       "created_at"),
+                      [(ref.key, ref.customer_id, ref.code, ref.unit.value, 0, 0, 0, now) for ref in missing],
+                      conflict=" ON CONFLICT (account_key) DO NOTHING")
+        found.update({row.account_key: row
+                      for row in await LedgerAccount.filter(account_key__in=[r.key for r in missing])})
+    return {ref: found[ref.key] for ref in unique}
+
+
+async def _apply_many(connection, ordered: Sequence[tuple[AccountRef, LedgerAccount]],  # type: ignore[no-untyped-def]
+                      totals: dict[AccountRef, list[int]]) -> dict[AccountRef, int]:
+    """Lock the accounts in order, then add each one's totals in one conditional UPDATE; balances after."""
+    ids = [row.id for _, row in ordered]
+    await connection.execute_query(
+        "SELECT id FROM ledger_accounts WHERE id = ANY($1::bigint[]) ORDER BY customer_id IS NULL, id FOR UPDATE", [ids])
+    result: list[dict] = []
+    size = _MAX_PARAMETERS // 6
+    for start in range(0, len(ordered), size):  # chunks of distinct accounts, in lock order: each row updated once
+        values: list[int] = []
+        groups = []
+        for ref, row in ordered[start:start + size]:
+            change, debits, credits = totals[ref]
+            low, high = (0, MAX_AMOUNT[ref.unit]) if ref.is_customer else (-_UNBOUNDED, _UNBOUNDED)
+            n = len(values)
+            groups.append(f"(${n + 1}::bigint, ${n + 2}::bigint, ${n + 3}::bigint, ${n + 4}::bigint, "
+                          f"${n + 5}::bigint, ${n + 6}::bigint)")
+            values.extend([row.id, change, debits, credits, low, high])
+        result.extend(await connection.execute_query_dict(
+            "UPDATE ledger_accounts AS a SET balance_minor = a.balance_minor + v.change, "
+            "debit_minor = a.debit_minor + v.debits, credit_minor = a.credit_minor + v.credits "
+            f"FROM (VALUES {', '.join(groups)}) AS v(id, change, debits, credits, low, high) "
+            "WHERE a.id = v.id AND a.balance_minor + v.change BETWEEN v.low AND v.high "
+            "RETURNING a.id, a.balance_minor", values))
+    balances = {int(row["id"]): int(row["balance_minor"]) for row in result}
+    for ref, row in ordered:
+        if row.id not in balances:
+            if totals[ref][0] < 0:
+                raise InsufficientFunds(f"The {ref.code} account holds less than {-totals[ref][0]}.")
+            raise BalanceLimitExceeded(f"The {ref.code} account would hold more than {MAX_AMOUNT[ref.unit]}.")
+    return {ref: balances[row.id] for ref, row in ordered}

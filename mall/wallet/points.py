@@ -8,6 +8,9 @@ transaction, the lots it changes and a ``PointsLotMove`` per lot:
 - ``credit``     a new lot;
 - ``spend``      earliest-expiring lots first (ties by id), after the
                  customer's due lots expired: what has expired is never spent;
+- ``take_back``  up to n points out of the lots, as ``spend`` takes them
+                 (a rebate's released points clawed back: as many as
+                 the customer still holds);
 - ``give_back``  spent points back to the lots that spend took them from,
                  latest-expiring first, each keeping its expiry (a lot
                  already past it expires again on the next run), never more
@@ -68,6 +71,37 @@ async def _lock(customer_id: int) -> None:
     await LedgerAccount.filter(account_key=_account(customer_id).key).select_for_update().first()
 
 
+async def lock_many(customer_ids: Sequence[int]) -> None:
+    """Lock several customers' POINTS account rows in id order (a batch that credits them all)."""
+    if customer_ids:
+        await LedgerAccount.filter(account_key__in=[_account(c).key for c in customer_ids]).order_by(
+            "id").select_for_update()
+
+
+@dataclass(frozen=True, slots=True)
+class NewLot:
+    """A lot to make for points an entry just credited (``credit`` does it for one entry)."""
+
+    customer_id: int
+    points: int
+    entry_id: int
+    cause: Cause
+    cause_id: int | None
+
+
+async def add_lots(lots: Sequence[NewLot], *, now: dt.datetime) -> None:
+    """The lots of entries just written by ``ledger.post_many`` (their accounts locked by the caller), in one
+    statement: each expires ``MALL_POINTS_VALID_DAYS`` from ``now``."""
+    if not lots:
+        return
+    expires_at = now + dt.timedelta(days=get_settings().points_valid_days)
+    await PointsLot.bulk_create([
+        PointsLot(customer_id=lot.customer_id, granted=lot.points, remaining=lot.points, entry_id=lot.entry_id,
+                  expires_at=expires_at, cause=lot.cause.value, cause_id=lot.cause_id, created_at=now)
+        for lot in lots
+    ])
+
+
 async def credit(
     actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
     source: SystemCode, memo: str = "",
@@ -105,6 +139,30 @@ async def spend(
         lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
         await _take(lots, points, posted.entry_id, now)
     return posted
+
+
+async def take_back(
+    actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
+    destination: SystemCode, memo: str = "",
+) -> int:
+    """At most ``points`` out of the customer's unexpired lots into ``destination``, as ``spend`` takes them; how
+    many were taken (what the lots held, if less). A retry with ``key`` answers the first entry's count."""
+    async with transaction():
+        await _lock(customer_id)
+        earlier = await ledger.find(key)
+        if earlier is not None:
+            return -earlier.leg(_account(customer_id)).amount
+        now = clock.now()
+        for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
+            await _expire(Actor.system(), lot)
+        lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
+        taken = min(points, sum(lot.remaining for lot in lots))
+        if taken <= 0:
+            return 0
+        posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, actor=actor, memo=memo,
+                                   legs=transfer(_account(customer_id), AccountRef.system(destination), taken))
+        await _take(lots, taken, posted.entry_id, now)
+    return taken
 
 
 async def _take(lots: Sequence[PointsLot], points: int, entry_id: int, now: dt.datetime) -> None:

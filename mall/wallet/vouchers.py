@@ -16,6 +16,8 @@ on any database):
     AVAILABLE ──reserve(order)──▶ RESERVED ──consume (paid)──▶ USED
         ▲                            │                          │
         └──── release (cancel, expiry)┘     restore (cancelled or refunded whole)
+        │
+        └──revoke (a refund claws back the rebate that issued it)──▶ REVOKED
 
 An AVAILABLE voucher past ``valid_until`` reads as EXPIRED; nothing needs to
 rewrite it.
@@ -52,6 +54,7 @@ class VoucherStatus(enum.StrEnum):
     RESERVED = "RESERVED"
     USED = "USED"
     EXPIRED = "EXPIRED"
+    REVOKED = "REVOKED"  # a rebate's voucher taken back by a refund (wallet.rebate_clawbacks)
 
 
 class ScopeKind(enum.StrEnum):
@@ -208,7 +211,7 @@ async def issue(actor: Actor, terms: VoucherTerms) -> Voucher:
                                          "validDays": terms.valid_days, "scope": terms.scope_kind.value,
                                          "ids": scope_ids})
         return await Voucher.create(
-            code=_new_code(), customer_id=terms.customer_id, value_minor=value, min_spend_minor=min_spend,
+            code=new_code(), customer_id=terms.customer_id, value_minor=value, min_spend_minor=min_spend,
             valid_from=now, valid_until=now + dt.timedelta(days=terms.valid_days), scope_kind=terms.scope_kind.value,
             scope_ids=scope_ids, status=VoucherStatus.AVAILABLE, issued_by_record_id=record.id,
             created_at=now, updated_at=now,
@@ -249,5 +252,6 @@ def _check(terms: VoucherTerms) -> tuple[int, int, str]:
     return value, min_spend, reason
 
 
-def _new_code() -> str:
+def new_code() -> str:
+    """A fresh voucher code (16 characters that cannot be misread)."""
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))

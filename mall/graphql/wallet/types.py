@@ -36,12 +36,13 @@ WalletEntryKind = strawberry.enum(
 )
 
 
-@strawberry.enum(description="A voucher's state.")
+@strawberry.enum(description="A voucher's state. REVOKED: a rebate's voucher taken back because its order was refunded.")
 class VoucherStatus(enum.Enum):
     AVAILABLE = "AVAILABLE"
     RESERVED = "RESERVED"
     USED = "USED"
     EXPIRED = "EXPIRED"
+    REVOKED = "REVOKED"
 
 
 @strawberry.enum(description="What a voucher applies to: everything, or the listed categories or products.")

@@ -1,0 +1,83 @@
+"""The rebate jobs (DESIGN §3.6): activation (orders and rebates) and release (rebates and the wallet).
+
+``activate_due``: for each order with PENDING rebates eligible now, in its
+own short transaction: lock the order row (the lock order of every path:
+order, …, rebates), ask the orders domain whether an after-sale is open,
+and let ``rebates.lifecycle.activate_order`` activate or postpone them.
+
+``release_due``: nothing while releases are paused (the switch is read once
+per run). Otherwise batches of due installments, each batch one transaction:
+``rebates.releasing.claim`` locks and claims them and works out what each
+pays after unrecovered clawbacks, ``wallet.rebate_payouts.pay_many`` pays
+them (ledger entries keyed ``rebate-installment:<id>``, lots, vouchers) and
+``releasing.record`` writes and announces the result. A batch that fails
+is undone whole and its installments stay SCHEDULED for the next run. Two
+workers at once: the second waits on the rebate rows, then finds the
+installments RELEASED and claims none. A run goes on while batches come back
+full and its time budget lasts (the job lock is renewed meanwhile).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from mall.core.actors import Actor
+from mall.infra.transactions import transaction
+from mall.orders import after_sale_requests
+from mall.orders import lifecycle as order_lifecycle
+from mall.rebates import lifecycle, releasing, switches
+from mall.wallet import rebate_payouts
+
+RUN_BUDGET_SECONDS = 20  # well inside the job lock's 60 s (renewed meanwhile anyway)
+
+
+async def activate_due(now: dt.datetime) -> int:
+    """Activate the rebates eligible at ``now`` (a bounded batch of orders); how many became ACTIVE."""
+    activated = 0
+    for order_id in await lifecycle.activation_due(now):
+        async with transaction():
+            await order_lifecycle.locked(order_id)
+            activated += await lifecycle.activate_order(
+                order_id, now, after_sale_open=await after_sale_requests.any_open(order_id))
+    return activated
+
+
+async def release_due(now: dt.datetime, *, batch: int = releasing.BATCH,
+                      budget_seconds: float = RUN_BUDGET_SECONDS) -> int:
+    """Release the installments due at ``now``; how many were released."""
+    if (await switches.current()).pause_releases:
+        return 0
+    started = time.monotonic()
+    released = 0
+    while True:
+        due = await releasing.due(now, limit=batch)
+        if not due:
+            break
+        done = await release_batch(due, now)
+        released += done
+        if not done or len(due) < batch or time.monotonic() - started >= budget_seconds:
+            break
+    return released
+
+
+async def release_batch(due: list[releasing.Due], now: dt.datetime) -> int:
+    """One batch in one transaction: claim, pay, record; how many installments it released."""
+    async with transaction():
+        claimed = await releasing.claim(due, now)
+        payouts = [
+            rebate_payouts.Payout(
+                installment_id=r.installment.id, customer_id=r.rebate.customer_id,
+                form=rebate_payouts.Form(r.form.value), amount_minor=r.pay_minor, points=r.points,
+                voucher_min_spend_minor=r.voucher_min_spend_minor, voucher_valid_days=r.voucher_valid_days,
+                memo=f"Rebate of order {r.rebate.order_id}, installment {r.installment.seq}",
+            )
+            for r in claimed.releases if r.pay_minor > 0
+        ]
+        paid = await rebate_payouts.pay_many(Actor.system(), payouts)
+        for r in claimed.releases:
+            answer = paid.get(r.installment.id)
+            if answer is not None:
+                r.entry_id, r.voucher_id = answer.entry_id, answer.voucher_id
+        await releasing.record(claimed, now)
+    return len(claimed.releases)

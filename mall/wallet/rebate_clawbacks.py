@@ -1,0 +1,91 @@
+"""Released rebate value taken back from the account it was paid to (DESIGN §3.6: a refund claws back).
+
+The rebates domain decides what is owed (``rebates.refunding``); this takes
+as much of it as the customer still holds, and says how much:
+
+- REBATE_CREDIT: customer REBATE_CREDIT → REBATE_EXPENSE, at most the
+  account's balance, read under its row lock (rebate credit held for an
+  unpaid order is in HELD, not taken);
+- POINTS: whole points out of the customer's unexpired lots back to
+  POINTS_ISSUED through ``points.take_back`` (the only mover of points);
+- VOUCHER: the vouchers its released installments issued that are still
+  AVAILABLE (even past their validity: they were never spent) are REVOKED,
+  latest installment first, each by a conditional UPDATE. A voucher is
+  taken only whole and only when it is worth no more than what is still
+  owed: one worth more stays with the customer and the rest is owed (the
+  rebate's unrecovered amount, deducted from later releases) — a refund
+  never takes more than the rebate lost. Vouchers are not in the ledger
+  (``vouchers``), so nothing is posted for them.
+
+Each posting has the idempotency key the caller gives (one per rebate and
+refund): a retry posts nothing twice and answers what the first took.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mall.core.actors import Actor
+from mall.core.clock import clock
+from mall.wallet import ledger, points
+from mall.wallet.chart import AccountRef, Asset, SystemCode
+from mall.wallet.journal import Cause, transfer
+from mall.wallet.models import LedgerAccount, Voucher
+from mall.wallet.vouchers import VoucherStatus
+
+REBATE_CREDIT = "REBATE_CREDIT"
+POINTS = "POINTS"
+VOUCHER = "VOUCHER"
+
+
+async def take_back(
+    actor: Actor, *, form: str, customer_id: int, rebate_id: int, owed_minor: int, minor_per_point: int,
+    installment_ids: Sequence[int], key: str,
+) -> int:
+    """Take back up to ``owed_minor`` (fen) of a rebate paid as ``form``; what was taken, in fen.
+
+    Call inside the refund's transaction, after the rebate rows are locked.
+    """
+    if owed_minor <= 0:
+        return 0
+    if form == REBATE_CREDIT:
+        return await _credit(actor, customer_id, rebate_id, owed_minor, key)
+    if form == POINTS:
+        taken = await points.take_back(
+            actor, customer_id=customer_id, points=owed_minor // minor_per_point, key=key,
+            cause=Cause.REBATE_CLAWBACK, cause_id=rebate_id, destination=SystemCode.POINTS_ISSUED,
+            memo="Rebate points taken back after a refund")
+        return taken * minor_per_point
+    if form == VOUCHER:
+        return await _vouchers(customer_id, owed_minor, installment_ids)
+    raise ValueError(f"no such payout form {form!r}")
+
+
+async def _credit(actor: Actor, customer_id: int, rebate_id: int, owed_minor: int, key: str) -> int:
+    account = AccountRef.customer(customer_id, Asset.REBATE_CREDIT)
+    earlier = await ledger.find(key)
+    if earlier is not None:
+        return -earlier.leg(account).amount
+    row = await LedgerAccount.filter(account_key=account.key).select_for_update().first()
+    taken = min(owed_minor, row.balance_minor if row is not None else 0)
+    if taken > 0:
+        await ledger.post(key=key, cause=Cause.REBATE_CLAWBACK, cause_id=rebate_id, actor=actor,
+                          memo="Rebate credit taken back after a refund",
+                          legs=transfer(account, AccountRef.system(SystemCode.REBATE_EXPENSE), taken))
+    return max(taken, 0)
+
+
+async def _vouchers(customer_id: int, owed_minor: int, installment_ids: Sequence[int]) -> int:
+    order = {installment_id: n for n, installment_id in enumerate(installment_ids)}
+    found = await Voucher.filter(customer_id=customer_id, rebate_installment_id__in=list(installment_ids),
+                                 status=VoucherStatus.AVAILABLE)
+    left = owed_minor
+    now = clock.now()
+    for voucher in sorted(found, key=lambda v: order[v.rebate_installment_id]):
+        if voucher.value_minor > left:
+            continue
+        revoked = await Voucher.filter(id=voucher.id, status=VoucherStatus.AVAILABLE).update(
+            status=VoucherStatus.REVOKED, updated_at=now)
+        if revoked:
+            left -= voucher.value_minor
+    return owed_minor - left
