@@ -104,7 +104,7 @@ async def _lock_totals(customer_id: int, rule_ids: list[int]) -> dict[int, int]:
         ignore_conflicts=True,
     )
     rows = await RebateCustomerTotal.filter(customer_id=customer_id, rule_id__in=rule_ids).order_by(
-        "rule_id").select_for_update()
+        "rule_id").select_for_update(no_key=True)
     return {row.rule_id: row.earned_minor for row in rows}
 
 

@@ -46,7 +46,9 @@ async def lock_live(rule_ids: Iterable[int], at: dt.datetime) -> list[RebateRule
     ids = sorted(set(rule_ids))
     if not ids:
         return []
-    return await RebateRule.filter(_live(at), id__in=ids).order_by("id").select_for_update()
+    # NO KEY UPDATE: as refunds lock rules; it still excludes another reservation, not the foreign-key checks
+    # of rebates written meanwhile (FOR UPDATE would make those wait, and deadlock with a release).
+    return await RebateRule.filter(_live(at), id__in=ids).order_by("id").select_for_update(no_key=True)
 
 
 def columns(rule: RebateRule) -> dict[str, Any]:
