@@ -26,3 +26,14 @@ def test_no_unused_or_undefined_names_and_imports_in_order():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_row_lock_is_asked_of_a_values_query():
+    # Tortoise drops FOR UPDATE from .values() / .values_list() queries: such a "lock" locks nothing.
+    import re
+
+    chained = re.compile(r"select_for_update\([^)]*\)\s*\.values")
+    found = [str(path.relative_to(ROOT)) for path in (ROOT / "mall").rglob("*.py")
+             if chained.search(path.read_text(encoding="utf-8"))]
+
+    assert found == []

@@ -17,8 +17,9 @@ async def purge_abandoned_guest_carts(now: dt.datetime, *, batch: int = 1000) ->
     async with transaction():
         # Locked, so a guest adding to a cart at this moment keeps it (its touch waits, then the
         # cart is gone and the guest starts a new one) and no line is deleted from a live cart.
-        ids = list(await Cart.filter(user_id=None, updated_at__lt=stale).order_by("id").limit(batch)
-                   .select_for_update().values_list("id", flat=True))
+        # Whole rows: Tortoise drops FOR UPDATE from a values_list() query.
+        ids = [cart.id for cart in await Cart.filter(user_id=None, updated_at__lt=stale).order_by("id").limit(batch)
+               .select_for_update()]
         if not ids:
             return 0
         await CartLine.filter(cart_id__in=ids).delete()

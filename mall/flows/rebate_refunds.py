@@ -25,7 +25,11 @@ from mall.wallet import rebate_clawbacks
 async def plan(order: Order, *, everything: bool = False) -> refunding.Plan:
     """Lock and recompute the order's rebates on what its refunds (recorded, or about to be: ``everything``)
     leave; call inside the refund's transaction before any ledger posting."""
-    return await refunding.plan(order.id, await remaining_lines(order, everything=everything))
+    planned = await refunding.plan(order.id, await remaining_lines(order, everything=everything))
+    if planned.clawbacks:
+        # The clawback posts after the refund's own postings: its customer accounts are locked now, in order.
+        await rebate_clawbacks.lock_accounts(order.user_id)
+    return planned
 
 
 async def finish(actor: Actor, planned: refunding.Plan, *, refund_number: str) -> refunding.Applied:

@@ -38,6 +38,21 @@ POINTS = "POINTS"
 VOUCHER = "VOUCHER"
 
 
+async def lock_accounts(customer_id: int) -> None:
+    """Lock the customer's accounts a clawback may take from, before the refund posts anything.
+
+    The clawback comes after the refund's own postings, which lock the
+    shop-wide system accounts (ORDER_PAYMENTS, …); taking the customer's
+    POINTS and then their money accounts (by id, as every entry takes them)
+    only then would invert the lock order of every other path — customers
+    before system accounts — and deadlock with another refund of the same
+    customer. Rows not there yet hold nothing to take back.
+    """
+    await points.lock_many([customer_id])
+    await LedgerAccount.filter(customer_id=customer_id).exclude(code=Asset.POINTS.value).order_by(
+        "id").select_for_update()
+
+
 async def take_back(
     actor: Actor, *, form: str, customer_id: int, rebate_id: int, owed_minor: int, minor_per_point: int,
     installment_ids: Sequence[int], key: str,

@@ -1,4 +1,4 @@
-"""Review: a rebate clawback takes the customer's REBATE_CREDIT (or POINTS) account lock AFTER the refund's own
+"""A rebate clawback would take the customer's REBATE_CREDIT (or POINTS) account lock AFTER the refund's own
 postings have locked the shop-wide ORDER_PAYMENTS system account — against the lock order of every path
 (points account -> ledger accounts, customers before system). Another refund of the same customer that posts to
 REBATE_CREDIT locks that customer account first and then waits for ORDER_PAYMENTS: a deadlock."""
