@@ -111,6 +111,7 @@ class Hint:
     payout_form: PayoutForm
     description: str
     scope: Scope
+    stackable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +126,21 @@ class LiveHints:
         return any(hint.scope.kind is ScopeKind.CATEGORIES for hint in self.hints)
 
     def for_product(self, product_id: int, category_ids: frozenset[int] = frozenset()) -> list[Hint]:
-        """The hints whose scope covers the product; ``category_ids``: its category and every one above it."""
+        """The hints whose scope covers the product and that the engine would let apply to it, as it takes rules
+        (``engine``): after a non-stackable rule, no other; a non-stackable rule not after any other.
+        ``category_ids``: the product's category and every one above it. Each covering rule is assumed to pay
+        something (a threshold the order may not reach still takes the line in the hint)."""
         line = RebateLine(line_id=0, product_id=product_id, basis_minor=0, category_ids=category_ids)
-        return [hint for hint in self.hints if hint.scope.covers(line)]
+        shown: list[Hint] = []
+        for hint in self.hints:
+            if not hint.scope.covers(line):
+                continue
+            if shown and not shown[-1].stackable:
+                break  # a non-stackable rule took the product: no later rule applies
+            if shown and not hint.stackable:
+                continue  # a non-stackable rule skips a product another rule already took
+            shown.append(hint)
+        return shown
 
 
 async def live_hints(at: dt.datetime | None = None) -> LiveHints:
@@ -143,5 +156,5 @@ def _hint(rule: RebateRule) -> Hint:
         rule_id=rule.id, kind=RuleKind(rule.kind), payout_form=PayoutForm(rule.payout_form),
         description=wording.describe(columns, zone=clock.zone, budgeted=rule.budget_minor is not None,
                                      minor_per_point=live.point_value_minor()),
-        scope=terms.scope,
+        scope=terms.scope, stackable=terms.stackable,
     )

@@ -1,7 +1,8 @@
 """A rebate clawback would take the customer's REBATE_CREDIT (or POINTS) account lock AFTER the refund's own
 postings have locked the shop-wide ORDER_PAYMENTS system account — against the lock order of every path
 (points account -> ledger accounts, customers before system). Another refund of the same customer that posts to
-REBATE_CREDIT locks that customer account first and then waits for ORDER_PAYMENTS: a deadlock."""
+REBATE_CREDIT locks that customer account first and then waits for ORDER_PAYMENTS: a deadlock. A refund that will
+claw back now locks the customer's accounts before it posts anything, and both refunds go through."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Review: product.rebateHints says it lists "the rebate rules that would apply to this product if ordered now",
-but it ignores stacking. A non-stackable rule of higher priority takes the line, so a later rule covering the
-same product pays nothing on it (engine: "a line taken by a non-stackable rule is available to no later rule");
-the hint still advertises that later rule, while the cart preview (and payment) give nothing for it."""
+"""product.rebateHints lists the rules that would apply to a product if ordered now, stacking included: a
+non-stackable rule of higher priority takes the line, so a later rule covering the same product, which would pay
+nothing on it (the engine: "a line taken by a non-stackable rule is available to no later rule"), is not
+advertised — the hints agree with the cart preview and with payment."""
 
 from __future__ import annotations
 
