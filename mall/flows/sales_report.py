@@ -34,8 +34,15 @@ class SalesDay:
     rebates_earned_minor: int
 
 
+EARLIEST, LATEST = dt.date(1970, 1, 1), dt.date(9998, 12, 31)
+
+
 def day_range(first: dt.date, last: dt.date) -> DayRange:
     """The days asked for; ``InvalidInput`` when ``last`` comes before ``first`` or more than MAX_DAYS are asked."""
+    for name, day in (("from", first), ("to", last)):
+        if not EARLIEST <= day <= LATEST:
+            # The calendar's ends would overflow a day's UTC bounds (a 500); nothing was sold there anyway.
+            raise InvalidInput.one(name, f"A report covers days from {EARLIEST} to {LATEST}.")
     if last < first:
         raise InvalidInput.one("to", "The range ends before it begins.")
     if (last - first).days + 1 > MAX_DAYS:

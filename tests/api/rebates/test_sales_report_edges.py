@@ -1,6 +1,6 @@
-"""Review: salesReport on the edges of the calendar. A range ending 9999-12-31 (the day after it does not exist)
-or starting 0001-01-01 (its local midnight in Asia/Shanghai is before year 1 in UTC) overflows in
-``infra.days.DayRange`` — an INTERNAL_SERVER_ERROR for a well-formed, short range, where §4 wants BAD_USER_INPUT."""
+"""salesReport on the edges of the calendar: a range ending 9999-12-31 (the day after it does not exist) or
+starting 0001-01-01 (its local midnight in Asia/Shanghai is before year 1 in UTC) would overflow the days' UTC
+bounds; it is BAD_USER_INPUT (§4), never a 500."""
 
 from __future__ import annotations
 
