@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mall.accounts import customers
 from mall.catalog import stock
 from mall.core.actors import Actor, ActorKind, Permission
 from mall.core.clock import clock
@@ -125,8 +126,8 @@ async def create(
 ) -> AfterSale:
     """The customer asks for an after-sale on lines of their own paid order, within the after-sale window.
 
-    Staff with MANAGE_ORDERS may open one on any customer's paid order, and
-    after the window too: the window is the customer's no-reason right
+    Staff with MANAGE_ORDERS may open one on any customer's paid order (not
+    a deleted account's), and after the window too (not on their own orders): the window is the customer's no-reason right
     (七日无理由), while a quality or warranty claim (三包) can come later. It is
     the customer's after-sale all the same (they ship goods back), and the
     order's events record who opened it. A refund then reaches rebates that
@@ -140,7 +141,10 @@ async def create(
         order = await query.select_for_update().first()
         if order is None:
             raise NotFound("No such order.", field="orderId")
-        _check_window(order, closes=not staff)
+        for_a_customer = staff and order.user_id != user_id  # staff's own orders keep the customer's window
+        if for_a_customer:
+            await customers.require_customer(order.user_id, field="orderId")  # not a deleted account
+        _check_window(order, closes=not for_a_customer)
         if kind is not AfterSaleKind.REFUND_ONLY and order.status is OrderStatus.PAID:
             # Nothing has left the shelf: there is nothing to send back or swap (and a replacement
             # held for an order that is then cancelled would never be released).

@@ -77,10 +77,12 @@ async def award(order: PaidOrder) -> Awarded:
         if result.amount_minor == 0:
             continue
         rule = by_id[result.rule_id]
-        reserved = await _reserve(rule, result.amount_minor, order.customer_id)
+        # What the rule pays in: a POINTS rule cannot pay less than one point's worth.
+        unit = point if result.payout_form is PayoutForm.POINTS else 1
+        reserved = await _reserve(rule, result.amount_minor, order.customer_id, unit)
         if reserved is None:
             continue
-        if rule.budget_minor is not None and rule.budget_remaining_minor == 0:
+        if rule.status == RuleStatus.EXHAUSTED.value:
             exhausted.append(rule.id)
         made.append(await _create(order, rule, result, reserved, point))
     return Awarded(tuple(made), tuple(exhausted))
@@ -108,9 +110,10 @@ async def _lock_totals(customer_id: int, rule_ids: list[int]) -> dict[int, int]:
     return {row.rule_id: row.earned_minor for row in rows}
 
 
-async def _reserve(rule: RebateRule, amount: int, customer_id: int) -> int | None:
+async def _reserve(rule: RebateRule, amount: int, customer_id: int, unit: int) -> int | None:
     """Take ``amount`` from the rule's budget and the customer's cap; what was taken of the budget
-    (0 when unbounded), or ``None`` (nothing taken) when either would be overspent."""
+    (0 when unbounded), or ``None`` (nothing taken) when either would be overspent. A budget left
+    below ``unit`` (all it could still pay) makes the rule EXHAUSTED."""
     cap = rule.per_customer_cap_minor
     if cap is not None:
         raised = await RebateCustomerTotal.filter(
@@ -131,9 +134,10 @@ async def _reserve(rule: RebateRule, amount: int, customer_id: int) -> int | Non
         return None
     assert rule.budget_remaining_minor is not None
     rule.budget_remaining_minor -= amount
-    if rule.budget_remaining_minor == 0:
+    if rule.budget_remaining_minor < unit:
         await RebateRule.filter(id=rule.id, status=RuleStatus.ACTIVE.value).update(
             status=RuleStatus.EXHAUSTED.value, updated_at=clock.now())
+        rule.status = RuleStatus.EXHAUSTED.value
     return amount
 
 

@@ -117,3 +117,17 @@ async def test_per_customer_cap_and_the_kill_switch(api):
     assert switched.data["rebateSwitchesSet"]["userErrors"] == []
     await pay(api, other, await ordered(other, (tea.id, 1)))
     assert await _rebates(api, other) == []
+
+
+async def test_a_points_rule_left_with_less_than_one_points_worth_is_exhausted(api, configure):
+    configure(points_per_yuan=10)  # a point is worth 0.10
+    staff = await manager()
+    rule_id = await active_rule(api, staff, name="Points", kind="FIXED_RATIO", ratio="0.10", payoutForm="POINTS",
+                                budget="4.05")
+    buyer = await factories.customer()
+    await pay(api, buyer, await ordered(buyer, ((await _goods("40.00")).id, 1)))
+
+    (made,) = await _rebates(api, buyer)
+    assert (made["amount"]["amount"], made["points"]) == ("4.00", 40)
+    # 0.05 left cannot pay a single point: nothing more can come of this rule
+    assert await _rule(api, staff, rule_id) == ("0.05", "EXHAUSTED")
