@@ -6,7 +6,9 @@
   delivered) closed, but never before completion, plus
   ``MALL_REBATE_HOLD_DAYS``.
 - ``activation_due`` lists orders whose PENDING rebates are eligible now
-  (index ``status, eligible_at``), a bounded batch.
+  (index ``status, eligible_at``), a bounded batch. Eligible means strictly
+  after ``eligible_at``: an after-sale may still be asked for at the very
+  instant the window closes.
 - ``activate_order`` (in the caller's transaction, after it locked the order
   row and asked the orders domain whether an after-sale is open) re-reads
   the order's rebates under their row locks: with an after-sale open they
@@ -54,7 +56,7 @@ async def order_completed(order_id: int, *, completed_at: dt.datetime, delivered
 
 async def activation_due(now: dt.datetime, *, limit: int = BATCH) -> list[int]:
     """Orders (ids, earliest eligible first) with a PENDING rebate eligible at ``now``; at most ``limit``."""
-    rows = await Rebate.filter(status=RebateStatus.PENDING.value, eligible_at__lte=now).order_by(
+    rows = await Rebate.filter(status=RebateStatus.PENDING.value, eligible_at__lt=now).order_by(
         "eligible_at", "id").limit(limit).values_list("order_id", flat=True)
     return list(dict.fromkeys(rows))
 
@@ -62,7 +64,7 @@ async def activation_due(now: dt.datetime, *, limit: int = BATCH) -> list[int]:
 async def activate_order(order_id: int, now: dt.datetime, *, after_sale_open: bool) -> int:
     """Activate the order's eligible PENDING rebates (or postpone them while an after-sale is open); how many
     became ACTIVE. Call inside the transaction that holds the order's row lock."""
-    rebates = await Rebate.filter(order_id=order_id, status=RebateStatus.PENDING.value, eligible_at__lte=now).order_by(
+    rebates = await Rebate.filter(order_id=order_id, status=RebateStatus.PENDING.value, eligible_at__lt=now).order_by(
         "id").select_for_update()
     if not rebates:
         return 0
@@ -79,7 +81,9 @@ async def activate_order(order_id: int, now: dt.datetime, *, after_sale_open: bo
         installments = await RebateInstallment.filter(rebate_id=rebate.id).order_by("seq")
         period = Period(rebate.snapshot.get("period") or Period.MONTH.value)
         for installment, due_at in zip(installments, due_dates(now, len(installments), period, zone), strict=True):
-            await RebateInstallment.filter(id=installment.id).update(due_at=due_at)
+            installment.due_at = due_at
+        # One statement however many installments (up to 366): a CASE over their ids.
+        await RebateInstallment.bulk_update(installments, fields=["due_at"])
         rebate.status, rebate.activated_at, rebate.updated_at = RebateStatus.ACTIVE.value, now, now
         await events.announce(rebate, events.ChangeType.STATUS_CHANGED, from_status=RebateStatus.PENDING.value)
         activated += 1
