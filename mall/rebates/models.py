@@ -173,8 +173,8 @@ class RebateInstallment(Model):
     class Meta:
         table = "rebate_installments"
         unique_together = (("rebate_id", "seq"),)
-        # The release job reads SCHEDULED installments by due time.
-        indexes = (("status", "due_at"),)
+        # The release job reads SCHEDULED installments by due time; a customer's summary their own by status.
+        indexes = (("status", "due_at"), ("customer_id", "status"))
         constraints = [
             CheckConstraint(check="amount_minor >= 0 AND released_minor >= 0 AND seq >= 1",
                             name="rebate_installments_amounts_not_negative"),
