@@ -100,3 +100,8 @@ async def get(rule_id: int) -> RebateRule | None:
 def terms(rule: RebateRule) -> dict[str, Any]:
     """A stored rule's terms (money in fen, rates as Decimal), as the API shows them."""
     return drafts.terms_of(rule)
+
+
+async def any_rule() -> bool:
+    """Whether any rule exists (the demo seeds one only into an empty mall)."""
+    return await RebateRule.exists()
