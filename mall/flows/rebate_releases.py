@@ -69,7 +69,8 @@ async def release_batch(due: list[releasing.Due], now: dt.datetime) -> int:
             rebate_payouts.Payout(
                 installment_id=r.installment.id, customer_id=r.rebate.customer_id,
                 form=rebate_payouts.Form(r.form.value), amount_minor=r.pay_minor, points=r.points,
-                voucher_min_spend_minor=r.voucher_min_spend_minor, voucher_valid_days=r.voucher_valid_days,
+                voucher_min_spend_minor=r.rebate.voucher_min_spend_minor,
+                voucher_valid_days=r.rebate.voucher_valid_days,
                 memo=f"Rebate of order {r.rebate.order_id}, installment {r.installment.seq}",
             )
             for r in claimed.releases if r.pay_minor > 0
