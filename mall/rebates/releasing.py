@@ -229,13 +229,13 @@ async def record(claimed: Claimed, now: dt.datetime) -> list[int]:
     for rebate_id in completed:
         touched[rebate_id].status = RebateStatus.COMPLETED.value
     await _record_rebates(list(touched.values()), now)
-    changes = [events.Change(r.rebate, events.ChangeType.INSTALLMENT_RELEASED,  # type: ignore[arg-type]
+    changes = [events.Change(r.rebate, events.ChangeType.INSTALLMENT_RELEASED,
                              from_status=RebateStatus.ACTIVE.value, amount_delta_minor=r.pay_minor,
-                             installment=r.installment)  # type: ignore[arg-type]
+                             installment=r.installment)
                for r in releases]
-    changes += [events.Change(touched[rebate_id], events.ChangeType.STATUS_CHANGED,  # type: ignore[arg-type]
+    changes += [events.Change(touched[rebate_id], events.ChangeType.STATUS_CHANGED,
                               from_status=RebateStatus.ACTIVE.value) for rebate_id in completed]
-    changes += [events.Change(rebate, events.ChangeType.ADJUSTED, from_status=rebate.status)  # type: ignore[arg-type]
+    changes += [events.Change(rebate, events.ChangeType.ADJUSTED, from_status=rebate.status)
                 for rebate in claimed.absorbed.values() if rebate.id not in released_ids]
     await events.announce_many(changes)
     return completed
