@@ -307,7 +307,9 @@ async def _accounts_many(connection, refs: Sequence[AccountRef], now) -> dict[Ac
     keys = [ref.key for ref in unique]
     select = "SELECT id, account_key FROM ledger_accounts WHERE account_key = ANY($1::text[])"
     found = {row["account_key"]: int(row["id"]) for row in await connection.execute_query_dict(select, [keys])}
-    missing = [ref for ref in unique if ref.key not in found]
+    # By key, as ``post`` creates them: two creators of the same new accounts wait on each other's keys in one
+    # order, never crosswise.
+    missing = sorted((ref for ref in unique if ref.key not in found), key=lambda ref: ref.key)
     if missing:
         await _insert(connection, "ledger_accounts",
                       (("account_key", "text"), ("customer_id", "bigint"), ("code", "text"), ("unit", "text"),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from mall.core.actors import Actor
@@ -133,4 +135,30 @@ async def test_payouts_pay_each_installment_once_in_its_form():
     assert (voucher.value_minor, voucher.min_spend_minor, voucher.scope_kind, voucher.status, voucher.customer_id) == (
         500, 2000, "ALL", "AVAILABLE", customer)
     assert (voucher.valid_until - voucher.valid_from).days == 15
+    assert (await verify()).problems == ()
+
+
+@pytest.mark.postgres_only
+async def test_batches_and_single_posts_over_the_same_accounts_at_once_neither_deadlock_nor_lose_a_fen():
+    customers = [(await factories.customer()).user.id for _ in range(6)]
+    for customer in customers:
+        await fund(balance(customer), 1000)
+
+    async def batch(label: str, order: list[int]) -> None:
+        await _post_many([_credit(customer, 7, f"{label}-{customer}") for customer in order]
+                         + [ledger.Entry(key=f"{label}-hold-{customer}", cause=Cause.ORDER_HOLD,
+                                         legs=transfer(balance(customer), held(customer), 3)) for customer in order])
+
+    async def single(customer: int, n: int) -> None:
+        await ledger.post(key=f"single-{customer}-{n}", cause=Cause.REBATE_RELEASE, actor=Actor.system(),
+                          legs=transfer(EXPENSE, AccountRef.customer(customer, Asset.REBATE_CREDIT), 1))
+
+    await asyncio.wait_for(asyncio.gather(
+        batch("a", customers), batch("b", customers[::-1]), batch("c", customers[2:] + customers[:2]),
+        *(single(customer, n) for n in range(3) for customer in customers)), 60)
+
+    credit = dict(await LedgerAccount.filter(code="REBATE_CREDIT").values_list("customer_id", "balance_minor"))
+    assert credit == {customer: 3 * 7 + 3 for customer in customers}
+    on_hold = dict(await LedgerAccount.filter(code="HELD").values_list("customer_id", "balance_minor"))
+    assert on_hold == {customer: 9 for customer in customers}
     assert (await verify()).problems == ()
