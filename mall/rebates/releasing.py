@@ -27,7 +27,8 @@ due_at``), then in ONE transaction per batch:
    ADJUSTED for another rebate whose unrecovered was absorbed.
 
 On PostgreSQL a batch costs a fixed number of statements whatever its size
-(arrays in, ``unnest`` / ``= ANY``); the embedded database goes row by row.
+(arrays in; lookups join ``unnest`` of the list, see ``ledger.post_many``);
+the embedded database goes row by row.
 Rebates and installments travel as plain rows (``RebateRow``,
 ``InstallmentRow``), not ORM objects: a thousand model instances per batch
 cost more than the statements.
@@ -145,7 +146,8 @@ async def _lock_rebates(rebate_ids: list[int], customer_ids: list[int]) -> list[
     """
     if _postgres():
         owing = [row["id"] for row in await _rows(
-            "SELECT id FROM rebates WHERE customer_id = ANY($1::bigint[]) AND unrecovered_minor > 0", [customer_ids])]
+            "SELECT r.id FROM unnest($1::bigint[]) AS c(id) JOIN rebates AS r ON r.customer_id = c.id "
+            "WHERE r.unrecovered_minor > 0", [customer_ids])]
         rows = await _rows(f"SELECT {_REBATE_COLUMNS} FROM rebates WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
                            [sorted({*rebate_ids, *owing})])
         return [RebateRow(r["id"], r["order_id"], r["rule_id"], r["customer_id"], r["status"], r["payout_form"],
@@ -162,10 +164,12 @@ async def _lock_rebates(rebate_ids: list[int], customer_ids: list[int]) -> list[
 async def _scheduled(installment_ids: list[int], rebate_ids: list[int], now: dt.datetime) -> list[InstallmentRow]:
     if _postgres():
         rows = await _rows(
-            "SELECT id, rebate_id, seq, amount_minor FROM rebate_installments WHERE id = ANY($1::bigint[]) "
-            "AND rebate_id = ANY($2::bigint[]) AND status = 'SCHEDULED' AND due_at <= $3 ORDER BY rebate_id, seq",
-            [installment_ids, rebate_ids, now])
-        return [InstallmentRow(r["id"], r["rebate_id"], r["seq"], r["amount_minor"]) for r in rows]
+            "SELECT i.id, i.rebate_id, i.seq, i.amount_minor FROM unnest($1::bigint[]) AS w(id) "
+            "JOIN rebate_installments AS i ON i.id = w.id WHERE i.status = 'SCHEDULED' AND i.due_at <= $2 "
+            "ORDER BY i.rebate_id, i.seq", [installment_ids, now])
+        of = set(rebate_ids)
+        return [InstallmentRow(r["id"], r["rebate_id"], r["seq"], r["amount_minor"]) for r in rows
+                if r["rebate_id"] in of]
     found = await RebateInstallment.filter(
         id__in=installment_ids, rebate_id__in=rebate_ids, status=InstallmentStatus.SCHEDULED.value, due_at__lte=now,
     ).order_by("rebate_id", "seq").values_list("id", "rebate_id", "seq", "amount_minor")
@@ -262,8 +266,8 @@ async def _claim(releases: list[Release], now: dt.datetime) -> int:
 async def _still_scheduled(rebate_ids: list[int]) -> set[int]:
     if _postgres():
         return {row["rebate_id"] for row in await _rows(
-            "SELECT DISTINCT rebate_id FROM rebate_installments WHERE rebate_id = ANY($1::bigint[]) "
-            "AND status = 'SCHEDULED'", [rebate_ids])}
+            "SELECT DISTINCT i.rebate_id FROM unnest($1::bigint[]) AS r(id) JOIN rebate_installments AS i "
+            "ON i.rebate_id = r.id WHERE i.status = 'SCHEDULED'", [rebate_ids])}
     return set(await RebateInstallment.filter(rebate_id__in=rebate_ids, status=InstallmentStatus.SCHEDULED.value
                                               ).values_list("rebate_id", flat=True))
 

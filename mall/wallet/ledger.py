@@ -206,8 +206,10 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
     ``MAX_AMOUNT`` after any posting (``InsufficientFunds`` /
     ``BalanceLimitExceeded``, the whole batch undone). A key racing another
     writer's falls back to ``post`` per entry, which answers the winner's.
-    Rows go in and out as arrays (``unnest``, ``= ANY``): one parameter per
-    column however large the batch.
+    Rows go in and out as arrays (``unnest``): one parameter per column
+    however large the batch. Lookups by a list of values join ``unnest`` of
+    it rather than ``col = ANY(list)``: that one, planned as a scan with the
+    list as a filter, costs rows × list entries once the table is large.
     """
     drafts = [journal.check(Draft(key=e.key, cause=e.cause, cause_id=e.cause_id, legs=tuple(e.legs), memo=e.memo))
               for e in entries]
@@ -224,7 +226,8 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
     fingerprints = {draft.key: journal.fingerprint(draft) for draft in drafts}
     answers: dict[str, Posted] = {}
     for row in await connection.execute_query_dict(
-            "SELECT id, idempotency_key, fingerprint FROM ledger_entries WHERE idempotency_key = ANY($1::text[])", [keys]):
+            "SELECT e.id, e.idempotency_key, e.fingerprint FROM unnest($1::text[]) AS k(key) "
+            "JOIN ledger_entries AS e ON e.idempotency_key = k.key", [keys]):
         if row["fingerprint"] != fingerprints[row["idempotency_key"]]:
             raise EntryMismatch("This idempotency key was used for another ledger entry.")
         answers[row["idempotency_key"]] = await _posted(await JournalEntry.get(id=row["id"]))
@@ -305,7 +308,8 @@ async def _accounts_many(connection, refs: Sequence[AccountRef], now) -> dict[Ac
     """The account id of each ref; the missing ones created in one statement (a racing creator's row is kept)."""
     unique = list(dict.fromkeys(refs))
     keys = [ref.key for ref in unique]
-    select = "SELECT id, account_key FROM ledger_accounts WHERE account_key = ANY($1::text[])"
+    select = ("SELECT a.id, a.account_key FROM unnest($1::text[]) AS k(key) "
+              "JOIN ledger_accounts AS a ON a.account_key = k.key")
     found = {row["account_key"]: int(row["id"]) for row in await connection.execute_query_dict(select, [keys])}
     # By key, as ``post`` creates them: two creators of the same new accounts wait on each other's keys in one
     # order, never crosswise.

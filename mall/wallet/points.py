@@ -77,7 +77,8 @@ async def lock_many(customer_ids: Sequence[int]) -> None:
     connection = connections.get("default")
     if connection.capabilities.dialect == "postgres":
         await connection.execute_query(
-            "SELECT id FROM ledger_accounts WHERE account_key = ANY($1::text[]) ORDER BY id FOR UPDATE", [keys])
+            "SELECT a.id FROM unnest($1::text[]) AS k(key) JOIN ledger_accounts AS a ON a.account_key = k.key "
+            "ORDER BY a.id FOR UPDATE OF a", [keys])
     # Elsewhere there are no row locks to take (SQLite writes one transaction at a time).
 
 
