@@ -7,14 +7,16 @@ and let ``rebates.lifecycle.activate_order`` activate or postpone them.
 
 ``release_due``: nothing while releases are paused (the switch is read once
 per run). Otherwise batches of due installments, each batch one transaction:
-``rebates.releasing.claim`` locks and claims them and works out what each
-pays after unrecovered clawbacks, ``wallet.rebate_payouts.pay_many`` pays
-them (ledger entries keyed ``rebate-installment:<id>``, lots, vouchers) and
-``releasing.record`` writes and announces the result. A batch that fails
-is undone whole and its installments stay SCHEDULED for the next run. Two
-workers at once: the second waits on the rebate rows, then finds the
-installments RELEASED and claims none. A run goes on while batches come back
-full and its time budget lasts (the job lock is renewed meanwhile).
+``rebates.releasing.claim`` locks their rebates (in id order) and re-reads
+them, working out what each pays after unrecovered clawbacks;
+``wallet.rebate_payouts.pay_many`` pays them (ledger entries keyed
+``rebate-installment:<id>``, lots, vouchers); ``releasing.record`` claims
+them SCHEDULED → RELEASED by one conditional UPDATE and writes and
+announces the result. A batch that fails is undone whole and tried again one
+installment at a time (see ``release_due``). Two workers at once: the second
+waits on the rebate rows, then finds the installments RELEASED and pays
+none. A run goes on while batches come back full and its time budget lasts
+(the job lock is renewed meanwhile).
 """
 
 from __future__ import annotations
