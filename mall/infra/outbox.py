@@ -11,7 +11,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tortoise import fields
+import orjson
+from tortoise import connections, fields
 from tortoise.models import Model
 
 from mall.core.clock import clock
@@ -57,6 +58,16 @@ async def append_many(events: list[tuple[str, str, int, int | None, dict[str, An
     if not events:
         return
     now = clock.now()
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":  # arrays in, one parameter per column
+        columns = list(zip(*events, strict=True))
+        await connection.execute_query(
+            "INSERT INTO outbox_events (event_id, topic, aggregate_type, aggregate_id, customer_id, payload, created_at) "
+            "SELECT e, t, a, i, c, p::jsonb, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], "
+            "$5::bigint[], $6::text[]) AS v(e, t, a, i, c, p)",
+            [[uuid.uuid4().hex for _ in events], list(columns[0]), list(columns[1]), list(columns[2]),
+             list(columns[3]), [orjson.dumps(payload).decode() for payload in columns[4]], now])
+        return
     await OutboxEvent.bulk_create([
         OutboxEvent(event_id=uuid.uuid4().hex, topic=topic, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
                     customer_id=customer_id, payload=payload, created_at=now)

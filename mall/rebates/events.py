@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from mall.core.money import minor_to_decimal
 from mall.infra import outbox
@@ -26,13 +26,33 @@ class ChangeType(enum.StrEnum):
     ADJUSTED = "ADJUSTED"
 
 
+class RebateView(Protocol):
+    """What an announcement reads of a rebate: a ``Rebate`` or the release job's plain row."""
+
+    id: int
+    order_id: int
+    rule_id: int
+    customer_id: int
+    status: str
+    payout_form: str
+    amount_minor: int
+    released_minor: int
+    unrecovered_minor: int
+
+
+class InstallmentView(Protocol):
+    id: int
+    seq: int
+    status: str
+
+
 def _money(minor: int) -> str:
     return str(minor_to_decimal(minor))
 
 
 def _payload(
-    rebate: Rebate, change: ChangeType, *, from_status: str | None, amount_delta_minor: int,
-    installment: RebateInstallment | None,
+    rebate: RebateView, change: ChangeType, *, from_status: str | None, amount_delta_minor: int,
+    installment: InstallmentView | None,
 ) -> dict[str, Any]:
     return {
         "type": change.value, "rebateId": rebate.id, "orderId": rebate.order_id, "ruleId": rebate.rule_id,
@@ -60,11 +80,11 @@ async def announce(
 class Change:
     """One change for ``announce_many``: what ``announce`` takes."""
 
-    rebate: Rebate
+    rebate: RebateView
     change: ChangeType
     from_status: str | None
     amount_delta_minor: int = 0
-    installment: RebateInstallment | None = None
+    installment: InstallmentView | None = None
 
 
 async def announce_many(changes: list[Change]) -> None:

@@ -8,23 +8,30 @@ due_at``), then in ONE transaction per batch:
    the same customers that still carries ``unrecovered_minor`` — one
    SELECT … ORDER BY id FOR UPDATE, so rebates are always locked in id
    order (the refunds flow locks a rebate row before it reduces or claws
-   back, so a refund and a release serialize) — re-reads the installments
-   under those locks and claims them by a conditional UPDATE SCHEDULED →
-   RELEASED whose row count must match (else the batch is undone);
-2. before paying, deducts the customer's outstanding unrecovered clawbacks
-   (``installments.release_after_unrecovered``), oldest rebate first, in the
-   same unit only: POINTS rebates' unrecovered from POINTS releases, money
-   rebates' (REBATE_CREDIT and VOUCHER: both counted in fen of money) from
-   REBATE_CREDIT and VOUCHER releases; a POINTS release pays whole points
-   (any fen short of a point is not paid, as at payment);
+   back, so a refund and a release serialize) — and re-reads the
+   installments still SCHEDULED under those locks; a second worker with the
+   same batch waits here, then finds none;
+2. before paying, it deducts the customer's outstanding unrecovered
+   clawbacks (``installments.release_after_unrecovered``), oldest rebate
+   first, in the same unit only: POINTS rebates' unrecovered from POINTS
+   releases, money rebates' (REBATE_CREDIT and VOUCHER: both counted in fen
+   of money) from REBATE_CREDIT and VOUCHER releases; a POINTS release pays
+   whole points (any fen short of a point is not paid, as at payment);
 3. the caller pays what is left (``wallet.rebate_payouts``);
-4. ``record`` writes each installment's ``released_minor`` with its entry or
-   voucher, the rebates' ``released_minor`` and ``unrecovered_minor``, makes
-   a rebate with no SCHEDULED installment left COMPLETED, and writes the
-   outbox: INSTALLMENT_RELEASED per installment, STATUS_CHANGED per
-   completion, ADJUSTED for another rebate whose unrecovered was absorbed.
+4. ``record`` claims the installments by ONE conditional UPDATE SCHEDULED →
+   RELEASED that also writes what paid each (its row count must match, or
+   the batch and its payouts are undone), writes the rebates'
+   ``released_minor`` and ``unrecovered_minor``, makes a rebate with no
+   SCHEDULED installment left COMPLETED, and writes the outbox:
+   INSTALLMENT_RELEASED per installment, STATUS_CHANGED per completion,
+   ADJUSTED for another rebate whose unrecovered was absorbed.
 
-Statements per batch are bounded (not per installment) on PostgreSQL.
+On PostgreSQL a batch costs a fixed number of statements whatever its size
+(arrays in; lookups join ``unnest`` of the list, see ``ledger.post_many``);
+the embedded database goes row by row.
+Rebates and installments travel as plain rows (``RebateRow``,
+``InstallmentRow``), not ORM objects: a thousand model instances per batch
+cost more than the statements.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tortoise import connections
 from tortoise.expressions import Q
@@ -43,7 +51,6 @@ from mall.rebates.statuses import InstallmentStatus, RebateStatus
 from mall.rebates.terms import PayoutForm
 
 BATCH = 1000  # installments one transaction releases at most
-_MAX_PARAMETERS = 30_000
 
 
 class ReleaseConflict(RuntimeError):
@@ -58,11 +65,38 @@ class Due:
 
 
 @dataclass(slots=True)
+class RebateRow:
+    """What a release reads and writes of a rebate (locked), and what its announcement says."""
+
+    id: int
+    order_id: int
+    rule_id: int
+    customer_id: int
+    status: str
+    payout_form: str
+    minor_per_point: int
+    amount_minor: int
+    released_minor: int
+    unrecovered_minor: int
+    voucher_min_spend_minor: int = 0
+    voucher_valid_days: int | None = None
+
+
+@dataclass(slots=True)
+class InstallmentRow:
+    id: int
+    rebate_id: int
+    seq: int
+    amount_minor: int
+    status: str = InstallmentStatus.SCHEDULED.value
+
+
+@dataclass(slots=True)
 class Release:
     """One claimed installment and what its release pays after unrecovered clawbacks (fen; POINTS: ``points``)."""
 
-    installment: RebateInstallment
-    rebate: Rebate
+    installment: InstallmentRow
+    rebate: RebateRow
     pay_minor: int
     points: int = 0
     entry_id: int | None = None
@@ -72,26 +106,26 @@ class Release:
     def form(self) -> PayoutForm:
         return PayoutForm(self.rebate.payout_form)
 
-    @property
-    def voucher_min_spend_minor(self) -> int:
-        return int(self.rebate.snapshot.get("voucher_min_spend_minor") or 0)
-
-    @property
-    def voucher_valid_days(self) -> int | None:
-        return self.rebate.snapshot.get("voucher_valid_days")
-
 
 @dataclass(slots=True)
 class Claimed:
     releases: list[Release] = field(default_factory=list)
-    absorbed: dict[int, Rebate] = field(default_factory=dict)  # rebates whose unrecovered this batch lowered
+    absorbed: dict[int, RebateRow] = field(default_factory=dict)  # rebates whose unrecovered this batch lowered
+
+
+def _postgres() -> bool:
+    return connections.get("default").capabilities.dialect == "postgres"
+
+
+async def _rows(sql: str, values: list[Any]) -> list[dict[str, Any]]:
+    return await connections.get("default").execute_query_dict(sql, values)
 
 
 async def due(now: dt.datetime, *, limit: int = BATCH) -> list[Due]:
     """Installments of ACTIVE rebates due at ``now`` and still SCHEDULED, earliest first; at most ``limit``."""
     rows = await RebateInstallment.filter(
         status=InstallmentStatus.SCHEDULED.value, due_at__lte=now, rebate__status=RebateStatus.ACTIVE.value,
-    ).order_by("due_at", "id").limit(limit).values_list("id", "rebate_id", "customer_id")
+    ).order_by("due_at").limit(limit).values_list("id", "rebate_id", "customer_id")
     return [Due(*row) for row in rows]
 
 
@@ -99,37 +133,70 @@ def _unit(form: str) -> str:
     return "POINTS" if form == PayoutForm.POINTS.value else "MONEY"
 
 
+_REBATE_COLUMNS = ("id, order_id, rule_id, customer_id, status, payout_form, minor_per_point, amount_minor, "
+                   "released_minor, unrecovered_minor, (snapshot->>'voucher_min_spend_minor')::bigint AS vmin, "
+                   "(snapshot->>'voucher_valid_days')::int AS vdays")
+
+
+async def _lock_rebates(rebate_ids: list[int], customer_ids: list[int]) -> list[RebateRow]:
+    """The rebates, and the customers' rebates still owing unrecovered value, locked in id order.
+
+    The owing ones are found first (no lock), then everything is locked in one statement in id order and
+    read under the lock: one whose unrecovered appears meanwhile is simply deducted by a later release.
+    """
+    if _postgres():
+        owing = [row["id"] for row in await _rows(
+            "SELECT r.id FROM unnest($1::bigint[]) AS c(id) JOIN rebates AS r ON r.customer_id = c.id "
+            "WHERE r.unrecovered_minor > 0", [customer_ids])]
+        rows = await _rows(f"SELECT {_REBATE_COLUMNS} FROM rebates WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
+                           [sorted({*rebate_ids, *owing})])
+        return [RebateRow(r["id"], r["order_id"], r["rule_id"], r["customer_id"], r["status"], r["payout_form"],
+                          r["minor_per_point"], r["amount_minor"], r["released_minor"], r["unrecovered_minor"],
+                          r["vmin"] or 0, r["vdays"]) for r in rows]
+    found = await Rebate.filter(Q(id__in=rebate_ids) | Q(customer_id__in=customer_ids, unrecovered_minor__gt=0)
+                                ).order_by("id")
+    return [RebateRow(r.id, r.order_id, r.rule_id, r.customer_id, r.status, r.payout_form, r.minor_per_point,
+                      r.amount_minor, r.released_minor, r.unrecovered_minor,
+                      int(r.snapshot.get("voucher_min_spend_minor") or 0), r.snapshot.get("voucher_valid_days"))
+            for r in found]
+
+
+async def _scheduled(installment_ids: list[int], rebate_ids: list[int], now: dt.datetime) -> list[InstallmentRow]:
+    if _postgres():
+        rows = await _rows(
+            "SELECT i.id, i.rebate_id, i.seq, i.amount_minor FROM unnest($1::bigint[]) AS w(id) "
+            "JOIN rebate_installments AS i ON i.id = w.id WHERE i.status = 'SCHEDULED' AND i.due_at <= $2 "
+            "ORDER BY i.rebate_id, i.seq", [installment_ids, now])
+        of = set(rebate_ids)
+        return [InstallmentRow(r["id"], r["rebate_id"], r["seq"], r["amount_minor"]) for r in rows
+                if r["rebate_id"] in of]
+    found = await RebateInstallment.filter(
+        id__in=installment_ids, rebate_id__in=rebate_ids, status=InstallmentStatus.SCHEDULED.value, due_at__lte=now,
+    ).order_by("rebate_id", "seq").values_list("id", "rebate_id", "seq", "amount_minor")
+    return [InstallmentRow(*row) for row in found]
+
+
 async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
-    """Lock, re-read and claim ``batch`` (call inside the batch's transaction); what each release pays."""
+    """Lock ``batch``'s rebates and re-read its installments under those locks (call inside the batch's
+    transaction); what each release pays. ``record`` claims them."""
     claimed = Claimed()
     if not batch:
         return claimed
-    rebate_ids = sorted({d.rebate_id for d in batch})
-    customer_ids = sorted({d.customer_id for d in batch})
-    locked = await Rebate.filter(
-        Q(id__in=rebate_ids) | Q(customer_id__in=customer_ids, unrecovered_minor__gt=0)
-    ).order_by("id").select_for_update()
-    active = {r.id: r for r in locked if r.id in set(rebate_ids) and r.status == RebateStatus.ACTIVE.value}
-    rows = await RebateInstallment.filter(
-        id__in=[d.installment_id for d in batch], rebate_id__in=list(active), status=InstallmentStatus.SCHEDULED.value,
-        due_at__lte=now,
-    ).order_by("rebate_id", "seq")
+    wanted = {d.rebate_id for d in batch}
+    locked = await _lock_rebates(sorted(wanted), sorted({d.customer_id for d in batch}))
+    active = {r.id: r for r in locked if r.id in wanted and r.status == RebateStatus.ACTIVE.value}
+    rows = await _scheduled([d.installment_id for d in batch], list(active), now)
     if not rows:
         return claimed
-    taken = await RebateInstallment.filter(id__in=[row.id for row in rows],
-                                           status=InstallmentStatus.SCHEDULED.value).update(
-        status=InstallmentStatus.RELEASED.value, released_at=now)
-    if taken != len(rows):
-        raise ReleaseConflict(f"{len(rows) - taken} installments changed under their rebates' locks")
-    owed: dict[tuple[int, str], list[Rebate]] = {}
+    owed: dict[tuple[int, str], list[RebateRow]] = {}
     for rebate in locked:  # id order: the oldest rebate's unrecovered is absorbed first
         if rebate.unrecovered_minor > 0:
             owed.setdefault((rebate.customer_id, _unit(rebate.payout_form)), []).append(rebate)
     for row in rows:
         rebate = active[row.rebate_id]
-        row.status, row.released_at = InstallmentStatus.RELEASED.value, now
+        row.status = InstallmentStatus.RELEASED.value
         pay = row.amount_minor
-        for debtor in owed.get((rebate.customer_id, _unit(rebate.payout_form)), ()):
+        for debtor in owed.get((rebate.customer_id, _unit(rebate.payout_form)), ()) if owed else ():
             if not pay:
                 break
             before = debtor.unrecovered_minor
@@ -137,7 +204,7 @@ async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
             if before != debtor.unrecovered_minor:
                 claimed.absorbed[debtor.id] = debtor
         release = Release(installment=row, rebate=rebate, pay_minor=pay)
-        if release.form is PayoutForm.POINTS:
+        if rebate.payout_form == PayoutForm.POINTS.value:
             release.points = pay // rebate.minor_per_point
             release.pay_minor = release.points * rebate.minor_per_point
         claimed.releases.append(release)
@@ -145,71 +212,76 @@ async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
 
 
 async def record(claimed: Claimed, now: dt.datetime) -> list[int]:
-    """Write what ``claimed`` paid (its releases' ``entry_id`` / ``voucher_id`` set by the caller) and announce
-    it; the ids of the rebates it COMPLETED."""
+    """Claim the installments of ``claimed`` SCHEDULED → RELEASED with what paid them (``entry_id`` /
+    ``voucher_id``, set by the caller), write their rebates and announce it all; the ids of the rebates it
+    COMPLETED. The claim is one conditional UPDATE: should it not change every row (something wrote an
+    installment without its rebate's lock), ``ReleaseConflict`` undoes the batch, payouts included."""
     releases = claimed.releases
     if not releases:
         return []
-    await _update_rows("rebate_installments", ("released_minor", "entry_id", "voucher_id"), [
-        (r.installment.id, r.pay_minor, r.entry_id, r.voucher_id) for r in releases
-        if r.pay_minor or r.entry_id or r.voucher_id
-    ])
-    for r in releases:
-        r.installment.released_minor, r.installment.entry_id, r.installment.voucher_id = (
-            r.pay_minor, r.entry_id, r.voucher_id)
-    touched: dict[int, Rebate] = {}
+    taken = await _claim(releases, now)
+    if taken != len(releases):
+        raise ReleaseConflict(f"{len(releases) - taken} installments changed under their rebates' locks")
+    touched: dict[int, RebateRow] = {}
     for r in releases:
         r.rebate.released_minor += r.pay_minor
         touched[r.rebate.id] = r.rebate
-    for rebate in claimed.absorbed.values():
-        touched[rebate.id] = rebate
-    still = set(await RebateInstallment.filter(rebate_id__in=list(touched),
-                                               status=InstallmentStatus.SCHEDULED.value).values_list(
-        "rebate_id", flat=True))
-    completed = sorted(rid for rid in {r.rebate.id for r in releases} if rid not in still)
-    await _update_rows("rebates", ("released_minor", "unrecovered_minor"), [
-        (rebate.id, rebate.released_minor, rebate.unrecovered_minor) for rebate in touched.values()
-    ])
-    await Rebate.filter(id__in=list(touched)).update(updated_at=now)
-    if completed:
-        await Rebate.filter(id__in=completed, status=RebateStatus.ACTIVE.value).update(
-            status=RebateStatus.COMPLETED.value)
-    changes = [events.Change(r.rebate, events.ChangeType.INSTALLMENT_RELEASED, from_status=RebateStatus.ACTIVE.value,
-                             amount_delta_minor=r.pay_minor, installment=r.installment) for r in releases]
+    touched.update(claimed.absorbed)
+    released_ids = {r.rebate.id for r in releases}
+    still = await _still_scheduled(sorted(released_ids))
+    completed = sorted(rid for rid in released_ids if rid not in still)
     for rebate_id in completed:
         touched[rebate_id].status = RebateStatus.COMPLETED.value
-    released_ids = {r.rebate.id for r in releases}
-    for rebate_id in completed:  # announced after the releases, which read ACTIVE → (now) COMPLETED
-        changes.append(events.Change(touched[rebate_id], events.ChangeType.STATUS_CHANGED,
-                                     from_status=RebateStatus.ACTIVE.value))
-    for rebate in claimed.absorbed.values():
-        if rebate.id not in released_ids:
-            changes.append(events.Change(rebate, events.ChangeType.ADJUSTED, from_status=rebate.status))
+    await _record_rebates(list(touched.values()), now)
+    changes = [events.Change(r.rebate, events.ChangeType.INSTALLMENT_RELEASED,
+                             from_status=RebateStatus.ACTIVE.value, amount_delta_minor=r.pay_minor,
+                             installment=r.installment)
+               for r in releases]
+    changes += [events.Change(touched[rebate_id], events.ChangeType.STATUS_CHANGED,
+                              from_status=RebateStatus.ACTIVE.value) for rebate_id in completed]
+    changes += [events.Change(rebate, events.ChangeType.ADJUSTED, from_status=rebate.status)
+                for rebate in claimed.absorbed.values() if rebate.id not in released_ids]
     await events.announce_many(changes)
     return completed
 
 
-async def _update_rows(table: str, columns: tuple[str, ...], rows: Sequence[tuple[int, ...] | tuple]) -> None:
-    """Set ``columns`` (integers, or NULL) of each row by id: one UPDATE … FROM VALUES per chunk on PostgreSQL,
-    one UPDATE per row elsewhere (the embedded database is not where batches are large)."""
-    if not rows:
+async def _claim(releases: list[Release], now: dt.datetime) -> int:
+    """SCHEDULED → RELEASED with what paid each, conditionally; how many changed."""
+    if _postgres():
+        return len(await _rows(
+            "UPDATE rebate_installments AS t SET status = 'RELEASED', released_at = $5, released_minor = v.paid, "
+            "entry_id = v.entry, voucher_id = v.voucher "
+            "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) AS v(id, paid, entry, voucher) "
+            "WHERE t.id = v.id AND t.status = 'SCHEDULED' RETURNING t.id",
+            [[r.installment.id for r in releases], [r.pay_minor for r in releases], [r.entry_id for r in releases],
+             [r.voucher_id for r in releases], now]))
+    taken = 0
+    for r in releases:
+        taken += await RebateInstallment.filter(id=r.installment.id, status=InstallmentStatus.SCHEDULED.value).update(
+            status=InstallmentStatus.RELEASED.value, released_at=now, released_minor=r.pay_minor, entry_id=r.entry_id,
+            voucher_id=r.voucher_id)
+    return taken
+
+
+async def _still_scheduled(rebate_ids: list[int]) -> set[int]:
+    if _postgres():
+        return {row["rebate_id"] for row in await _rows(
+            "SELECT DISTINCT i.rebate_id FROM unnest($1::bigint[]) AS r(id) JOIN rebate_installments AS i "
+            "ON i.rebate_id = r.id WHERE i.status = 'SCHEDULED'", [rebate_ids])}
+    return set(await RebateInstallment.filter(rebate_id__in=rebate_ids, status=InstallmentStatus.SCHEDULED.value
+                                              ).values_list("rebate_id", flat=True))
+
+
+async def _record_rebates(rebates: list[RebateRow], now: dt.datetime) -> None:
+    """Each rebate's released and unrecovered value and status, as this batch leaves them (rows locked)."""
+    if _postgres():
+        await connections.get("default").execute_query(
+            "UPDATE rebates AS t SET released_minor = v.released, unrecovered_minor = v.unrecovered, status = v.status, "
+            "updated_at = $5 FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[]) "
+            "AS v(id, released, unrecovered, status) WHERE t.id = v.id",
+            [[r.id for r in rebates], [r.released_minor for r in rebates], [r.unrecovered_minor for r in rebates],
+             [r.status for r in rebates], now])
         return
-    connection = connections.get("default")
-    sets = ", ".join(f"{column} = v.{column}" for column in columns)
-    if connection.capabilities.dialect != "postgres":
-        for row in rows:
-            await connection.execute_query(
-                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?", [*row[1:], row[0]])
-        return
-    width = len(columns) + 1
-    size = _MAX_PARAMETERS // width
-    for start in range(0, len(rows), size):
-        values: list[int | None] = []
-        groups = []
-        for row in rows[start:start + size]:
-            n = len(values)
-            groups.append("(" + ", ".join(f"${n + i + 1}::bigint" for i in range(width)) + ")")
-            values.extend(row)
-        await connection.execute_query(
-            f"UPDATE {table} AS t SET {sets} FROM (VALUES {', '.join(groups)}) "
-            f"AS v(id, {', '.join(columns)}) WHERE t.id = v.id", values)
+    for r in rebates:
+        await Rebate.filter(id=r.id).update(released_minor=r.released_minor, unrecovered_minor=r.unrecovered_minor,
+                                            status=r.status, updated_at=now)

@@ -71,6 +71,10 @@ class SystemCode(enum.StrEnum):
 MAX_AMOUNT = {Unit.MONEY: 10**13, Unit.POINTS: 2**31 - 1}
 
 
+_UNITS = {**{(True, asset.value): asset.unit for asset in Asset},
+          **{(False, code.value): code.unit for code in SystemCode}}
+
+
 @dataclass(frozen=True, slots=True)
 class AccountRef:
     """Names one ledger account: a customer's asset, or a system account's code."""
@@ -100,7 +104,7 @@ class AccountRef:
 
     @property
     def unit(self) -> Unit:
-        return Asset(self.code).unit if self.is_customer else SystemCode(self.code).unit
+        return _UNITS[self.is_customer, self.code]  # codes were checked at construction: a lookup, not enum calls
 
     @property
     def key(self) -> str:

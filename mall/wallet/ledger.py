@@ -192,7 +192,6 @@ class Entry:
 
 
 _UNBOUNDED = 2**62  # a system account's cached balance has no bounds of its own
-_MAX_PARAMETERS = 30_000  # under asyncpg's 32,767 per statement
 
 
 async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
@@ -207,6 +206,10 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
     ``MAX_AMOUNT`` after any posting (``InsufficientFunds`` /
     ``BalanceLimitExceeded``, the whole batch undone). A key racing another
     writer's falls back to ``post`` per entry, which answers the winner's.
+    Rows go in and out as arrays (``unnest``): one parameter per column
+    however large the batch. Lookups by a list of values join ``unnest`` of
+    it rather than ``col = ANY(list)``: that one, planned as a scan with the
+    list as a filter, costs rows × list entries once the table is large.
     """
     drafts = [journal.check(Draft(key=e.key, cause=e.cause, cause_id=e.cause_id, legs=tuple(e.legs), memo=e.memo))
               for e in entries]
@@ -215,21 +218,24 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
         raise InvalidEntry("A batch posts each idempotency key once.")
     if not drafts:
         return []
-    if connections.get("default").capabilities.dialect != "postgres":
+    connection = connections.get("default")
+    if connection.capabilities.dialect != "postgres":
         async with transaction():
             return [await post(key=d.key, cause=d.cause, cause_id=d.cause_id, legs=d.legs, actor=actor, memo=d.memo)
                     for d in drafts]
     fingerprints = {draft.key: journal.fingerprint(draft) for draft in drafts}
     answers: dict[str, Posted] = {}
-    for entry in await JournalEntry.filter(idempotency_key__in=keys):
-        if entry.fingerprint != fingerprints[entry.idempotency_key]:
+    for row in await connection.execute_query_dict(
+            "SELECT e.id, e.idempotency_key, e.fingerprint FROM unnest($1::text[]) AS k(key) "
+            "JOIN ledger_entries AS e ON e.idempotency_key = k.key", [keys]):
+        if row["fingerprint"] != fingerprints[row["idempotency_key"]]:
             raise EntryMismatch("This idempotency key was used for another ledger entry.")
-        answers[entry.idempotency_key] = await _posted(entry)
+        answers[row["idempotency_key"]] = await _posted(await JournalEntry.get(id=row["id"]))
     fresh = [draft for draft in drafts if draft.key not in answers]
     if fresh:
         try:
-            async with transaction():
-                written = await _write_many(fresh, fingerprints, actor)
+            async with transaction() as inner:
+                written = await _write_many(inner, fresh, fingerprints, actor)
         except IntegrityError:
             # A key taken by a racing writer, or an account of no customer: each alone says which.
             async with transaction():
@@ -239,17 +245,19 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
     return [answers[key] for key in keys]
 
 
-async def _write_many(drafts: Sequence[Draft], fingerprints: dict[str, str], actor: Actor) -> list[Posted]:
-    connection = connections.get("default")
+async def _write_many(connection, drafts: Sequence[Draft], fingerprints: dict[str, str],  # type: ignore[no-untyped-def]
+                      actor: Actor) -> list[Posted]:
     now = clock.now()
     entry_rows = await _insert(
         connection, "ledger_entries",
-        ("idempotency_key", "fingerprint", "cause", "cause_id", "memo", "actor_kind", "actor_id", "created_at"),
+        (("idempotency_key", "text"), ("fingerprint", "text"), ("cause", "text"), ("cause_id", "bigint"),
+         ("memo", "text"), ("actor_kind", "text"), ("actor_id", "bigint"), ("created_at", "timestamptz")),
         [(d.key, fingerprints[d.key], d.cause.value, d.cause_id, d.memo, actor.kind.value, actor.user_id, now)
-         for d in drafts], returning="id")
-    entry_ids = [int(row["id"]) for row in entry_rows]
-    rows = await _accounts_many(connection, [leg.account for draft in drafts for leg in draft.legs], now)
-    ordered = sorted(rows.items(), key=lambda item: (not item[0].is_customer, item[1].id))
+         for d in drafts], returning="id, idempotency_key")
+    entry_of = {row["idempotency_key"]: int(row["id"]) for row in entry_rows}
+    entry_ids = [entry_of[d.key] for d in drafts]
+    ids = await _accounts_many(connection, [leg.account for draft in drafts for leg in draft.legs], now)
+    ordered = sorted(ids.items(), key=lambda item: (not item[0].is_customer, item[1]))
     rank = {ref: index for index, (ref, _) in enumerate(ordered)}
     totals: dict[AccountRef, list[int]] = {ref: [0, 0, 0] for ref, _ in ordered}  # change, debits, credits
     for draft in drafts:
@@ -270,80 +278,73 @@ async def _write_many(drafts: Sequence[Draft], fingerprints: dict[str, str], act
                     raise InsufficientFunds(f"The {leg.account.code} account holds less than {-leg.amount}.")
                 raise BalanceLimitExceeded(f"The {leg.account.code} account would hold more than "
                                            f"{MAX_AMOUNT[leg.account.unit]}.")
-            postings.append((entry_id, rows[leg.account].id, leg.account.customer_id, leg.amount, balance))
-    posting_rows = await _insert(connection, "ledger_postings",
-                                 ("entry_id", "account_id", "customer_id", "amount_minor", "balance_after_minor"),
-                                 postings, returning="id")
+            postings.append((entry_id, ids[leg.account], leg.account.customer_id, leg.amount, balance))
+    # Inserted in this order, so posting ids ascend per account as the running balances do.
+    posting_rows = await _insert(
+        connection, "ledger_postings",
+        (("entry_id", "bigint"), ("account_id", "bigint"), ("customer_id", "bigint"), ("amount_minor", "bigint"),
+         ("balance_after_minor", "bigint")), postings, returning="id, entry_id, account_id")
+    posting_of = {(int(row["entry_id"]), int(row["account_id"])): int(row["id"]) for row in posting_rows}
+    by_id = {account_id: ref for ref, account_id in ordered}
     legs_of: dict[int, list[PostedLeg]] = {entry_id: [] for entry_id in entry_ids}
-    by_id = {row.id: ref for ref, row in ordered}
-    for (entry_id, account_id, _, amount, balance), row in zip(postings, posting_rows, strict=True):
-        legs_of[entry_id].append(PostedLeg(int(row["id"]), by_id[account_id], amount, balance))
+    for entry_id, account_id, _, amount, balance in postings:
+        legs_of[entry_id].append(PostedLeg(posting_of[(entry_id, account_id)], by_id[account_id], amount, balance))
     return [Posted(entry_id=entry_id, created=True, legs=tuple(legs_of[entry_id])) for entry_id in entry_ids]
 
 
-async def _insert(connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple], *,  # type: ignore[no-untyped-def]
+async def _insert(connection, table: str, columns: tuple[tuple[str, str], ...], rows: Sequence[tuple], *,  # type: ignore[no-untyped-def]
                   returning: str | None = None, conflict: str = "") -> list[dict]:
-    """Multi-row INSERTs of ``rows`` (PostgreSQL), chunked under the parameter limit; RETURNING rows in order."""
-    out: list[dict] = []
-    size = max(1, _MAX_PARAMETERS // len(columns))
-    for start in range(0, len(rows), size):
-        chunk = rows[start:start + size]
-        values, groups = [], []
-        for row in chunk:
-            groups.append("(" + ", ".join(f"${len(values) + i + 1}" for i in range(len(columns))) + ")")
-            values.extend(row)
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join(groups)}{conflict}"
-        if returning:
-            out.extend(await connection.execute_query_dict(sql + f" RETURNING {returning}", values))
-        else:
-            await connection.execute_query(sql, values)
-    return out
+    """``rows`` into ``table`` in one statement (PostgreSQL): each column one typed array, ``unnest`` in order."""
+    arrays = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in columns]
+    sql = (f"INSERT INTO {table} ({', '.join(name for name, _ in columns)}) SELECT * FROM unnest("
+           + ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(columns, start=1)) + f"){conflict}")
+    if returning:
+        return await connection.execute_query_dict(f"{sql} RETURNING {returning}", arrays)
+    await connection.execute_query(sql, arrays)
+    return []
 
 
-async def _accounts_many(connection, refs: Sequence[AccountRef], now) -> dict[AccountRef, LedgerAccount]:  # type: ignore[no-untyped-def]
-    """The account row of each ref; the missing ones created in one statement (a racing creator's row is kept)."""
+async def _accounts_many(connection, refs: Sequence[AccountRef], now) -> dict[AccountRef, int]:  # type: ignore[no-untyped-def]
+    """The account id of each ref; the missing ones created in one statement (a racing creator's row is kept)."""
     unique = list(dict.fromkeys(refs))
-    found = {row.account_key: row for row in await LedgerAccount.filter(account_key__in=[r.key for r in unique])}
-    missing = [ref for ref in unique if ref.key not in found]
+    keys = [ref.key for ref in unique]
+    select = ("SELECT a.id, a.account_key FROM unnest($1::text[]) AS k(key) "
+              "JOIN ledger_accounts AS a ON a.account_key = k.key")
+    found = {row["account_key"]: int(row["id"]) for row in await connection.execute_query_dict(select, [keys])}
+    # By key, as ``post`` creates them: two creators of the same new accounts wait on each other's keys in one
+    # order, never crosswise.
+    missing = sorted((ref for ref in unique if ref.key not in found), key=lambda ref: ref.key)
     if missing:
         await _insert(connection, "ledger_accounts",
-                      ("account_key", "customer_id", "code", "unit", "balance_minor", "debit_minor", "credit_minor",
-                       "created_at"),
+                      (("account_key", "text"), ("customer_id", "bigint"), ("code", "text"), ("unit", "text"),
+                       ("balance_minor", "bigint"), ("debit_minor", "bigint"), ("credit_minor", "bigint"),
+                       ("created_at", "timestamptz")),
                       [(ref.key, ref.customer_id, ref.code, ref.unit.value, 0, 0, 0, now) for ref in missing],
                       conflict=" ON CONFLICT (account_key) DO NOTHING")
-        found.update({row.account_key: row
-                      for row in await LedgerAccount.filter(account_key__in=[r.key for r in missing])})
+        found.update({row["account_key"]: int(row["id"]) for row in await connection.execute_query_dict(
+            select, [[ref.key for ref in missing]])})
     return {ref: found[ref.key] for ref in unique}
 
 
-async def _apply_many(connection, ordered: Sequence[tuple[AccountRef, LedgerAccount]],  # type: ignore[no-untyped-def]
+async def _apply_many(connection, ordered: Sequence[tuple[AccountRef, int]],  # type: ignore[no-untyped-def]
                       totals: dict[AccountRef, list[int]]) -> dict[AccountRef, int]:
     """Lock the accounts in order, then add each one's totals in one conditional UPDATE; balances after."""
-    ids = [row.id for _, row in ordered]
+    ids = [account_id for _, account_id in ordered]
     await connection.execute_query(
         "SELECT id FROM ledger_accounts WHERE id = ANY($1::bigint[]) ORDER BY customer_id IS NULL, id FOR UPDATE", [ids])
-    result: list[dict] = []
-    size = _MAX_PARAMETERS // 6
-    for start in range(0, len(ordered), size):  # chunks of distinct accounts, in lock order: each row updated once
-        values: list[int] = []
-        groups = []
-        for ref, row in ordered[start:start + size]:
-            change, debits, credits = totals[ref]
-            low, high = (0, MAX_AMOUNT[ref.unit]) if ref.is_customer else (-_UNBOUNDED, _UNBOUNDED)
-            n = len(values)
-            groups.append(f"(${n + 1}::bigint, ${n + 2}::bigint, ${n + 3}::bigint, ${n + 4}::bigint, "
-                          f"${n + 5}::bigint, ${n + 6}::bigint)")
-            values.extend([row.id, change, debits, credits, low, high])
-        result.extend(await connection.execute_query_dict(
-            "UPDATE ledger_accounts AS a SET balance_minor = a.balance_minor + v.change, "
-            "debit_minor = a.debit_minor + v.debits, credit_minor = a.credit_minor + v.credits "
-            f"FROM (VALUES {', '.join(groups)}) AS v(id, change, debits, credits, low, high) "
-            "WHERE a.id = v.id AND a.balance_minor + v.change BETWEEN v.low AND v.high "
-            "RETURNING a.id, a.balance_minor", values))
+    bounds = [(0, MAX_AMOUNT[ref.unit]) if ref.is_customer else (-_UNBOUNDED, _UNBOUNDED) for ref, _ in ordered]
+    result = await connection.execute_query_dict(
+        "UPDATE ledger_accounts AS a SET balance_minor = a.balance_minor + v.change, "
+        "debit_minor = a.debit_minor + v.debits, credit_minor = a.credit_minor + v.credits "
+        "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[]) "
+        "AS v(id, change, debits, credits, low, high) "
+        "WHERE a.id = v.id AND a.balance_minor + v.change BETWEEN v.low AND v.high RETURNING a.id, a.balance_minor",
+        [ids, [totals[ref][0] for ref, _ in ordered], [totals[ref][1] for ref, _ in ordered],
+         [totals[ref][2] for ref, _ in ordered], [low for low, _ in bounds], [high for _, high in bounds]])
     balances = {int(row["id"]): int(row["balance_minor"]) for row in result}
-    for ref, row in ordered:
-        if row.id not in balances:
+    for ref, account_id in ordered:
+        if account_id not in balances:
             if totals[ref][0] < 0:
                 raise InsufficientFunds(f"The {ref.code} account holds less than {-totals[ref][0]}.")
             raise BalanceLimitExceeded(f"The {ref.code} account would hold more than {MAX_AMOUNT[ref.unit]}.")
-    return {ref: balances[row.id] for ref, row in ordered}
+    return {ref: balances[account_id] for ref, account_id in ordered}

@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tortoise import connections
 from tortoise.expressions import F
 from tortoise.functions import Sum
 
@@ -73,9 +74,15 @@ async def _lock(customer_id: int) -> None:
 
 async def lock_many(customer_ids: Sequence[int]) -> None:
     """Lock several customers' POINTS account rows in id order (a batch that credits them all)."""
-    if customer_ids:
-        await LedgerAccount.filter(account_key__in=[_account(c).key for c in customer_ids]).order_by(
-            "id").select_for_update()
+    if not customer_ids:
+        return
+    keys = [_account(c).key for c in customer_ids]
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        await connection.execute_query(
+            "SELECT a.id FROM unnest($1::text[]) AS k(key) JOIN ledger_accounts AS a ON a.account_key = k.key "
+            "ORDER BY a.id FOR UPDATE OF a", [keys])
+    # Elsewhere there are no row locks to take (SQLite writes one transaction at a time).
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,16 @@ async def add_lots(lots: Sequence[NewLot], *, now: dt.datetime) -> None:
     if not lots:
         return
     expires_at = now + dt.timedelta(days=get_settings().points_valid_days)
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        await connection.execute_query(
+            "INSERT INTO points_lots (customer_id, granted, remaining, entry_id, expires_at, cause, cause_id, expiries, "
+            "created_at) SELECT c, p, p, e, $4, cause, ci, 0, $5 FROM unnest($1::bigint[], "
+            "$2::bigint[], $3::bigint[], $6::text[], $7::bigint[]) AS v(c, p, e, cause, ci)",
+            [[lot.customer_id for lot in lots], [lot.points for lot in lots], [lot.entry_id for lot in lots],
+             expires_at, now, [lot.cause.value for lot in lots],
+             [lot.cause_id for lot in lots]])
+        return
     await PointsLot.bulk_create([
         PointsLot(customer_id=lot.customer_id, granted=lot.points, remaining=lot.points, entry_id=lot.entry_id,
                   expires_at=expires_at, cause=lot.cause.value, cause_id=lot.cause_id, created_at=now)

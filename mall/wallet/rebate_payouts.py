@@ -75,13 +75,16 @@ def key(installment_id: int) -> str:
     return f"rebate-installment:{installment_id}"
 
 
+_POINTS_ISSUED = AccountRef.system(SystemCode.POINTS_ISSUED)
+_REBATE_EXPENSE = AccountRef.system(SystemCode.REBATE_EXPENSE)
+
+
 def _entry(payout: Payout) -> ledger.Entry:
     if payout.form is Form.POINTS:
-        legs = transfer(AccountRef.system(SystemCode.POINTS_ISSUED),
-                        AccountRef.customer(payout.customer_id, Asset.POINTS), payout.points)
+        legs = transfer(_POINTS_ISSUED, AccountRef(payout.customer_id, Asset.POINTS.value), payout.points)
     else:
-        legs = transfer(AccountRef.system(SystemCode.REBATE_EXPENSE),
-                        AccountRef.customer(payout.customer_id, Asset.REBATE_CREDIT), payout.amount_minor)
+        legs = transfer(_REBATE_EXPENSE, AccountRef(payout.customer_id, Asset.REBATE_CREDIT.value),
+                        payout.amount_minor)
     return ledger.Entry(key=key(payout.installment_id), cause=Cause.REBATE_RELEASE, cause_id=payout.installment_id,
                         legs=legs, memo=payout.memo)
 

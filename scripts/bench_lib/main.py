@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import platform
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -42,11 +43,13 @@ from bench_lib.harness import (
 )
 from bench_lib.ledger_bench import LedgerReport, bench_ledger, print_ledger
 from bench_lib.queries import SEARCH_TERMS, light_body, products_body
+from bench_lib.release_bench import ReleaseReport, bench_releases, print_releases
 
 ONLY = os.environ.get("BENCH_ONLY", "").strip().lower()
 SEARCH = os.environ.get("BENCH_SEARCH", "1").strip().lower() not in ("0", "false", "no", "off")
 CHECKOUT = os.environ.get("BENCH_CHECKOUT", "1").strip().lower() not in ("0", "false", "no", "off")
 LEDGER = os.environ.get("BENCH_LEDGER", "1").strip().lower() not in ("0", "false", "no", "off")
+RELEASES = os.environ.get("BENCH_RELEASES", "1").strip().lower() not in ("0", "false", "no", "off")
 SEARCH_PRODUCTS = int(os.environ.get("BENCH_SEARCH_PRODUCTS", "100000"))
 
 CONNECTIONS, THREADS = 16, 2
@@ -406,7 +409,9 @@ def machine_facts() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
                            text=True).stdout.strip()
-    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()
+    # Scenarios without HTTP (BENCH_ONLY=ledger|releases) run without wrk.
+    wrk_version = (subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()
+                   if shutil.which("wrk") else [])
     say("Mall catalog benchmark")
     say(f"  machine:  {os.cpu_count()} CPUs ({model or platform.processor()}), {platform.platform()}; "
         "wrk runs on the same machine")
@@ -418,7 +423,8 @@ def machine_facts() -> None:
     say(f"  git:      {commit}{' (+ uncommitted changes)' if dirty else ''}")
     say(f"  settings: {DURATION:g} s per scenario after {WARMUP:g} s warm-up, wrk -t{THREADS} -c{CONNECTIONS}; "
         f"databases: {ONLY or 'sqlite, postgres'}; search: {f'{SEARCH_PRODUCTS:,} products' if SEARCH else 'off'}; "
-        f"checkout: {'on' if CHECKOUT else 'off'}; ledger: {'on' if LEDGER else 'off'}")
+        f"checkout: {'on' if CHECKOUT else 'off'}; ledger: {'on' if LEDGER else 'off'}; "
+        f"releases: {'on' if RELEASES else 'off'}")
 
 
 def postgres_version() -> str:
@@ -435,8 +441,8 @@ def postgres_version() -> str:
 
 
 def main() -> int:
-    if ONLY not in ("", "sqlite", "postgres", "ledger"):
-        say(f"BENCH_ONLY must be sqlite, postgres or ledger, not {ONLY!r}")
+    if ONLY not in ("", "sqlite", "postgres", "ledger", "releases"):
+        say(f"BENCH_ONLY must be sqlite, postgres, ledger or releases, not {ONLY!r}")
         return 2
     # Ctrl-C cleans up even when started with SIGINT ignored (e.g. `nohup … &`).
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -445,16 +451,18 @@ def main() -> int:
     # BENCH_ONLY=ledger: the ledger scenario alone (it needs PostgreSQL, not the catalog runs).
     dialects = [d for d in ("sqlite", "postgres") if not ONLY or ONLY == d]
     ledger_only = ONLY == "ledger"
+    releases_only = ONLY == "releases"  # the rebate release job alone (PostgreSQL)
     workdir = Path(tempfile.mkdtemp(prefix="mall-bench-"))
     CLEANUP.workdir = workdir
     reports: list[DatabaseReport] = []
     search: SearchReport | None = None
     checkout: CheckoutReport | None = None
     ledger: LedgerReport | None = None
+    releases: ReleaseReport | None = None
     started = time.monotonic()
     try:
         machine_facts()
-        if "postgres" in dialects or ledger_only:
+        if "postgres" in dialects or ledger_only or releases_only:
             import redis
 
             client = redis.Redis.from_url(REDIS)
@@ -466,6 +474,8 @@ def main() -> int:
             checkout = bench_checkout(workdir)
         if (LEDGER and "postgres" in dialects) or ledger_only:
             ledger = bench_ledger(workdir)
+        if (RELEASES and "postgres" in dialects) or releases_only:
+            releases = bench_releases(workdir)
         if SEARCH and "postgres" in dialects:
             search = bench_search(workdir)
     except KeyboardInterrupt:
@@ -485,6 +495,8 @@ def main() -> int:
         print_checkout(checkout)
     if ledger is not None:
         print_ledger(ledger)
+    if releases is not None:
+        print_releases(releases)
     if search is not None:
         print_search(search)
     if reports:

@@ -215,11 +215,13 @@ async def test_mall_jobs_run_runs_each_job_once_at_the_sandbox_time_and_reports_
                                                    "orders.complete-unconfirmed: handled 0\npayments.reconcile: handled 0\n"
                                                    "withdrawals.settle-paying: handled 0\n"
                                                    "points.expire-lots: handled 0\n"
+                                                   "rebates.activate: handled 0\nrebates.release-due: handled 0\n"
                                                    "idempotency.purge-expired: handled 0\n"
                                                    "cart.purge-abandoned-guest-carts: handled 0\n")
     assert "job boom failed" in every.stderr
     assert (one.returncode, one.stdout) == (0, "offset-hours: handled 5\n")
     assert (unknown.returncode, unknown.stderr) == (
         2, "mall: no job named 'nope' (known: boom, offset-hours, orders.expire-unpaid, orders.complete-unconfirmed, "
-        "payments.reconcile, withdrawals.settle-paying, points.expire-lots, idempotency.purge-expired, "
+        "payments.reconcile, withdrawals.settle-paying, points.expire-lots, rebates.activate, rebates.release-due, "
+        "idempotency.purge-expired, "
         "cart.purge-abandoned-guest-carts)\n")

@@ -12,6 +12,8 @@ from mall.core.clock import clock
 from mall.infra.outbox import OutboxEvent
 from mall.rebates.models import Rebate, RebateInstallment, RebateSwitches
 from mall.settings import get_settings
+from mall.wallet import rebate_payouts
+from mall.wallet.errors import BalanceLimitExceeded
 from mall.wallet.verification import verify
 from tests import factories
 from tests.api.rebates.releases import completed, goods, later, run_jobs, shipped, signed_in, wallet
@@ -226,4 +228,32 @@ async def test_unrecovered_clawbacks_are_deducted_from_later_releases_of_the_sam
     assert seen["rebateCredit"]["amount"] == "2.50"
     events = await OutboxEvent.filter(topic="rebate.changed", aggregate_id=old_credit.id).order_by("id")
     assert (events[-1].payload["type"], events[-1].payload["unrecovered"]) == ("ADJUSTED", "0.00")
+    assert (await verify()).problems == ()
+
+
+async def test_an_installment_that_cannot_be_paid_holds_up_only_itself(api, monkeypatch, caplog):
+    staff = await manager()
+    await active_rule(api, staff, name="Ten", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT")
+    tea = await goods("40.00")
+    buyers = [await factories.customer() for _ in range(3)]
+    for buyer in buyers:
+        order = await ordered(buyer, (tea.id, 1))
+        await pay(api, buyer, order)
+        await completed(api, buyer, order)
+    stuck = await RebateInstallment.get(customer_id=buyers[1].user.id)
+    real_pay_many = rebate_payouts.pay_many
+
+    async def refusing(actor, payouts):  # type: ignore[no-untyped-def]
+        if any(p.installment_id == stuck.id for p in payouts):
+            raise BalanceLimitExceeded("The REBATE_CREDIT account would hold more than it may.")
+        return await real_pay_many(actor, payouts)
+
+    monkeypatch.setattr(rebate_payouts, "pay_many", refusing)
+    await later(7 * DAY + dt.timedelta(minutes=1))
+
+    assert (await run_jobs())["rebates.release-due"] == 2
+    assert (await RebateInstallment.get(id=stuck.id)).status == "SCHEDULED"
+    assert f"rebate installment {stuck.id} could not be released" in caplog.text
+    monkeypatch.setattr(rebate_payouts, "pay_many", real_pay_many)
+    assert (await run_jobs())["rebates.release-due"] == 1
     assert (await verify()).problems == ()
