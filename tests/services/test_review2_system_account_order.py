@@ -1,0 +1,68 @@
+"""Review (second pass), PostgreSQL: a release batch and a refund's clawbacks lock the shared system accounts
+REBATE_EXPENSE and POINTS_ISSUED in opposite orders, and deadlock.
+
+``ledger.post_many`` (the release batch) locks every account of the batch in one statement: customers, then
+system accounts by id. A refund of an order with a POINTS rebate and a REBATE_CREDIT rebate claws back points
+first (customer POINTS -> POINTS_ISSUED), then credit (customer REBATE_CREDIT -> REBATE_EXPENSE): one entry
+after the other, so it holds POINTS_ISSUED while it waits for REBATE_EXPENSE. System accounts are created on
+first use; where REBATE_EXPENSE came first (the shop's first release was credit), its id is the lower one and the
+batch takes REBATE_EXPENSE, then waits for POINTS_ISSUED: crosswise. The customers need not be the same."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from mall.core.actors import Actor
+from mall.infra.transactions import transaction
+from mall.wallet import rebate_clawbacks, rebate_payouts
+from mall.wallet.models import LedgerAccount
+from mall.wallet.verification import verify
+from tests import factories
+
+pytestmark = pytest.mark.postgres_only
+
+Form = rebate_payouts.Form
+SYSTEM = Actor.system()
+
+
+async def _paid(*payouts: rebate_payouts.Payout) -> None:
+    async with transaction():
+        await rebate_payouts.pay_many(SYSTEM, payouts)
+
+
+async def test_a_release_batch_and_a_refund_clawing_back_points_then_credit_do_not_deadlock():
+    refunded, released = (await factories.customer()).user.id, (await factories.customer()).user.id
+    # The shop's first release was credit, then points: REBATE_EXPENSE has the lower id
+    await _paid(rebate_payouts.Payout(installment_id=1, customer_id=refunded, form=Form.REBATE_CREDIT, amount_minor=300))
+    await _paid(rebate_payouts.Payout(installment_id=2, customer_id=refunded, form=Form.POINTS, amount_minor=300,
+                                      points=300))
+    expense = await LedgerAccount.get(account_key="system:REBATE_EXPENSE")
+    issued = await LedgerAccount.get(account_key="system:POINTS_ISSUED")
+    assert expense.id < issued.id
+    points_taken = asyncio.Event()
+
+    async def refund_clawbacks() -> None:  # as rebate_refunds.finish: points first, then credit
+        async with transaction():
+            await rebate_clawbacks.lock_accounts(refunded)
+            await rebate_clawbacks.take_back(SYSTEM, form="POINTS", customer_id=refunded, rebate_id=2, owed_minor=100,
+                                             minor_per_point=1, installment_ids=(2,), key="review2-claw-points")
+            points_taken.set()  # POINTS_ISSUED is held until commit
+            await asyncio.sleep(1.0)  # the release batch meanwhile takes REBATE_EXPENSE and waits for POINTS_ISSUED
+            await rebate_clawbacks.take_back(SYSTEM, form="REBATE_CREDIT", customer_id=refunded, rebate_id=1,
+                                             owed_minor=100, minor_per_point=1, installment_ids=(1,),
+                                             key="review2-claw-credit")
+
+    async def release_batch() -> None:  # another customer's credit and points released in one batch
+        await points_taken.wait()
+        await _paid(
+            rebate_payouts.Payout(installment_id=3, customer_id=released, form=Form.REBATE_CREDIT, amount_minor=200),
+            rebate_payouts.Payout(installment_id=4, customer_id=released, form=Form.POINTS, amount_minor=200,
+                                  points=200),
+        )
+
+    # Main: one of the two dies with "deadlock detected"
+    await asyncio.wait_for(asyncio.gather(refund_clawbacks(), release_batch()), 30)
+
+    assert (await verify()).problems == ()
