@@ -66,3 +66,49 @@ async def test_a_release_batch_and_a_refund_clawing_back_points_then_credit_do_n
     await asyncio.wait_for(asyncio.gather(refund_clawbacks(), release_batch()), 30)
 
     assert (await verify()).problems == ()
+
+
+async def test_the_post_many_fallback_keeps_the_lock_order_across_its_entries():
+    """A batch whose key another writer is taking falls back to ``post`` per entry in ONE transaction: the first
+    entry locks REBATE_EXPENSE, the second then waits for its customer's account while holding it — customers
+    after a system account, against the lock order. A clawback of that customer (customer account, then
+    REBATE_EXPENSE) at the same moment deadlocks with it. The batch path itself locks all customers first."""
+    from mall.wallet import ledger
+    from mall.wallet.chart import AccountRef, Asset, SystemCode
+    from mall.wallet.journal import Cause, transfer
+
+    a, b, c = [(await factories.customer()).user.id for _ in range(3)]
+    expense = AccountRef.system(SystemCode.REBATE_EXPENSE)
+
+    def credit(customer: int, key: str) -> ledger.Entry:
+        return ledger.Entry(key=key, cause=Cause.REBATE_RELEASE,
+                            legs=transfer(expense, AccountRef.customer(customer, Asset.REBATE_CREDIT), 10))
+
+    await _paid(rebate_payouts.Payout(installment_id=9, customer_id=b, form=Form.REBATE_CREDIT, amount_minor=50))
+    racing_posted, b_locked = asyncio.Event(), asyncio.Event()
+
+    async def racing_writer() -> None:  # takes the batch's key "k-c" first, commits a moment later
+        async with transaction():
+            await ledger.post(key="k-c", cause=Cause.REBATE_RELEASE, actor=SYSTEM,
+                              legs=credit(c, "k-c").legs)
+            racing_posted.set()
+            await asyncio.sleep(0.5)
+
+    async def clawback_of_b() -> None:  # b's REBATE_CREDIT, then REBATE_EXPENSE, as every single post does
+        async with transaction():
+            await rebate_clawbacks.lock_accounts(b)
+            b_locked.set()
+            await asyncio.sleep(1.0)  # the batch's fallback meanwhile holds REBATE_EXPENSE and waits for b
+            await rebate_clawbacks.take_back(SYSTEM, form="REBATE_CREDIT", customer_id=b, rebate_id=9, owed_minor=5,
+                                             minor_per_point=1, installment_ids=(9,), key="review2-claw-b")
+
+    async def batch() -> None:
+        await racing_posted.wait()
+        await b_locked.wait()
+        async with transaction():
+            await ledger.post_many([credit(a, "k-a"), credit(b, "k-b"), credit(c, "k-c")], actor=SYSTEM)
+
+    # Main: "deadlock detected" in one of them
+    await asyncio.wait_for(asyncio.gather(racing_writer(), clawback_of_b(), batch()), 30)
+
+    assert (await verify()).problems == ()
