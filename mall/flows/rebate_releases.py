@@ -5,8 +5,8 @@ own short transaction: lock the order row (the lock order of every path:
 order, …, rebates), ask the orders domain whether an after-sale is open,
 and let ``rebates.lifecycle.activate_order`` activate or postpone them.
 
-``release_due``: nothing while releases are paused (the switch is read once
-per run). Otherwise batches of due installments, each batch one transaction:
+``release_due``: nothing while releases are paused (the switch is read again
+for every batch, so a pause set during a run stops it after the batch in flight). Otherwise batches of due installments, each batch one transaction:
 ``rebates.releasing.claim`` locks their rebates (in id order) and re-reads
 them, working out what each pays after unrecovered clawbacks;
 ``wallet.rebate_payouts.pay_many`` pays them (ledger entries keyed
@@ -86,8 +86,11 @@ async def release_due(now: dt.datetime, *, batch: int = releasing.BATCH,
 
 
 async def release_batch(due: list[releasing.Due], now: dt.datetime) -> int:
-    """One batch in one transaction: claim, pay, record; how many installments it released."""
+    """One batch in one transaction: claim, pay, record; how many installments it released (none once
+    releases are paused: the switch is read again for every batch, so a pause stops a run within one)."""
     async with transaction():
+        if (await switches.current()).pause_releases:
+            return 0
         claimed = await releasing.claim(due, now)
         payouts = [
             rebate_payouts.Payout(

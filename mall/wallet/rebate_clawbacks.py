@@ -33,6 +33,9 @@ from mall.wallet.journal import Cause, transfer
 from mall.wallet.models import LedgerAccount, Voucher
 from mall.wallet.vouchers import VoucherStatus
 
+# What clawbacks post to (points expire on the way: take_back expires due lots first).
+_CLAWBACK_SYSTEM = (SystemCode.REBATE_EXPENSE, SystemCode.POINTS_ISSUED, SystemCode.POINTS_EXPIRED)
+
 REBATE_CREDIT = "REBATE_CREDIT"
 POINTS = "POINTS"
 VOUCHER = "VOUCHER"
@@ -50,6 +53,10 @@ async def lock_accounts(customer_id: int) -> None:
     """
     await points.lock_many([customer_id])
     await LedgerAccount.filter(customer_id=customer_id).exclude(code=Asset.POINTS.value).order_by(
+        "id").select_for_update()
+    # And the system accounts clawbacks post to, together and by id, as a release batch takes them: a
+    # clawback of points then of credit would otherwise hold one while waiting for the other.
+    await LedgerAccount.filter(account_key__in=[AccountRef.system(code).key for code in _CLAWBACK_SYSTEM]).order_by(
         "id").select_for_update()
 
 

@@ -56,7 +56,7 @@ async def test_pausing_releases_stops_a_run_already_in_progress(api, monkeypatch
 
     released = await rebate_releases.release_due(clock.now(), batch=1)
 
-    # The switch was on from the second batch on; main reads it once per run and pays all three.
+    # The switch was on from the second batch on: that batch and the rest pay nothing.
     assert released == 1
     assert await RebateInstallment.filter(status="RELEASED").count() == 1
 
