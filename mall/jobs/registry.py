@@ -16,10 +16,11 @@ class Job:
     """A scheduled job.
 
     ``run(now)`` must be idempotent (two workers, or a run repeated after a
-    crash, never handle an item twice) and bounded: at most one batch of
-    items per call, each in a short transaction, so one run never holds a
-    transaction or its lock for long. Whatever is left waits for the next
-    due time. The runner holds the job's lock for ``lock_ttl`` and renews it
+    crash, never handle an item twice) and bounded: one batch of items per
+    call, or batches under a time budget well inside the lock (points
+    expiry, rebate releases), each in a short transaction, so one run never
+    holds a transaction or its lock for long. Whatever is left waits for the
+    next due time. The runner holds the job's lock for ``lock_ttl`` and renews it
     every third of that while ``run`` goes on.
     """
 
