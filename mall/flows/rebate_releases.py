@@ -37,15 +37,21 @@ RUN_BUDGET_SECONDS = 20  # well inside the job lock's 60 s (renewed meanwhile an
 _log = logging.getLogger(__name__)
 
 
-async def activate_due(now: dt.datetime) -> int:
-    """Activate the rebates eligible at ``now`` (a bounded batch of orders); how many became ACTIVE."""
+async def activate_due(now: dt.datetime, *, budget_seconds: float = RUN_BUDGET_SECONDS) -> int:
+    """Activate the rebates eligible at ``now``, batch after batch of orders while batches come back full and
+    the time budget lasts; how many became ACTIVE. (A postponed order's ``eligible_at`` moves past ``now``,
+    so no batch lists it twice.)"""
+    started = time.monotonic()
     activated = 0
-    for order_id in await lifecycle.activation_due(now):
-        async with transaction():
-            await order_lifecycle.locked(order_id)
-            activated += await lifecycle.activate_order(
-                order_id, now, after_sale_open=await after_sale_requests.any_open(order_id))
-    return activated
+    while True:
+        due = await lifecycle.activation_due(now)
+        for order_id in due:
+            async with transaction():
+                await order_lifecycle.locked(order_id)
+                activated += await lifecycle.activate_order(
+                    order_id, now, after_sale_open=await after_sale_requests.any_open(order_id))
+        if len(due) < lifecycle.BATCH or time.monotonic() - started >= budget_seconds:
+            return activated
 
 
 async def release_due(now: dt.datetime, *, batch: int = releasing.BATCH,

@@ -47,7 +47,7 @@ MALL_JOBS = (
     Job("points.expire-lots", _expire_points, interval=dt.timedelta(minutes=10)),
     # Rebates of completed orders whose after-sale window (and hold) has passed become ACTIVE; then, in that
     # order, their installments due are released (points, vouchers, rebate credit).
-    Job("rebates.activate", rebate_releases.activate_due, interval=dt.timedelta(minutes=5)),
+    Job("rebates.activate", rebate_releases.activate_due, interval=dt.timedelta(minutes=1)),
     Job("rebates.release-due", rebate_releases.release_due, interval=dt.timedelta(minutes=5)),
     # Nothing grows without a bound: expired idempotency keys and abandoned guest carts go.
     Job("idempotency.purge-expired", idempotency.purge_expired, interval=dt.timedelta(hours=1)),

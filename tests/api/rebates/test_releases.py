@@ -257,3 +257,22 @@ async def test_an_installment_that_cannot_be_paid_holds_up_only_itself(api, monk
     monkeypatch.setattr(rebate_payouts, "pay_many", real_pay_many)
     assert (await run_jobs())["rebates.release-due"] == 1
     assert (await verify()).problems == ()
+
+
+async def test_one_activation_run_goes_on_batch_after_batch(api, monkeypatch):
+    from mall.rebates import lifecycle
+
+    monkeypatch.setattr(lifecycle, "BATCH", 2)
+    await active_rule(api, await manager(), name="Ten", kind="FIXED_RATIO", ratio="0.10", payoutForm="REBATE_CREDIT")
+    tea = await goods("40.00", stock=10)
+    for _ in range(5):
+        buyer = await factories.customer()
+        order = await ordered(buyer, (tea.id, 1))
+        await pay(api, buyer, order)
+        await completed(api, buyer, order)
+    await later(7 * DAY + dt.timedelta(minutes=1))
+
+    handled = await run_jobs()
+
+    assert handled["rebates.activate"] == 5  # three batches of at most two orders, in one run
+    assert await Rebate.filter(activated_at__isnull=False).count() == 5
