@@ -38,9 +38,9 @@ _log = logging.getLogger(__name__)
 
 
 async def activate_due(now: dt.datetime, *, budget_seconds: float = RUN_BUDGET_SECONDS) -> int:
-    """Activate the rebates eligible at ``now``, batch after batch of orders while batches come back full and
-    the time budget lasts; how many became ACTIVE. (A postponed order's ``eligible_at`` moves past ``now``,
-    so no batch lists it twice.)"""
+    """Activate the rebates eligible at ``now``, batch after batch of orders until none is left or the time
+    budget is spent; how many became ACTIVE. Every listed order changes (activated, or postponed past
+    ``now``), so no batch lists it twice."""
     started = time.monotonic()
     activated = 0
     while True:
@@ -50,7 +50,7 @@ async def activate_due(now: dt.datetime, *, budget_seconds: float = RUN_BUDGET_S
                 await order_lifecycle.locked(order_id)
                 activated += await lifecycle.activate_order(
                     order_id, now, after_sale_open=await after_sale_requests.any_open(order_id))
-        if len(due) < lifecycle.BATCH or time.monotonic() - started >= budget_seconds:
+        if not due or time.monotonic() - started >= budget_seconds:
             return activated
 
 

@@ -54,10 +54,11 @@ async def order_completed(order_id: int, *, completed_at: dt.datetime, delivered
         eligible_at=when, updated_at=clock.now())
 
 
-async def activation_due(now: dt.datetime, *, limit: int = BATCH) -> list[int]:
-    """Orders (ids, earliest eligible first) with a PENDING rebate eligible at ``now``; at most ``limit``."""
+async def activation_due(now: dt.datetime, *, limit: int | None = None) -> list[int]:
+    """Orders (ids, earliest eligible first) with a PENDING rebate eligible at ``now``; at most ``limit``
+    (``BATCH``) rebates' orders."""
     rows = await Rebate.filter(status=RebateStatus.PENDING.value, eligible_at__lt=now).order_by(
-        "eligible_at", "id").limit(limit).values_list("order_id", flat=True)
+        "eligible_at", "id").limit(limit or BATCH).values_list("order_id", flat=True)
     return list(dict.fromkeys(rows))
 
 
