@@ -1,10 +1,10 @@
-"""The wallet as a double-entry ledger (DESIGN §3.5): accounts, journal entries, postings, and their one writer.
+"""The wallet as a double-entry ledger (DESIGN §3.5): accounts, journal entries, postings, and their writer.
 
     chart.py         which accounts exist and what they count in (pure)
     journal.py       the rules of an entry and its fingerprint (pure)
     errors.py        what the ledger refuses, with stable codes (pure)
     models.py        the tables (only this package imports them)
-    ledger.py        post(): the only writer of ledger rows
+    ledger.py        post(), post_many(): the only writers of ledger rows
     statements.py    balances and a customer's statement
     verification.py  the whole ledger checked (mall ledger verify, ledgerCheck)
     reports.py       the trial balance

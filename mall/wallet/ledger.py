@@ -1,8 +1,10 @@
-"""``post``: the one writer of ledger rows (DESIGN §3.5).
+"""``post`` and ``post_many``: the only writers of ledger rows (DESIGN §3.5).
 
-Every value movement is one call: an idempotency key, a cause, a memo and
-the legs (``journal``). Inside the caller's ``transaction()`` (as a
-savepoint, so a refusal undoes only this entry) it:
+Every value movement is one entry: an idempotency key, a cause, a memo and
+the legs (``journal``). ``post`` writes one; ``post_many`` writes a batch
+with a bounded number of statements, under the same invariants (its
+docstring says how). Inside the caller's ``transaction()`` (as a savepoint,
+so a refusal undoes only this entry) ``post``:
 
 1. refuses what ``journal.check`` refuses, before touching a row;
 2. answers an entry already written under the key: the same one if its
@@ -204,8 +206,13 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
     conditional UPDATE for the whole batch, its postings' ``balance_after``
     a running sum in posting id order, no customer account outside 0 …
     ``MAX_AMOUNT`` after any posting (``InsufficientFunds`` /
-    ``BalanceLimitExceeded``, the whole batch undone). A key racing another
-    writer's falls back to ``post`` per entry, which answers the winner's.
+    ``BalanceLimitExceeded``, the whole batch undone). Keys are claimed
+    first, in key order, so two batches sharing keys never wait on each
+    other crosswise. A key another writer commits first fails the batch's
+    savepoint (undoing its locks with it); the batch then answers the
+    winner's entries and writes the rest as a batch again, so the lock order
+    holds across all its entries on every path. The entries' ids ascend by
+    key; their postings follow the batch's order.
     Rows go in and out as arrays (``unnest``): one parameter per column
     however large the batch. Lookups by a list of values join ``unnest`` of
     it rather than ``col = ANY(list)``: that one, planned as a scan with the
@@ -224,36 +231,67 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
             return [await post(key=d.key, cause=d.cause, cause_id=d.cause_id, legs=d.legs, actor=actor, memo=d.memo)
                     for d in drafts]
     fingerprints = {draft.key: journal.fingerprint(draft) for draft in drafts}
-    answers: dict[str, Posted] = {}
-    for row in await connection.execute_query_dict(
-            "SELECT e.id, e.idempotency_key, e.fingerprint FROM unnest($1::text[]) AS k(key) "
-            "JOIN ledger_entries AS e ON e.idempotency_key = k.key", [keys]):
-        if row["fingerprint"] != fingerprints[row["idempotency_key"]]:
-            raise EntryMismatch("This idempotency key was used for another ledger entry.")
-        answers[row["idempotency_key"]] = await _posted(await JournalEntry.get(id=row["id"]))
+    answers = await _answers(connection, keys, fingerprints)
     fresh = [draft for draft in drafts if draft.key not in answers]
-    if fresh:
+    while fresh:
         try:
             async with transaction() as inner:
                 written = await _write_many(inner, fresh, fingerprints, actor)
         except IntegrityError:
-            # A key taken by a racing writer, or an account of no customer: each alone says which.
-            async with transaction():
-                written = [await post(key=d.key, cause=d.cause, cause_id=d.cause_id, legs=d.legs, actor=actor,
-                                      memo=d.memo) for d in fresh]
+            # Our savepoint is undone, and with it every lock it took. Either racing writers committed some of
+            # our keys (answer theirs and write the rest as a batch again: entries first, then all accounts in
+            # lock order; a fallback to ``post`` per entry would lock a customer after a system account), or
+            # an account of no customer was refused.
+            taken = await _answers(connection, [draft.key for draft in fresh], fingerprints)
+            if not taken:
+                await _refuse_missing_customer([leg.account for draft in fresh for leg in draft.legs])
+                raise
+            answers.update(taken)
+            fresh = [draft for draft in fresh if draft.key not in answers]
+            continue
         answers.update({draft.key: posted for draft, posted in zip(fresh, written, strict=True)})
+        break
     return [answers[key] for key in keys]
+
+
+async def _answers(connection, keys: Sequence[str], fingerprints: dict[str, str]) -> dict[str, Posted]:  # type: ignore[no-untyped-def]
+    """The entries already written under ``keys`` (``EntryMismatch`` if one differs), by key."""
+    answers: dict[str, Posted] = {}
+    for row in await connection.execute_query_dict(
+            "SELECT e.id, e.idempotency_key, e.fingerprint FROM unnest($1::text[]) AS k(key) "
+            "JOIN ledger_entries AS e ON e.idempotency_key = k.key", [list(keys)]):
+        if row["fingerprint"] != fingerprints[row["idempotency_key"]]:
+            raise EntryMismatch("This idempotency key was used for another ledger entry.")
+        answers[row["idempotency_key"]] = await _posted(await JournalEntry.get(id=row["id"]))
+    return answers
+
+
+class _Undo(Exception):
+    """Rolls back a savepoint whose writes were only a probe."""
+
+
+async def _refuse_missing_customer(refs: Sequence[AccountRef]) -> None:
+    """``InvalidEntry`` naming the customer who does not exist to hold one of ``refs``, as ``post`` would; the
+    accounts this creates on the way are undone (in a savepoint), so a probe leaves no rows behind."""
+    try:
+        async with transaction():
+            await _accounts(sorted(set(refs), key=lambda ref: ref.key))
+            raise _Undo
+    except _Undo:
+        pass
 
 
 async def _write_many(connection, drafts: Sequence[Draft], fingerprints: dict[str, str],  # type: ignore[no-untyped-def]
                       actor: Actor) -> list[Posted]:
     now = clock.now()
+    # Keys first, as ``post`` claims its key before any account, and in key order: two batches sharing keys wait
+    # on the unique index in one order, never crosswise. Entry ids so ascend by key; postings keep batch order.
     entry_rows = await _insert(
         connection, "ledger_entries",
         (("idempotency_key", "text"), ("fingerprint", "text"), ("cause", "text"), ("cause_id", "bigint"),
          ("memo", "text"), ("actor_kind", "text"), ("actor_id", "bigint"), ("created_at", "timestamptz")),
         [(d.key, fingerprints[d.key], d.cause.value, d.cause_id, d.memo, actor.kind.value, actor.user_id, now)
-         for d in drafts], returning="id, idempotency_key")
+         for d in sorted(drafts, key=lambda d: d.key)], returning="id, idempotency_key")
     entry_of = {row["idempotency_key"]: int(row["id"]) for row in entry_rows}
     entry_ids = [entry_of[d.key] for d in drafts]
     ids = await _accounts_many(connection, [leg.account for draft in drafts for leg in draft.legs], now)

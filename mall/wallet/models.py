@@ -1,6 +1,6 @@
 """Ledger tables: accounts with their cached totals, journal entries, and their postings; and vouchers.
 
-Rows are written by ``mall.wallet.ledger.post`` alone; entries and postings
+Ledger rows are written by ``mall.wallet.ledger`` alone; entries and postings
 are never updated or deleted. The CHECK constraints are hand-written into
 both migration histories (aerich emits none): the database itself refuses a
 customer account below zero, whatever code runs against it.

@@ -139,7 +139,8 @@ async def _issue_vouchers(payouts: Sequence[Payout]) -> dict[int, Paid]:
         for p in payouts if p.installment_id not in found
     ]
     if fresh:
-        # The installment's row lock (the caller's) keeps two releases of it apart; the UNIQUE column stands behind it.
+        # The rebate's row lock (the caller's) keeps two releases of an installment apart; the UNIQUE column stands
+        # behind it.
         await Voucher.bulk_create(fresh)
         found.update(await Voucher.filter(rebate_installment_id__in=[v.rebate_installment_id for v in fresh])
                      .values_list("rebate_installment_id", "id"))

@@ -1,6 +1,6 @@
 """What a customer's wallet holds, and its statement: one line per posting on their accounts.
 
-Reads only; ``ledger.post`` is the writer. A customer's postings carry
+Reads only; ``ledger`` is the writer. A customer's postings carry
 their customer id, so a statement is one index range ``(customer_id, id)``
 read newest first.
 """

@@ -162,3 +162,44 @@ async def test_batches_and_single_posts_over_the_same_accounts_at_once_neither_d
     on_hold = dict(await LedgerAccount.filter(code="HELD").values_list("customer_id", "balance_minor"))
     assert on_hold == {customer: 9 for customer in customers}
     assert (await verify()).problems == ()
+
+
+@pytest.mark.postgres_only
+async def test_batches_sharing_keys_in_different_orders_claim_them_in_key_order_and_do_not_deadlock():
+    """A transaction writing key "a" then "b" and a batch of ["b", "a"]: were the batch to claim "b" first, it
+    would wait for "a" while the transaction waits for "b", crosswise. In key order it waits for "a" holding
+    nothing, then answers both entries as the transaction wrote them."""
+    first, second = await factories.customer(), await factories.customer()
+    a, b = first.user.id, second.user.id
+    a_written, batch_waiting = asyncio.Event(), asyncio.Event()
+
+    async def writer() -> None:
+        async with transaction():
+            await ledger.post_many([_credit(a, 10, "order-a")], actor=Actor.system())
+            a_written.set()
+            await batch_waiting.wait()
+            await asyncio.sleep(0.5)  # the batch meanwhile is inside its insert of the keys
+            await ledger.post_many([_credit(b, 20, "order-b")], actor=Actor.system())
+
+    async def batch() -> list[ledger.Posted]:
+        await a_written.wait()
+        batch_waiting.set()
+        return await _post_many([_credit(b, 20, "order-b"), _credit(a, 10, "order-a")])
+
+    _, posted = await asyncio.wait_for(asyncio.gather(writer(), batch()), 30)
+
+    assert [p.created for p in posted] == [False, False]
+    assert await JournalEntry.all().count() == 2
+    assert (await verify()).problems == ()
+
+
+async def test_a_batch_naming_a_customer_who_does_not_exist_is_refused_and_leaves_no_rows():
+    buyer = await factories.customer()
+    missing = buyer.user.id + 1000
+
+    with pytest.raises(InvalidEntry):
+        await _post_many([_credit(buyer.user.id, 10, "real"), _credit(missing, 10, "ghost")])
+
+    assert await JournalEntry.all().count() == 0
+    assert await LedgerAccount.all().count() == 0
+    assert (await verify()).problems == ()
