@@ -1,12 +1,13 @@
-"""Review (second pass), PostgreSQL: a release batch and a refund's clawbacks lock the shared system accounts
-REBATE_EXPENSE and POINTS_ISSUED in opposite orders, and deadlock.
+"""PostgreSQL: a release batch and a refund's clawbacks take the shared system accounts REBATE_EXPENSE and
+POINTS_ISSUED in one order (they once took them in opposite orders, and deadlocked).
 
 ``ledger.post_many`` (the release batch) locks every account of the batch in one statement: customers, then
 system accounts by id. A refund of an order with a POINTS rebate and a REBATE_CREDIT rebate claws back points
 first (customer POINTS -> POINTS_ISSUED), then credit (customer REBATE_CREDIT -> REBATE_EXPENSE): one entry
 after the other, so it holds POINTS_ISSUED while it waits for REBATE_EXPENSE. System accounts are created on
 first use; where REBATE_EXPENSE came first (the shop's first release was credit), its id is the lower one and the
-batch takes REBATE_EXPENSE, then waits for POINTS_ISSUED: crosswise. The customers need not be the same."""
+batch takes REBATE_EXPENSE, then waits for POINTS_ISSUED: crosswise. The customers need not be the same. A refund
+that claws back now locks those system accounts together, by id, before it posts anything."""
 
 from __future__ import annotations
 
@@ -69,10 +70,11 @@ async def test_a_release_batch_and_a_refund_clawing_back_points_then_credit_do_n
 
 
 async def test_the_post_many_fallback_keeps_the_lock_order_across_its_entries():
-    """A batch whose key another writer is taking falls back to ``post`` per entry in ONE transaction: the first
+    """A batch whose key another writer is taking once fell back to ``post`` per entry in ONE transaction: the first
     entry locks REBATE_EXPENSE, the second then waits for its customer's account while holding it — customers
     after a system account, against the lock order. A clawback of that customer (customer account, then
-    REBATE_EXPENSE) at the same moment deadlocks with it. The batch path itself locks all customers first."""
+    REBATE_EXPENSE) at the same moment deadlocked with it. Now the batch is written again without the keys others
+    took, every pass locking customers first."""
     from mall.wallet import ledger
     from mall.wallet.chart import AccountRef, Asset, SystemCode
     from mall.wallet.journal import Cause, transfer
