@@ -39,7 +39,7 @@ async def finish(actor: Actor, planned: refunding.Plan, *, refund_number: str) -
         recovered[claw.rebate_id] = await rebate_clawbacks.take_back(
             actor, form=claw.payout_form.value, customer_id=claw.customer_id, rebate_id=claw.rebate_id,
             owed_minor=claw.owed_minor, minor_per_point=claw.minor_per_point, installment_ids=claw.installment_ids,
-            key=f"rebate:{claw.rebate_id}:clawback:{refund_number}",
+            key=f"rebate:{claw.rebate_id}:clawback:{refund_number}", recovered_minor=claw.recovered_minor,
         )
     applied = await refunding.apply(planned, recovered)
     if applied.reactivated_rule_ids:

@@ -150,10 +150,16 @@ def reduce_installments(parts: list[Part] | tuple[Part, ...], by_minor: int, *, 
     return Reduction(amounts=amounts, clawback_minor=left)
 
 
-def release_after_unrecovered(due_minor: int, unrecovered_minor: int) -> tuple[int, int]:
+def release_after_unrecovered(due_minor: int, unrecovered_minor: int, *, unit_minor: int = 1) -> tuple[int, int]:
     """An installment due while the customer still owes ``unrecovered_minor`` from an earlier clawback:
-    what is released now, and what is still owed afterwards (DESIGN §3.6: deducted from future releases)."""
-    if due_minor < 0 or unrecovered_minor < 0:
-        raise ValueError("amounts are never negative")
-    kept = min(due_minor, unrecovered_minor)
+    what is released now, and what is still owed afterwards (DESIGN §3.6: deducted from future releases).
+
+    ``unit_minor`` is what one unit of the release is worth (a POINTS release: its point, which may differ
+    from the point the debt was paid at): only as much is deducted as leaves the release a whole number of
+    units (when the due amount is one), the rest stays owed, so no fen is dropped between the two.
+    """
+    if due_minor < 0 or unrecovered_minor < 0 or unit_minor < 1:
+        raise ValueError("amounts are never negative, a unit is at least 1 fen")
+    most = min(due_minor, unrecovered_minor)
+    kept = max(most - (most - due_minor) % unit_minor, 0)  # due_minor - kept: as many whole units as due_minor
     return due_minor - kept, unrecovered_minor - kept

@@ -72,7 +72,9 @@ class Clawback:
 
     ``owed_minor`` is in fen (whole points' worth for POINTS);
     ``installment_ids`` are its RELEASED installments, latest first (a
-    VOUCHER rebate's vouchers name them).
+    VOUCHER rebate's vouchers name them, a POINTS rebate's points lots);
+    ``recovered_minor`` is what earlier refunds recovered of it (its
+    ``clawed_back_minor``): the wallet counts an expired point once.
     """
 
     rebate_id: int
@@ -81,6 +83,7 @@ class Clawback:
     owed_minor: int
     minor_per_point: int
     installment_ids: tuple[int, ...]
+    recovered_minor: int = 0
 
 
 @dataclass(slots=True)
@@ -165,7 +168,7 @@ async def plan(order_id: int, remaining_lines: Sequence[RebateLine]) -> Plan:
             released = [row.id for row in reversed(rows) if row.status == InstallmentStatus.RELEASED.value]
             clawback = Clawback(rebate_id=rebate.id, customer_id=rebate.customer_id, payout_form=form,
                                 owed_minor=reduction.clawback_minor, minor_per_point=rebate.minor_per_point,
-                                installment_ids=tuple(released))
+                                installment_ids=tuple(released), recovered_minor=rebate.clawed_back_minor)
         out.cuts.append(_Cut(rebate=rebate, installments=rows, result=result, cut_minor=cut,
                              amounts=reduction.amounts, clawback=clawback))
     return out

@@ -15,8 +15,11 @@ due_at``), then in ONE transaction per batch:
    clawbacks (``installments.release_after_unrecovered``), oldest rebate
    first, in the same unit only: POINTS rebates' unrecovered from POINTS
    releases, money rebates' (REBATE_CREDIT and VOUCHER: both counted in fen
-   of money) from REBATE_CREDIT and VOUCHER releases; a POINTS release pays
-   whole points (any fen short of a point is not paid, as at payment);
+   of money) from REBATE_CREDIT and VOUCHER releases. A POINTS release pays
+   whole points at its own rebate's point value, which may differ from the
+   one the debt was paid at (the operator changed ``MALL_POINTS_PER_YUAN``):
+   it absorbs only as much as leaves it a whole number of its points, and
+   the fen short of a point stay owed, so none is lost between the two;
 3. the caller pays what is left (``wallet.rebate_payouts``);
 4. ``record`` claims the installments by ONE conditional UPDATE SCHEDULED →
    RELEASED that also writes what paid each (its row count must match, or
@@ -196,11 +199,12 @@ async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
         rebate = active[row.rebate_id]
         row.status = InstallmentStatus.RELEASED.value
         pay = row.amount_minor
+        unit = rebate.minor_per_point if rebate.payout_form == PayoutForm.POINTS.value else 1
         for debtor in owed.get((rebate.customer_id, _unit(rebate.payout_form)), ()) if owed else ():
             if not pay:
                 break
             before = debtor.unrecovered_minor
-            pay, debtor.unrecovered_minor = release_after_unrecovered(pay, before)
+            pay, debtor.unrecovered_minor = release_after_unrecovered(pay, before, unit_minor=unit)
             if before != debtor.unrecovered_minor:
                 claimed.absorbed[debtor.id] = debtor
         release = Release(installment=row, rebate=rebate, pay_minor=pay)

@@ -10,7 +10,9 @@ transaction, the lots it changes and a ``PointsLotMove`` per lot:
                  customer's due lots expired: what has expired is never spent;
 - ``take_back``  up to n points out of the lots, as ``spend`` takes them
                  (a rebate's released points clawed back: as many as
-                 the customer still holds);
+                 the customer still holds), after counting as back
+                 already the points of the lots it names that expired
+                 unused;
 - ``give_back``  spent points back to the lots that spend took them from,
                  latest-expiring first, each keeping its expiry (a lot
                  already past it expires again on the next run), never more
@@ -158,28 +160,73 @@ async def spend(
     return posted
 
 
+@dataclass(frozen=True, slots=True)
+class LotsOf:
+    """The lots that entries of one cause gave (``cause_id`` among ``cause_ids``): a rebate's own lots."""
+
+    cause: Cause
+    cause_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TakenBack:
+    """What ``take_back`` recovered, in points: ``taken`` by its entry out of the customer's lots, and
+    ``expired``: points of the named lots that had expired unused, counted as back already."""
+
+    taken: int
+    expired: int = 0
+
+    @property
+    def points(self) -> int:
+        return self.taken + self.expired
+
+
 async def take_back(
     actor: Actor, *, customer_id: int, points: int, key: str, cause: Cause, cause_id: int | None,
-    destination: SystemCode, memo: str = "",
-) -> int:
-    """At most ``points`` out of the customer's unexpired lots into ``destination``, as ``spend`` takes them; how
-    many were taken (what the lots held, if less). A retry with ``key`` answers the first entry's count."""
+    destination: SystemCode, memo: str = "", expired_of: LotsOf | None = None, expired_counted: int = 0,
+) -> TakenBack:
+    """At most ``points`` back from the customer, under their account lock; what came back.
+
+    The customer's due lots expire first. Then, with ``expired_of``: the
+    points those lots lost to expiry (every EXPIRE move on them, this call's
+    included) went to POINTS_EXPIRED unused, so they are back already; less
+    the ``expired_counted`` an earlier call counted, they count first, up to
+    ``points``. Only the rest is taken out of the customer's unexpired lots
+    (any lots, as ``spend`` takes them) into ``destination``, as much as they
+    hold. A retry with ``key`` answers the first entry's count as ``taken``
+    and counts no expiry (its first call did).
+    """
     async with transaction():
         await _lock(customer_id)
         earlier = await ledger.find(key)
         if earlier is not None:
-            return -earlier.leg(_account(customer_id)).amount
+            return TakenBack(taken=-earlier.leg(_account(customer_id)).amount)
         now = clock.now()
         for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
             await _expire(Actor.system(), lot)
+        expired = 0
+        if expired_of is not None and points > 0:
+            expired = min(points, max(await _expired(customer_id, expired_of) - expired_counted, 0))
         lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
-        taken = min(points, sum(lot.remaining for lot in lots))
+        taken = min(points - expired, sum(lot.remaining for lot in lots))
         if taken <= 0:
-            return 0
+            return TakenBack(taken=0, expired=expired)
         posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, actor=actor, memo=memo,
                                    legs=transfer(_account(customer_id), AccountRef.system(destination), taken))
         await _take(lots, taken, posted.entry_id, now)
-    return taken
+    return TakenBack(taken=taken, expired=expired)
+
+
+async def _expired(customer_id: int, lots_of: LotsOf) -> int:
+    """The points the customer's lots of ``lots_of`` ever lost to expiry (their EXPIRE moves)."""
+    if not lots_of.cause_ids:
+        return 0
+    lot_ids = await PointsLot.filter(customer_id=customer_id, cause=lots_of.cause.value,
+                                     cause_id__in=list(lots_of.cause_ids)).values_list("id", flat=True)
+    if not lot_ids:
+        return 0
+    moved = await PointsLotMove.filter(lot_id__in=list(lot_ids), kind=EXPIRE).values_list("points", flat=True)
+    return -sum(moved)
 
 
 async def _take(lots: Sequence[PointsLot], points: int, entry_id: int, now: dt.datetime) -> None:

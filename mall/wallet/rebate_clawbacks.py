@@ -6,8 +6,17 @@ as much of it as the customer still holds, and says how much:
 - REBATE_CREDIT: customer REBATE_CREDIT → REBATE_EXPENSE, at most the
   account's balance, read under its row lock (rebate credit held for an
   unpaid order is in HELD, not taken);
-- POINTS: whole points out of the customer's unexpired lots back to
-  POINTS_ISSUED through ``points.take_back`` (the only mover of points);
+- POINTS: points of the rebate's own lots (those its released installments
+  created: cause REBATE_RELEASE, id the installment) that expired unused
+  went to POINTS_EXPIRED: the shop has them back, so they count as
+  recovered first, up to what is owed; the rest is taken as whole points
+  out of the customer's unexpired lots back to POINTS_ISSUED, through
+  ``points.take_back`` (the only mover of points). An expired point counts
+  once across all the refunds of a rebate: what earlier clawbacks of it
+  counted as expired is what they recorded as recovered (the rebate's
+  ``clawed_back_minor``, ``recovered_minor`` here) minus what their ledger
+  entries (cause REBATE_CLAWBACK, id the rebate) took from the customer —
+  those entries being the only other way a POINTS rebate recovers anything;
 - VOUCHER: the vouchers its released installments issued that are still
   AVAILABLE (even past their validity: they were never spent) are REVOKED,
   latest installment first, each by a conditional UPDATE. A voucher is
@@ -30,7 +39,7 @@ from mall.core.clock import clock
 from mall.wallet import ledger, points
 from mall.wallet.chart import AccountRef, Asset, SystemCode
 from mall.wallet.journal import Cause, transfer
-from mall.wallet.models import LedgerAccount, Voucher
+from mall.wallet.models import LedgerAccount, Posting, Voucher
 from mall.wallet.vouchers import VoucherStatus
 
 # What clawbacks post to (points expire on the way: take_back expires due lots first).
@@ -62,25 +71,42 @@ async def lock_accounts(customer_id: int) -> None:
 
 async def take_back(
     actor: Actor, *, form: str, customer_id: int, rebate_id: int, owed_minor: int, minor_per_point: int,
-    installment_ids: Sequence[int], key: str,
+    installment_ids: Sequence[int], key: str, recovered_minor: int = 0,
 ) -> int:
-    """Take back up to ``owed_minor`` (fen) of a rebate paid as ``form``; what was taken, in fen.
+    """Take back up to ``owed_minor`` (fen) of a rebate paid as ``form``; what was recovered, in fen.
 
-    Call inside the refund's transaction, after the rebate rows are locked.
+    ``installment_ids`` are the rebate's RELEASED installments;
+    ``recovered_minor`` is what earlier refunds of the rebate recovered
+    (POINTS: to count each expired point once). Call inside the refund's
+    transaction, after the rebate rows are locked.
     """
     if owed_minor <= 0:
         return 0
     if form == REBATE_CREDIT:
         return await _credit(actor, customer_id, rebate_id, owed_minor, key)
     if form == POINTS:
-        taken = await points.take_back(
+        back = await points.take_back(
             actor, customer_id=customer_id, points=owed_minor // minor_per_point, key=key,
             cause=Cause.REBATE_CLAWBACK, cause_id=rebate_id, destination=SystemCode.POINTS_ISSUED,
-            memo="Rebate points taken back after a refund")
-        return taken * minor_per_point
+            memo="Rebate points taken back after a refund",
+            expired_of=points.LotsOf(Cause.REBATE_RELEASE, tuple(installment_ids)),
+            expired_counted=await _expiry_counted(customer_id, rebate_id, recovered_minor // minor_per_point, key))
+        return back.points * minor_per_point
     if form == VOUCHER:
         return await _vouchers(customer_id, owed_minor, installment_ids)
     raise ValueError(f"no such payout form {form!r}")
+
+
+async def _expiry_counted(customer_id: int, rebate_id: int, recovered_points: int, key: str) -> int:
+    """Points earlier clawbacks of the rebate counted as expired: what they recovered minus what their entries
+    took from the customer's POINTS account (this clawback's own entry, a retry's, left out)."""
+    if recovered_points <= 0:
+        return 0
+    taken = await Posting.filter(
+        entry__cause=Cause.REBATE_CLAWBACK.value, entry__cause_id=rebate_id,
+        account__account_key=AccountRef.customer(customer_id, Asset.POINTS).key,
+    ).exclude(entry__idempotency_key=key).values_list("amount_minor", flat=True)
+    return max(recovered_points + sum(taken), 0)  # postings out of the account are negative
 
 
 async def _credit(actor: Actor, customer_id: int, rebate_id: int, owed_minor: int, key: str) -> int:

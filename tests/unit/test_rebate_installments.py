@@ -193,6 +193,24 @@ def test_an_unrecovered_amount_is_deducted_from_the_next_releases():
     assert release_after_unrecovered(1000, 0) == (1000, 0)
 
 
+def test_a_release_in_points_absorbs_only_what_leaves_it_whole_points():
+    assert release_after_unrecovered(500, 473, unit_minor=10) == (30, 3)
+    assert release_after_unrecovered(500, 7, unit_minor=10) == (500, 7)  # less than a point: still owed
+    assert release_after_unrecovered(500, 900, unit_minor=10) == (0, 400)
+    with pytest.raises(ValueError):
+        release_after_unrecovered(500, 10, unit_minor=0)
+
+
+@given(st.integers(1, 100), st.integers(0, 10**5), st.integers(0, 10**7))
+def test_a_deduction_loses_no_fen_and_leaves_whole_units(unit, units_due, owed):
+    due = units_due * unit
+    released, still_owed = release_after_unrecovered(due, owed, unit_minor=unit)
+    absorbed = owed - still_owed
+    assert released + absorbed == due and 0 <= absorbed <= owed
+    assert released % unit == 0
+    assert absorbed == min(due, owed) // unit * unit  # as much as whole units allow
+
+
 @given(
     st.lists(st.tuples(st.integers(0, 10**7), st.booleans()), min_size=1, max_size=24),
     st.data(),

@@ -4,11 +4,17 @@ far as the customer holds it, the rest recorded as unrecovered; freed budget goe
 
 from __future__ import annotations
 
+import datetime as dt
+
+from mall.core.actors import Actor
+from mall.core.clock import clock
 from mall.flows import rebate_refunds
 from mall.orders.models import Refund
 from mall.payments.providers.base import RefundStatus as ProviderRefundStatus
-from mall.wallet.chart import Asset
-from mall.wallet.models import Voucher
+from mall.wallet import points
+from mall.wallet.chart import Asset, SystemCode
+from mall.wallet.journal import Cause
+from mall.wallet.models import PointsLot, Voucher
 from tests.api.rebates.refund_scene import (
     approved_after_sale,
     balance,
@@ -187,6 +193,32 @@ async def test_released_points_are_taken_back_as_far_as_the_customer_holds_them(
     rebate = await rebate_of(order)
 
     assert after_partial == ("COMPLETED", 255, 255, 255)
+    assert (rebate.status, rebate.clawed_back_minor, rebate.unrecovered_minor) == ("REVERSED", 310, 200)
+    assert await balance(customer, Asset.POINTS) == 0
+    assert await ledger_clean()
+
+
+async def test_expired_rebate_points_count_as_recovered_once_across_refunds(api):
+    # 510 points (255 + 255, released), 300 spent; the other 210 expire unused. The customer holds 100 other points.
+    _, buyer, order, (cups,) = await paid_with_rule(
+        api, [("25.50", 2)], **{**TEN, "payoutForm": "POINTS", "installmentCount": 2})
+    rebate = await rebate_of(order)
+    await release(rebate.id, 1)
+    await release(rebate.id, 2)
+    customer = buyer.user.id
+    await spend_points(customer, 300)
+    await PointsLot.filter(customer_id=customer).update(expires_at=clock.now() - dt.timedelta(seconds=1))
+    await points.credit(Actor.system(), customer_id=customer, points=100, key="test-other-points",
+                        cause=Cause.ADJUSTMENT, cause_id=None, source=SystemCode.POINTS_ISSUED)
+
+    await refund_units(api, buyer, order, cups, 1)  # 255 owed: the 210 expired count, 45 taken from the others
+    partly = await rebate_of(order)
+    after_partial = (partly.clawed_back_minor, partly.unrecovered_minor, await balance(customer, Asset.POINTS))
+    await refund_units(api, buyer, order, cups, 1)  # 255 owed: the 210 expired counted already; 55 taken
+    rebate = await rebate_of(order)
+
+    assert after_partial == (255, 0, 55)
+    # 300 of the rebate's points were spent: 100 came back from the customer's other points, 200 are owed.
     assert (rebate.status, rebate.clawed_back_minor, rebate.unrecovered_minor) == ("REVERSED", 310, 200)
     assert await balance(customer, Asset.POINTS) == 0
     assert await ledger_clean()

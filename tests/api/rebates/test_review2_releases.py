@@ -62,9 +62,8 @@ async def test_pausing_releases_stops_a_run_already_in_progress(api, monkeypatch
 
 
 async def test_rebate_points_that_expired_are_not_charged_again_as_unrecovered(api):
-    """Points a release paid expire unused (POINTS_EXPIRED took them back); then the order is refunded. The
-    shop already has them back: nothing is owed. Main records all of them as unrecovered and deducts them
-    from the customer's next release, so the customer pays for points they never had the use of."""
+    """Points a release paid that expired unused (POINTS_EXPIRED took them back) count as recovered when the
+    order is refunded: nothing is owed for them, and the customer's next release is paid in full."""
     _, buyer, order, (cups,) = await paid_with_rule(api, [("25.50", 2)], **{**TEN, "payoutForm": "POINTS"})
     first = await rebate_of(order)
     await release(first.id, 1)  # 510 points (1 fen a point)
@@ -79,8 +78,8 @@ async def test_rebate_points_that_expired_are_not_charged_again_as_unrecovered(a
     second = await rebate_of(later_order)  # 500 points
     await release(second.id, 1)
 
-    assert owed_after_refund == 0  # main: 510
-    assert await balance(customer, Asset.POINTS) == 500  # main: 0 (all 500 deducted, 10 still owed)
+    assert owed_after_refund == 0
+    assert await balance(customer, Asset.POINTS) == 500
     assert await ledger_clean()
 
 
@@ -108,9 +107,9 @@ async def test_an_unrecovered_amount_absorbed_by_a_later_release_frees_its_budge
 
 
 async def test_points_owed_at_another_point_value_lose_no_fen_when_deducted(api, configure):
-    """The operator changes MALL_POINTS_PER_YUAN between two orders. 4.73 is owed from a rebate paid at 1 fen
-    a point; the next rebate pays at 10 fen a point (5.00 = 50 points). Main deducts all 4.73, leaving 0.27,
-    pays 2 points (0.20) and drops 0.07: neither released nor still owed."""
+    """Points owed at one point value are deducted from a release paid at another without losing a fen: 4.73
+    owed at 1 fen a point, the next rebate pays 5.00 at 10 fen a point (MALL_POINTS_PER_YUAN changed); 4.70
+    is deducted, 3 points (0.30) are paid and 0.03 stays owed."""
     configure(points_per_yuan=100)
     _, buyer, order, (cups,) = await paid_with_rule(api, [("25.50", 2)], **{**TEN, "payoutForm": "POINTS"})
     first = await rebate_of(order)
@@ -130,5 +129,6 @@ async def test_points_owed_at_another_point_value_lose_no_fen_when_deducted(api,
     second = await Rebate.get(id=second.id)
     left_owed = (await rebate_of(order)).unrecovered_minor
     # Every fen of the 5.00 is accounted for: released to the customer, or settling what they owed.
-    assert second.released_minor + (473 - left_owed) == 500  # main: 20 + 473 = 493
+    assert second.released_minor + (473 - left_owed) == 500
+    assert (second.released_minor, left_owed, await balance(customer, Asset.POINTS)) == (30, 3, 3)
     assert await ledger_clean()
