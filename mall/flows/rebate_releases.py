@@ -25,6 +25,7 @@ import datetime as dt
 import logging
 import time
 
+from mall.catalog.invalidation import catalog_changed
 from mall.core.actors import Actor
 from mall.infra.transactions import transaction
 from mall.orders import after_sale_requests
@@ -114,4 +115,6 @@ async def release_batch(due: list[releasing.Due], now: dt.datetime) -> int:
             if answer is not None:
                 r.entry_id, r.voucher_id = answer.entry_id, answer.voucher_id
         await releasing.record(claimed, now)
+        if claimed.reactivated_rule_ids:
+            catalog_changed()  # a rule with budget again shows in the hints again
     return len(claimed.releases)

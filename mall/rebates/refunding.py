@@ -195,10 +195,10 @@ async def apply(planned: Plan, recovered: Mapping[int, int]) -> Applied:
         await _installments(cut, now)
         freed = min(cut.cut_minor - unrecovered, rebate.budget_reserved_minor)
         rule = planned.rules[rebate.rule_id]
-        if await _free_budget(rule, freed, now):
+        if await free_budget(rule, freed, now):
             reactivated.append(rule.id)
         if rule.per_customer_cap_minor is not None:
-            await _lower_total(rule.id, rebate.customer_id, cut.cut_minor - unrecovered)
+            await lower_total(rule.id, rebate.customer_id, cut.cut_minor - unrecovered)
         before = rebate.status
         rebate.amount_minor = cut.result.amount_minor
         rebate.lines = [{"lineId": part.line_id, "basis": part.basis_minor, "amount": part.amount_minor}
@@ -243,7 +243,7 @@ def _status_after(before: str, amount: int, cut: _Cut) -> str:
     return before
 
 
-async def _free_budget(rule: RebateRule, freed: int, now: dt.datetime) -> bool:
+async def free_budget(rule: RebateRule, freed: int, now: dt.datetime) -> bool:
     """``freed`` back to the rule's budget (locked by ``plan``); whether an EXHAUSTED rule became ACTIVE."""
     if rule.budget_minor is None or freed <= 0:
         return False
@@ -261,7 +261,7 @@ async def _free_budget(rule: RebateRule, freed: int, now: dt.datetime) -> bool:
     return False
 
 
-async def _lower_total(rule_id: int, customer_id: int, by: int) -> None:
+async def lower_total(rule_id: int, customer_id: int, by: int) -> None:
     """What the customer holds under the rule's cap, lowered by ``by`` (never below 0)."""
     if by <= 0:
         return

@@ -27,7 +27,11 @@ due_at``), then in ONE transaction per batch:
    ``released_minor`` and ``unrecovered_minor``, makes a rebate with no
    SCHEDULED installment left COMPLETED, and writes the outbox:
    INSTALLMENT_RELEASED per installment, STATUS_CHANGED per completion,
-   ADJUSTED for another rebate whose unrecovered was absorbed.
+   ADJUSTED for another rebate whose unrecovered was absorbed. A debt
+   absorbed is value recovered: its budget returns to its rule and the
+   customer's total under the cap goes down, as a clawback's would (so the
+   owing rebates' rules and totals are locked first, before any rebate:
+   the lock order of payments and refunds).
 
 On PostgreSQL a batch costs a fixed number of statements whatever its size
 (arrays in; lookups join ``unnest`` of the list, see ``ledger.post_many``);
@@ -45,11 +49,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tortoise import connections
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
 
-from mall.rebates import events
+from mall.rebates import events, refunding
 from mall.rebates.installments import release_after_unrecovered
-from mall.rebates.models import Rebate, RebateInstallment
+from mall.rebates.models import Rebate, RebateCustomerTotal, RebateInstallment, RebateRule
 from mall.rebates.statuses import InstallmentStatus, RebateStatus
 from mall.rebates.terms import PayoutForm
 
@@ -114,6 +118,9 @@ class Release:
 class Claimed:
     releases: list[Release] = field(default_factory=list)
     absorbed: dict[int, RebateRow] = field(default_factory=dict)  # rebates whose unrecovered this batch lowered
+    absorbed_minor: dict[int, int] = field(default_factory=dict)  # by how much, by rebate id
+    rules: dict[int, RebateRule] = field(default_factory=dict)  # the owing rebates' rules, locked
+    reactivated_rule_ids: list[int] = field(default_factory=list)  # EXHAUSTED rules ACTIVE again (set by record)
 
 
 def _postgres() -> bool:
@@ -141,7 +148,20 @@ _REBATE_COLUMNS = ("id, order_id, rule_id, customer_id, status, payout_form, min
                    "(snapshot->>'voucher_valid_days')::int AS vdays")
 
 
-async def _lock_rebates(rebate_ids: list[int], customer_ids: list[int]) -> list[RebateRow]:
+async def _lock_owing_rules(owing: Sequence[int], claimed: Claimed) -> None:
+    """The rules of the rebates still owing unrecovered value, and their customers' totals, locked before any
+    rebate (the lock order of payments and refunds: rules, totals, rebates): absorbing a debt frees budget."""
+    if not owing:
+        return
+    pairs = await Rebate.filter(id__in=list(owing)).values_list("rule_id", "customer_id")
+    rule_ids = sorted({rule_id for rule_id, _ in pairs})
+    for rule in await RebateRule.filter(id__in=rule_ids).order_by("id").select_for_update(no_key=True):
+        claimed.rules[rule.id] = rule
+    await RebateCustomerTotal.filter(rule_id__in=rule_ids, customer_id__in=sorted({c for _, c in pairs})).order_by(
+        "rule_id", "customer_id").select_for_update(no_key=True)
+
+
+async def _lock_rebates(rebate_ids: list[int], customer_ids: list[int], claimed: Claimed) -> list[RebateRow]:
     """The rebates, and the customers' rebates still owing unrecovered value, locked in id order.
 
     The owing ones are found first (no lock), then everything is locked in one statement in id order and
@@ -151,11 +171,14 @@ async def _lock_rebates(rebate_ids: list[int], customer_ids: list[int]) -> list[
         owing = [row["id"] for row in await _rows(
             "SELECT r.id FROM unnest($1::bigint[]) AS c(id) JOIN rebates AS r ON r.customer_id = c.id "
             "WHERE r.unrecovered_minor > 0", [customer_ids])]
+        await _lock_owing_rules(owing, claimed)
         rows = await _rows(f"SELECT {_REBATE_COLUMNS} FROM rebates WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
                            [sorted({*rebate_ids, *owing})])
         return [RebateRow(r["id"], r["order_id"], r["rule_id"], r["customer_id"], r["status"], r["payout_form"],
                           r["minor_per_point"], r["amount_minor"], r["released_minor"], r["unrecovered_minor"],
                           r["vmin"] or 0, r["vdays"]) for r in rows]
+    await _lock_owing_rules(await Rebate.filter(customer_id__in=customer_ids, unrecovered_minor__gt=0).values_list(
+        "id", flat=True), claimed)
     found = await Rebate.filter(Q(id__in=rebate_ids) | Q(customer_id__in=customer_ids, unrecovered_minor__gt=0)
                                 ).order_by("id")
     return [RebateRow(r.id, r.order_id, r.rule_id, r.customer_id, r.status, r.payout_form, r.minor_per_point,
@@ -186,14 +209,15 @@ async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
     if not batch:
         return claimed
     wanted = {d.rebate_id for d in batch}
-    locked = await _lock_rebates(sorted(wanted), sorted({d.customer_id for d in batch}))
+    locked = await _lock_rebates(sorted(wanted), sorted({d.customer_id for d in batch}), claimed)
     active = {r.id: r for r in locked if r.id in wanted and r.status == RebateStatus.ACTIVE.value}
     rows = await _scheduled([d.installment_id for d in batch], list(active), now)
     if not rows:
         return claimed
     owed: dict[tuple[int, str], list[RebateRow]] = {}
     for rebate in locked:  # id order: the oldest rebate's unrecovered is absorbed first
-        if rebate.unrecovered_minor > 0:
+        # Only debts whose rule was locked first (one owing since then waits for a later release).
+        if rebate.unrecovered_minor > 0 and rebate.rule_id in claimed.rules:
             owed.setdefault((rebate.customer_id, _unit(rebate.payout_form)), []).append(rebate)
     for row in rows:
         rebate = active[row.rebate_id]
@@ -207,6 +231,8 @@ async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
             pay, debtor.unrecovered_minor = release_after_unrecovered(pay, before, unit_minor=unit)
             if before != debtor.unrecovered_minor:
                 claimed.absorbed[debtor.id] = debtor
+                taken = before - debtor.unrecovered_minor
+                claimed.absorbed_minor[debtor.id] = claimed.absorbed_minor.get(debtor.id, 0) + taken
         release = Release(installment=row, rebate=rebate, pay_minor=pay)
         if rebate.payout_form == PayoutForm.POINTS.value:
             release.points = pay // rebate.minor_per_point
@@ -237,6 +263,7 @@ async def record(claimed: Claimed, now: dt.datetime) -> list[int]:
     for rebate_id in completed:
         touched[rebate_id].status = RebateStatus.COMPLETED.value
     await _record_rebates(list(touched.values()), now)
+    await _free_absorbed(claimed, now)
     changes = [events.Change(r.rebate, events.ChangeType.INSTALLMENT_RELEASED,
                              from_status=RebateStatus.ACTIVE.value, amount_delta_minor=r.pay_minor,
                              installment=r.installment)
@@ -274,6 +301,22 @@ async def _still_scheduled(rebate_ids: list[int]) -> set[int]:
             "ON i.rebate_id = r.id WHERE i.status = 'SCHEDULED'", [rebate_ids])}
     return set(await RebateInstallment.filter(rebate_id__in=rebate_ids, status=InstallmentStatus.SCHEDULED.value
                                               ).values_list("rebate_id", flat=True))
+
+
+async def _free_absorbed(claimed: Claimed, now: dt.datetime) -> None:
+    """A debt a release absorbed is value the shop got back, as a clawback would have: its budget returns to the
+    rule (capped at what the rebate still reserves) and the customer's total under the cap goes down."""
+    for rebate_id, recovered in sorted(claimed.absorbed_minor.items()):
+        debtor = claimed.absorbed[rebate_id]
+        rule = claimed.rules[debtor.rule_id]
+        reserved = await Rebate.filter(id=rebate_id).values_list("budget_reserved_minor", flat=True)
+        freed = min(recovered, reserved[0])
+        if freed > 0:
+            await Rebate.filter(id=rebate_id).update(budget_reserved_minor=F("budget_reserved_minor") - freed)
+        if await refunding.free_budget(rule, freed, now):
+            claimed.reactivated_rule_ids.append(rule.id)
+        if rule.per_customer_cap_minor is not None:
+            await refunding.lower_total(rule.id, debtor.customer_id, recovered)
 
 
 async def _record_rebates(rebates: list[RebateRow], now: dt.datetime) -> None:

@@ -1,6 +1,6 @@
-"""Review (second pass): failing tests that document defects of the release path and its interplay with refunds.
-
-Each test states the behaviour DESIGN §3.6 asks for; on main it fails."""
+"""Releases meeting refunds (DESIGN §3.6): the pause switch stops a run in progress; expired rebate points count
+as recovered; a debt a later release absorbs frees its budget; points owed at one point value are deducted from
+a release at another without losing a fen."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ async def test_rebate_points_that_expired_are_not_charged_again_as_unrecovered(a
 async def test_an_unrecovered_amount_absorbed_by_a_later_release_frees_its_budget(api):
     """4.00 of credit left and did not come back (unrecovered), so it stayed spent from the rule's budget; a
     later release of the same rule then takes the 4.00 back. The budget has paid out 5.00 net (the second
-    rebate), yet main keeps 9.00 spent: DESIGN 'freed budget returns to the rule'."""
+    rebate), and the budget shows 5.00 spent, not 9.00: DESIGN 'freed budget returns to the rule'."""
     rule_id, buyer, order, (cups,) = await paid_with_rule(api, [("25.50", 2)], **TEN)
     first = await rebate_of(order)
     await release(first.id, 1)  # 5.10 of credit
@@ -102,7 +102,7 @@ async def test_an_unrecovered_amount_absorbed_by_a_later_release_frees_its_budge
     assert (await rebate_of(order)).unrecovered_minor == 0
     assert await balance(buyer.user.id, Asset.REBATE_CREDIT) == 100
     # Net, the customer kept 5.00 of this rule's money (4.00 spent + 1.00 held): the budget spent is 5.00.
-    assert await budget(rule_id) == (10000 - 500, "ACTIVE")  # main: 10000 - 900
+    assert await budget(rule_id) == (10000 - 500, "ACTIVE")
     assert await ledger_clean()
 
 
