@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from mall.accounts import passwords, sessions
+from mall.accounts import customers, passwords, sessions
 from mall.accounts.errors import CannotModifySelf, InvalidCredentials, PaymentPasswordInvalid
 from mall.accounts.models import Address, User
 from mall.core.actors import Actor, Permission
@@ -111,7 +111,7 @@ async def account_delete(actor: Actor, *, password: str,
         if Permission.MANAGE_STAFF in user.effective_permissions and not await _other_staff_manager(user.id):
             raise CannotModifySelf("You are the last staff member who can manage staff; appoint another first.")
         if refuse_while is not None:
-            await User.filter(id=user.id).select_for_update().first()
+            await customers.lock_customer(user.id)
             await refuse_while(user.id)
         await Address.filter(user_id=user.id).delete()
         await User.filter(id=user.id).update(

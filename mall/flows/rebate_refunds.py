@@ -19,7 +19,7 @@ from mall.core.actors import Actor
 from mall.orders.models import Order
 from mall.orders.rebating import remaining_lines
 from mall.rebates import refunding
-from mall.wallet import rebate_clawbacks
+from mall.wallet import rebate_clawbacks, rebate_payouts
 
 
 async def plan(order: Order, *, everything: bool = False) -> refunding.Plan:
@@ -37,7 +37,7 @@ async def finish(actor: Actor, planned: refunding.Plan, *, refund_number: str) -
     recovered = {}
     for claw in planned.clawbacks:
         recovered[claw.rebate_id] = await rebate_clawbacks.take_back(
-            actor, form=claw.payout_form.value, customer_id=claw.customer_id, rebate_id=claw.rebate_id,
+            actor, form=rebate_payouts.Form(claw.payout_form.value), customer_id=claw.customer_id, rebate_id=claw.rebate_id,
             owed_minor=claw.owed_minor, minor_per_point=claw.minor_per_point, installment_ids=claw.installment_ids,
             key=f"rebate:{claw.rebate_id}:clawback:{refund_number}", recovered_minor=claw.recovered_minor,
         )

@@ -16,3 +16,8 @@ class Money:
     @classmethod
     def of(cls, minor: int, currency: str) -> Money:
         return cls(amount=minor_to_decimal(minor), currency=currency)
+
+    @classmethod
+    def optional(cls, minor: int | None, currency: str) -> Money | None:
+        """``of``, or ``None`` for an amount not set (no cost price, an unbounded budget, …)."""
+        return None if minor is None else cls.of(minor, currency)

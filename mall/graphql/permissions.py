@@ -32,3 +32,14 @@ async def viewer_has(info: Info, permission: Permission) -> bool:
     """For staff-only fields: True only for staff holding ``permission``; never raises."""
     viewer = await info.context.viewer()
     return viewer is not None and (await info.context.actor()).has(permission)
+
+
+async def is_self_or_staff(info: Info, user_id: int, *permissions: Permission) -> bool:
+    """For a user's own fields: True for that user, or staff holding any of ``permissions``; never raises."""
+    viewer = await info.context.viewer()
+    if viewer is None:
+        return False
+    if viewer.user.id == user_id:
+        return True
+    actor = await info.context.actor()
+    return any(actor.has(p) for p in permissions)

@@ -30,7 +30,13 @@ from mall.infra import outbox
 from mall.infra.transactions import transaction
 from mall.logistics.carriers import CARRIERS
 from mall.orders import lifecycle
-from mall.orders.after_sales import OPEN_STATUSES, AfterSaleKind, AfterSaleStatus, after_sale_transition
+from mall.orders.after_sales import (
+    CLOSED_WITH_ORDER,
+    OPEN_STATUSES,
+    AfterSaleKind,
+    AfterSaleStatus,
+    after_sale_transition,
+)
 from mall.orders.errors import InvalidState
 from mall.orders.models import AfterSale, AfterSaleLine, Order, OrderLine
 from mall.orders.states import OrderStatus
@@ -268,8 +274,7 @@ async def finish_refund(after_sale_id: int, order: Order, *, succeeded: bool) ->
 async def close_with_cancelled_order(order: Order) -> None:
     """A paid order cancelled by staff refunds all it paid: its after-sales still waiting (requested, approved,
     or whose refund failed) close with it, CANCELLED by the system. Call inside the cancel's transaction."""
-    waiting = (AfterSaleStatus.REQUESTED, AfterSaleStatus.APPROVED, AfterSaleStatus.REFUND_FAILED)
-    for after_sale in await AfterSale.filter(order_id=order.id, status__in=list(waiting)).order_by("id"):
+    for after_sale in await AfterSale.filter(order_id=order.id, status__in=list(CLOSED_WITH_ORDER)).order_by("id"):
         await _move(after_sale, order, AfterSaleStatus.CANCELLED, Actor.system(),
                     note="The order was cancelled and everything it paid refunded with it.")
 

@@ -45,6 +45,10 @@ class AfterSaleStatus(enum.Enum):
 
 # Still deciding what the order keeps: a rebate of the order waits until none is (DESIGN §3.6). REFUND_FAILED
 # stays open: money is still owed back. CANCELLED, REJECTED, REFUNDED and EXCHANGE_SHIPPED are final.
+# What a staff cancel of the paid order closes with it (CANCELLED by the system): still waiting on a decision or
+# a refund, nothing shipped back.
+CLOSED_WITH_ORDER = (AfterSaleStatus.REQUESTED, AfterSaleStatus.APPROVED, AfterSaleStatus.REFUND_FAILED)
+
 OPEN_STATUSES = (
     AfterSaleStatus.REQUESTED, AfterSaleStatus.APPROVED, AfterSaleStatus.RETURN_SHIPPED,
     AfterSaleStatus.RETURN_RECEIVED, AfterSaleStatus.REFUNDING, AfterSaleStatus.REFUND_FAILED,
@@ -81,7 +85,7 @@ def _moves() -> dict[tuple[AfterSaleKind, AfterSaleStatus, AfterSaleStatus, Acto
         (refunded, status.REFUND_FAILED, status.REFUNDED, system),
         # A paid order cancelled by staff refunds everything it paid: its open refund-only after-sales close with it.
         *(((AfterSaleKind.REFUND_ONLY,), source, status.CANCELLED, system)
-          for source in (status.REQUESTED, status.APPROVED, status.REFUND_FAILED)),
+          for source in CLOSED_WITH_ORDER),
     )
     return {
         (kind, source, target, actor): AfterSaleMove(kind, source, target, actor)

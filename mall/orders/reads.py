@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mall.core.actors import Actor, Permission
 from mall.core.paging import Ordering
 from mall.infra.pages import QuerySetSource
-from mall.orders.after_sales import AfterSaleKind, AfterSaleStatus
+from mall.orders.after_sales import OPEN_STATUSES, AfterSaleKind, AfterSaleStatus
 from mall.orders.models import AfterSale, Order
 from mall.orders.states import OrderStatus
 
@@ -57,15 +57,13 @@ def own_orders(user_id: int, *, statuses: Sequence[OrderStatus] = ()) -> QuerySe
 
 
 _SETTLED_ORDERS = (OrderStatus.COMPLETED, OrderStatus.CANCELLED)
-_SETTLED_AFTER_SALES = (AfterSaleStatus.REJECTED, AfterSaleStatus.CANCELLED, AfterSaleStatus.REFUNDED,
-                        AfterSaleStatus.EXCHANGE_SHIPPED)
 
 
 async def has_business_in_progress(user_id: int) -> bool:
     """Whether the customer has an order not yet completed or cancelled, or an after-sale not yet settled."""
     if await Order.filter(user_id=user_id).exclude(status__in=list(_SETTLED_ORDERS)).exists():
         return True
-    return await AfterSale.filter(order__user_id=user_id).exclude(status__in=list(_SETTLED_AFTER_SALES)).exists()
+    return await AfterSale.filter(order__user_id=user_id, status__in=list(OPEN_STATUSES)).exists()
 
 
 def all_orders(actor: Actor, given: OrderFilter) -> QuerySetSource[Order]:

@@ -35,8 +35,6 @@ from mall.rebates import awarding
 from mall.rebates.lines import margin_minor, rebate_line
 from mall.rebates.terms import RebateLine
 
-__all__ = ["award_rebates", "margin_minor", "rebate_lines"]
-
 
 async def rebate_lines(lines: Sequence[OrderLine]) -> tuple[RebateLine, ...]:
     """``lines`` as the engine reads them (one query for their categories)."""

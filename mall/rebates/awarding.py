@@ -31,7 +31,7 @@ from tortoise.expressions import F
 from mall.core.clock import clock
 from mall.rebates import events, live, snapshots
 from mall.rebates.engine import RuleRebate, compute_rebates
-from mall.rebates.installments import split_amount
+from mall.rebates.installments import split_amount, unit_minor
 from mall.rebates.models import Rebate, RebateCustomerTotal, RebateInstallment, RebateRule
 from mall.rebates.statuses import InstallmentStatus, RebateStatus, RuleStatus
 from mall.rebates.switches import current as current_switches
@@ -60,9 +60,10 @@ async def award(order: PaidOrder) -> Awarded:
     """Make the order's rebates PENDING; call inside the transaction that marks it PAID (once per order)."""
     if not order.lines or (await current_switches()).pause_new_rebates:
         return Awarded((), ())
+    live_rules = await live.rules_live_at(order.created_at)
     candidates = [
-        rule for rule in await live.rules_live_at(order.created_at)
-        if any(live.engine_terms([rule])[0].scope.covers(line) for line in order.lines)
+        rule for rule, terms in zip(live_rules, live.engine_terms(live_rules), strict=True)
+        if any(terms.scope.covers(line) for line in order.lines)
     ]
     if not candidates:
         return Awarded((), ())
@@ -78,7 +79,7 @@ async def award(order: PaidOrder) -> Awarded:
             continue
         rule = by_id[result.rule_id]
         # What the rule pays in: a POINTS rule cannot pay less than one point's worth.
-        unit = point if result.payout_form is PayoutForm.POINTS else 1
+        unit = unit_minor(result.payout_form, point)
         reserved = await _reserve(rule, result.amount_minor, order.customer_id, unit)
         if reserved is None:
             continue
@@ -154,7 +155,7 @@ async def _create(order: PaidOrder, rule: RebateRule, result: RuleRebate, reserv
                for part in result.lines],
         created_at=now, updated_at=now,
     )
-    unit = point if form is PayoutForm.POINTS else 1
+    unit = unit_minor(form, point)
     await RebateInstallment.bulk_create([
         RebateInstallment(rebate_id=rebate.id, customer_id=order.customer_id, seq=seq, amount_minor=amount,
                           status=InstallmentStatus.SCHEDULED.value)

@@ -21,7 +21,7 @@ from mall.core import text
 from mall.core.errors import ErrorCode, InvalidInput, Problem
 from mall.core.keep import KEEP, Keepable
 from mall.core.money import MoneyFormatError, decimal_to_minor, minor_to_decimal
-from mall.rebates.terms import PayoutForm, Period, RuleKind, ScopeKind, TierMode, scaled_rate
+from mall.rebates.terms import PayoutForm, Period, RuleKind, ScopeKind, TierMode, rate_of, scaled_rate
 from mall.rebates.validation import RuleDraft, TierDraft, formula_of, validate_rule
 
 MAX_NAME = 100
@@ -209,7 +209,7 @@ def _scaled(rate: Decimal | None) -> int | None:
 
 
 def _rate(scaled: int | None) -> Decimal | None:
-    return None if scaled is None else Decimal(scaled).scaleb(-4)
+    return None if scaled is None else rate_of(scaled)
 
 
 def columns(terms: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from mall.core.money import minor_to_decimal
+from mall.core.money import format_minor
 from mall.infra import outbox
 from mall.rebates.models import Rebate, RebateInstallment
 
@@ -46,10 +46,6 @@ class InstallmentView(Protocol):
     status: str
 
 
-def _money(minor: int) -> str:
-    return str(minor_to_decimal(minor))
-
-
 def _payload(
     rebate: RebateView, change: ChangeType, *, from_status: str | None, amount_delta_minor: int,
     installment: InstallmentView | None,
@@ -57,8 +53,8 @@ def _payload(
     return {
         "type": change.value, "rebateId": rebate.id, "orderId": rebate.order_id, "ruleId": rebate.rule_id,
         "fromStatus": from_status, "toStatus": rebate.status, "payoutForm": rebate.payout_form,
-        "amount": _money(rebate.amount_minor), "released": _money(rebate.released_minor),
-        "unrecovered": _money(rebate.unrecovered_minor), "amountDelta": _money(amount_delta_minor),
+        "amount": format_minor(rebate.amount_minor), "released": format_minor(rebate.released_minor),
+        "unrecovered": format_minor(rebate.unrecovered_minor), "amountDelta": format_minor(amount_delta_minor),
         "installment": None if installment is None else {
             "id": installment.id, "seq": installment.seq, "status": installment.status,
         },

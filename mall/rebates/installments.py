@@ -41,6 +41,11 @@ def minor_per_point(points_per_yuan: int) -> int:
     return MINOR_PER_MAJOR // points_per_yuan
 
 
+def unit_minor(payout_form: PayoutForm | str, minor_per_point: int) -> int:
+    """The fen a payout counts in: one point's worth for POINTS (whole points only), one fen otherwise."""
+    return minor_per_point if PayoutForm(payout_form) is PayoutForm.POINTS else 1
+
+
 def points_for(amount_minor: int, *, minor_per_point: int) -> tuple[int, int]:
     """Whole points for a money amount, rounded down, and the fen left over (not paid)."""
     return divmod(amount_minor, minor_per_point)
@@ -84,7 +89,7 @@ def schedule(
     minor_per_point: int = 1,
 ) -> tuple[Installment, ...]:
     """A rebate's installments: amounts summing exactly to ``amount_minor``, and their due dates."""
-    unit = minor_per_point if payout_form is PayoutForm.POINTS else 1
+    unit = unit_minor(payout_form, minor_per_point)
     amounts = split_amount(amount_minor, count, unit_minor=unit)
     return tuple(
         Installment(

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 from mall.core.clock import clock
 from mall.rebates import live, wording
-from mall.rebates.engine import compute_rebates
+from mall.rebates.engine import application_order, compute_rebates
 from mall.rebates.models import RebateRule
 from mall.rebates.switches import current as current_switches
-from mall.rebates.terms import PayoutForm, RebateLine, RuleKind, Scope, ScopeKind
+from mall.rebates.terms import PayoutForm, RebateLine, RuleKind, RuleTerms, Scope, ScopeKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +145,13 @@ class LiveHints:
 
 async def live_hints(at: dt.datetime | None = None) -> LiveHints:
     """Every live rule's hint (the rules, then the switches when a rule is live: two statements at most)."""
-    rules = sorted(await live_rules(at), key=lambda rule: (-rule.priority, rule.id))
-    return LiveHints(tuple(_hint(rule) for rule in rules))
+    rules = {rule.id: rule for rule in await live_rules(at)}
+    return LiveHints(tuple(_hint(rules[terms.id], terms)
+                           for terms in application_order(live.engine_terms(list(rules.values())))))
 
 
-def _hint(rule: RebateRule) -> Hint:
+def _hint(rule: RebateRule, terms: RuleTerms) -> Hint:
     columns = live.columns(rule)
-    terms = live.engine_terms([rule])[0]
     return Hint(
         rule_id=rule.id, kind=RuleKind(rule.kind), payout_form=PayoutForm(rule.payout_form),
         description=wording.describe(columns, zone=clock.zone, budgeted=rule.budget_minor is not None,

@@ -28,7 +28,7 @@ Decisions where DESIGN is silent:
   what the rebate holds of the budget): money that left and did not come
   back was spent from the budget, so it stays spent; the same amount comes
   off the customer's total under the rule's cap. A later release that
-  absorbs an unrecovered amount frees nothing more.
+  absorbs an unrecovered amount frees it then (``releasing``).
 - **Status.** A PENDING rebate cut to 0 is CANCELLED (its installments
   too); an ACTIVE or COMPLETED one cut to 0 is REVERSED (what could not be
   recovered stays recorded as unrecovered). An ACTIVE rebate left with
@@ -57,7 +57,7 @@ from tortoise.expressions import F
 from mall.core.clock import clock
 from mall.rebates import events, snapshots
 from mall.rebates.engine import LineRebate, RuleRebate, recompute_after_refund
-from mall.rebates.installments import Part, reduce_installments
+from mall.rebates.installments import Part, reduce_installments, unit_minor
 from mall.rebates.models import Rebate, RebateCustomerTotal, RebateInstallment, RebateRule
 from mall.rebates.statuses import InstallmentStatus, RebateStatus, RuleStatus
 from mall.rebates.terms import PayoutForm, RebateLine
@@ -157,7 +157,7 @@ async def plan(order_id: int, remaining_lines: Sequence[RebateLine]) -> Plan:
             continue
         rows = installments[rebate.id]
         form = PayoutForm(rebate.payout_form)
-        unit = rebate.minor_per_point if form is PayoutForm.POINTS else 1
+        unit = unit_minor(form, rebate.minor_per_point)
         reduction = reduce_installments(
             [Part(seq=row.seq, amount_minor=row.amount_minor, released=row.status == InstallmentStatus.RELEASED.value)
              for row in rows if row.status != InstallmentStatus.CANCELLED.value],

@@ -52,7 +52,7 @@ from tortoise import connections
 from tortoise.expressions import F, Q
 
 from mall.rebates import events, refunding
-from mall.rebates.installments import release_after_unrecovered
+from mall.rebates.installments import release_after_unrecovered, unit_minor
 from mall.rebates.models import Rebate, RebateCustomerTotal, RebateInstallment, RebateRule
 from mall.rebates.statuses import InstallmentStatus, RebateStatus
 from mall.rebates.terms import PayoutForm
@@ -223,7 +223,7 @@ async def claim(batch: Sequence[Due], now: dt.datetime) -> Claimed:
         rebate = active[row.rebate_id]
         row.status = InstallmentStatus.RELEASED.value
         pay = row.amount_minor
-        unit = rebate.minor_per_point if rebate.payout_form == PayoutForm.POINTS.value else 1
+        unit = unit_minor(rebate.payout_form, rebate.minor_per_point)
         for debtor in owed.get((rebate.customer_id, _unit(rebate.payout_form)), ()) if owed else ():
             if not pay:
                 break

@@ -97,6 +97,12 @@ async def get(rule_id: int) -> RebateRule | None:
     return await RebateRule.get_or_none(id=rule_id)
 
 
+async def visible(actor: Actor, rule_id: int) -> RebateRule | None:
+    """The rule with all its terms, if ``actor`` may see it: staff with MANAGE_REBATES (customers see rules only
+    through hints, previews and their rebates' snapshots)."""
+    return await get(rule_id) if actor.has(Permission.MANAGE_REBATES) else None
+
+
 def terms(rule: RebateRule) -> dict[str, Any]:
     """A stored rule's terms (money in fen, rates as Decimal), as the API shows them."""
     return drafts.terms_of(rule)

@@ -31,6 +31,7 @@ from mall.rebates.terms import (
     Tier,
     Tiered,
     TierMode,
+    rate_of,
 )
 
 # The columns of ``rebate_rules`` a snapshot keeps (everything a rebate or its reader needs of the rule).
@@ -56,15 +57,15 @@ def rule_snapshot(columns: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _rate(scaled: int | None) -> Decimal | None:
-    return None if scaled is None else Decimal(scaled).scaleb(-4)
+    return None if scaled is None else rate_of(scaled)
 
 
 def formula_of(columns: Mapping[str, Any]) -> Formula:
     kind = RuleKind(columns["kind"])
     if kind in (RuleKind.FIXED_RATIO, RuleKind.FULL_RETURN):
-        return Ratio(Decimal(columns["ratio_scaled"]).scaleb(-4))
+        return Ratio(rate_of(columns["ratio_scaled"]))
     if kind is RuleKind.TIERED:
-        tiers = tuple(Tier(tier["from"], Decimal(tier["rate"]).scaleb(-4)) for tier in columns["tiers"])
+        tiers = tuple(Tier(tier["from"], rate_of(tier["rate"])) for tier in columns["tiers"])
         return Tiered(tiers, TierMode(columns["tier_mode"]))
     return Threshold(columns["threshold_minor"], columns["reward_minor"], bool(columns["repeat"]))
 

@@ -69,6 +69,11 @@ def scaled_rate(rate: Decimal) -> int:
     return int(rate.scaleb(RATE_PLACES))
 
 
+def rate_of(scaled: int) -> Decimal:
+    """The rate of a number of ten-thousandths (the inverse of ``scaled_rate``)."""
+    return Decimal(scaled).scaleb(-RATE_PLACES)
+
+
 def _require_rate(name: str, rate: Decimal, *, low: Decimal = Decimal(0), high: Decimal = Decimal(1)) -> None:
     if not isinstance(rate, Decimal) or not rate_is_valid(rate) or not low <= rate <= high:
         raise ValueError(f"{name} must be a Decimal in [{low}, {high}] with at most {RATE_PLACES} places, not {rate!r}")

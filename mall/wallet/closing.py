@@ -7,7 +7,7 @@ Points are not money (no cash value, they expire) and do not stop a closing.
 
 from __future__ import annotations
 
-from mall.wallet import statements
+from mall.wallet import statements, top_ups
 from mall.wallet.models import TopUp, Withdrawal
 from mall.wallet.withdrawal_rules import OPEN
 
@@ -19,7 +19,7 @@ async def why_not_closable(customer_id: int) -> str | None:
     withdrawal released between the two reads then shows in the balances
     (each statement reads what is committed), never in neither.
     """
-    if await TopUp.filter(customer_id=customer_id, status="PENDING").exists():
+    if await TopUp.filter(customer_id=customer_id, status=top_ups.PENDING).exists():
         return "A top-up is still waiting for its payment."
     if await Withdrawal.filter(customer_id=customer_id, status__in=[status.value for status in OPEN]).exists():
         return "A withdrawal is still open."

@@ -256,14 +256,22 @@ async def post_many(entries: Sequence[Entry], *, actor: Actor) -> list[Posted]:
 
 async def _answers(connection, keys: Sequence[str], fingerprints: dict[str, str]) -> dict[str, Posted]:  # type: ignore[no-untyped-def]
     """The entries already written under ``keys`` (``EntryMismatch`` if one differs), by key."""
-    answers: dict[str, Posted] = {}
+    entry_ids: dict[str, int] = {}
     for row in await connection.execute_query_dict(
             "SELECT e.id, e.idempotency_key, e.fingerprint FROM unnest($1::text[]) AS k(key) "
             "JOIN ledger_entries AS e ON e.idempotency_key = k.key", [list(keys)]):
         if row["fingerprint"] != fingerprints[row["idempotency_key"]]:
             raise EntryMismatch("This idempotency key was used for another ledger entry.")
-        answers[row["idempotency_key"]] = await _posted(await JournalEntry.get(id=row["id"]))
-    return answers
+        entry_ids[row["idempotency_key"]] = row["id"]
+    if not entry_ids:
+        return {}
+    # Their postings in one query, however many entries answer (a retried batch answers them all).
+    legs: dict[int, list[PostedLeg]] = {}
+    for p in await Posting.filter(entry_id__in=list(entry_ids.values())).select_related("account").order_by("id"):
+        legs.setdefault(p.entry_id, []).append(
+            PostedLeg(p.id, AccountRef(p.account.customer_id, p.account.code), p.amount_minor, p.balance_after_minor))
+    return {key: Posted(entry_id=entry_id, created=False, legs=tuple(legs.get(entry_id, ())))
+            for key, entry_id in entry_ids.items()}
 
 
 class _Undo(Exception):

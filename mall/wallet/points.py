@@ -131,12 +131,7 @@ async def credit(
         await _lock(customer_id)
         posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, legs=legs, actor=actor, memo=memo)
         if posted.created:
-            now = clock.now()
-            await PointsLot.create(
-                customer_id=customer_id, granted=points, remaining=points, entry_id=posted.entry_id,
-                expires_at=now + dt.timedelta(days=get_settings().points_valid_days), cause=cause.value,
-                cause_id=cause_id, created_at=now,
-            )
+            await add_lots([NewLot(customer_id, points, posted.entry_id, cause, cause_id)], now=clock.now())
     return posted
 
 
@@ -152,8 +147,7 @@ async def spend(
         if earlier is not None:  # a retry: answer it (post checks the fingerprint) before expiring anything
             return await ledger.post(key=key, cause=cause, cause_id=cause_id, legs=legs, actor=actor, memo=memo)
         now = clock.now()
-        for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
-            await _expire(Actor.system(), lot)
+        await _expire_due(customer_id, now)
         posted = await ledger.post(key=key, cause=cause, cause_id=cause_id, legs=legs, actor=actor, memo=memo)
         lots = await PointsLot.filter(customer_id=customer_id, remaining__gt=0).order_by("expires_at", "id")
         await _take(lots, points, posted.entry_id, now)
@@ -202,8 +196,7 @@ async def take_back(
         if earlier is not None:
             return TakenBack(taken=-earlier.leg(_account(customer_id)).amount)
         now = clock.now()
-        for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
-            await _expire(Actor.system(), lot)
+        await _expire_due(customer_id, now)
         expired = 0
         if expired_of is not None and points > 0:
             expired = min(points, max(await _expired(customer_id, expired_of) - expired_counted, 0))
@@ -217,15 +210,19 @@ async def take_back(
     return TakenBack(taken=taken, expired=expired)
 
 
+async def _expire_due(customer_id: int, now: dt.datetime) -> None:
+    """The customer's lots past their expiry go to POINTS_EXPIRED before points move (account locked by the caller)."""
+    for lot in await PointsLot.filter(customer_id=customer_id, remaining__gt=0, expires_at__lte=now).order_by("id"):
+        await _expire(Actor.system(), lot)
+
+
 async def _expired(customer_id: int, lots_of: LotsOf) -> int:
     """The points the customer's lots of ``lots_of`` ever lost to expiry (their EXPIRE moves)."""
     if not lots_of.cause_ids:
         return 0
-    lot_ids = await PointsLot.filter(customer_id=customer_id, cause=lots_of.cause.value,
-                                     cause_id__in=list(lots_of.cause_ids)).values_list("id", flat=True)
-    if not lot_ids:
-        return 0
-    moved = await PointsLotMove.filter(lot_id__in=list(lot_ids), kind=EXPIRE).values_list("points", flat=True)
+    moved = await PointsLotMove.filter(lot__customer_id=customer_id, lot__cause=lots_of.cause.value,
+                                       lot__cause_id__in=list(lots_of.cause_ids), kind=EXPIRE).values_list(
+        "points", flat=True)
     return -sum(moved)
 
 

@@ -40,14 +40,12 @@ from mall.wallet import ledger, points
 from mall.wallet.chart import AccountRef, Asset, SystemCode
 from mall.wallet.journal import Cause, transfer
 from mall.wallet.models import LedgerAccount, Posting, Voucher
+from mall.wallet.rebate_payouts import Form
 from mall.wallet.vouchers import VoucherStatus
 
 # What clawbacks post to (points expire on the way: take_back expires due lots first).
 _CLAWBACK_SYSTEM = (SystemCode.REBATE_EXPENSE, SystemCode.POINTS_ISSUED, SystemCode.POINTS_EXPIRED)
 
-REBATE_CREDIT = "REBATE_CREDIT"
-POINTS = "POINTS"
-VOUCHER = "VOUCHER"
 
 
 async def lock_accounts(customer_id: int) -> None:
@@ -70,7 +68,7 @@ async def lock_accounts(customer_id: int) -> None:
 
 
 async def take_back(
-    actor: Actor, *, form: str, customer_id: int, rebate_id: int, owed_minor: int, minor_per_point: int,
+    actor: Actor, *, form: Form, customer_id: int, rebate_id: int, owed_minor: int, minor_per_point: int,
     installment_ids: Sequence[int], key: str, recovered_minor: int = 0,
 ) -> int:
     """Take back up to ``owed_minor`` (fen) of a rebate paid as ``form``; what was recovered, in fen.
@@ -82,9 +80,10 @@ async def take_back(
     """
     if owed_minor <= 0:
         return 0
-    if form == REBATE_CREDIT:
+    form = Form(form)
+    if form is Form.REBATE_CREDIT:
         return await _credit(actor, customer_id, rebate_id, owed_minor, key)
-    if form == POINTS:
+    if form is Form.POINTS:
         back = await points.take_back(
             actor, customer_id=customer_id, points=owed_minor // minor_per_point, key=key,
             cause=Cause.REBATE_CLAWBACK, cause_id=rebate_id, destination=SystemCode.POINTS_ISSUED,
@@ -92,7 +91,7 @@ async def take_back(
             expired_of=points.LotsOf(Cause.REBATE_RELEASE, tuple(installment_ids)),
             expired_counted=await _expiry_counted(customer_id, rebate_id, recovered_minor // minor_per_point, key))
         return back.points * minor_per_point
-    if form == VOUCHER:
+    if form is Form.VOUCHER:
         return await _vouchers(customer_id, owed_minor, installment_ids)
     raise ValueError(f"no such payout form {form!r}")
 
@@ -120,7 +119,7 @@ async def _credit(actor: Actor, customer_id: int, rebate_id: int, owed_minor: in
         await ledger.post(key=key, cause=Cause.REBATE_CLAWBACK, cause_id=rebate_id, actor=actor,
                           memo="Rebate credit taken back after a refund",
                           legs=transfer(account, AccountRef.system(SystemCode.REBATE_EXPENSE), taken))
-    return max(taken, 0)
+    return taken
 
 
 async def _vouchers(customer_id: int, owed_minor: int, installment_ids: Sequence[int]) -> int:

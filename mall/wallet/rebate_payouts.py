@@ -81,9 +81,9 @@ _REBATE_EXPENSE = AccountRef.system(SystemCode.REBATE_EXPENSE)
 
 def _entry(payout: Payout) -> ledger.Entry:
     if payout.form is Form.POINTS:
-        legs = transfer(_POINTS_ISSUED, AccountRef(payout.customer_id, Asset.POINTS.value), payout.points)
+        legs = transfer(_POINTS_ISSUED, AccountRef.customer(payout.customer_id, Asset.POINTS), payout.points)
     else:
-        legs = transfer(_REBATE_EXPENSE, AccountRef(payout.customer_id, Asset.REBATE_CREDIT.value),
+        legs = transfer(_REBATE_EXPENSE, AccountRef.customer(payout.customer_id, Asset.REBATE_CREDIT),
                         payout.amount_minor)
     return ledger.Entry(key=key(payout.installment_id), cause=Cause.REBATE_RELEASE, cause_id=payout.installment_id,
                         legs=legs, memo=payout.memo)
@@ -92,11 +92,6 @@ def _entry(payout: Payout) -> ledger.Entry:
 def _check(payout: Payout) -> None:
     if payout.amount_minor <= 0 or (payout.form is Form.POINTS and payout.points <= 0):
         raise ValueError(f"installment {payout.installment_id}: a payout moves something")
-
-
-async def pay(actor: Actor, payout: Payout) -> Paid:
-    """Pay one installment (idempotent); call inside the release's transaction."""
-    return (await pay_many(actor, [payout]))[payout.installment_id]
 
 
 async def pay_many(actor: Actor, payouts: Sequence[Payout]) -> dict[int, Paid]:

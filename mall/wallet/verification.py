@@ -27,6 +27,8 @@ from typing import Any
 
 from tortoise import connections
 
+from mall.wallet.journal import Cause
+
 MAX_PROBLEMS = 100
 
 
@@ -50,11 +52,13 @@ class _Rule:
 
 
 # Entries on HELD by the object they hold for; the closing ones leave nothing held for it.
-_HOLDS_FOR = {"ORDER_HOLD": "order", "ORDER_PAYMENT": "order", "ORDER_RELEASE": "order",
-              "WITHDRAWAL_HOLD": "withdrawal", "WITHDRAWAL_PAYOUT": "withdrawal", "WITHDRAWAL_RELEASE": "withdrawal"}
-_CLOSING = ("ORDER_PAYMENT", "ORDER_RELEASE", "WITHDRAWAL_PAYOUT", "WITHDRAWAL_RELEASE")
+_HOLDS_FOR = {Cause.ORDER_HOLD: "order", Cause.ORDER_PAYMENT: "order", Cause.ORDER_RELEASE: "order",
+              Cause.WITHDRAWAL_HOLD: "withdrawal", Cause.WITHDRAWAL_PAYOUT: "withdrawal",
+              Cause.WITHDRAWAL_RELEASE: "withdrawal"}
+_CLOSING = (Cause.ORDER_PAYMENT, Cause.ORDER_RELEASE, Cause.WITHDRAWAL_PAYOUT, Cause.WITHDRAWAL_RELEASE)
 _HOLDER = "CASE e.cause " + " ".join(f"WHEN '{cause}' THEN '{holder}'" for cause, holder in _HOLDS_FOR.items()) + " END"
 _CLOSING_SQL = ", ".join(f"'{cause}'" for cause in _CLOSING)
+_HOLDING_SQL = ", ".join(f"'{cause}'" for cause in _HOLDS_FOR)
 
 _RULES = (
     _Rule(
@@ -112,7 +116,7 @@ _RULES = (
         f"SUM(CASE WHEN e.cause IN ({_CLOSING_SQL}) THEN 1 ELSE 0 END) AS closings "
         "FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id "
         "JOIN ledger_accounts ha ON ha.id = p.account_id "
-        f"WHERE ha.code = 'HELD' AND ha.customer_id IS NOT NULL AND e.cause IN ({', '.join(map(repr, _HOLDS_FOR))}) "
+        f"WHERE ha.code = 'HELD' AND ha.customer_id IS NOT NULL AND e.cause IN ({_HOLDING_SQL}) "
         f"GROUP BY p.account_id, {_HOLDER}, e.cause_id) h JOIN ledger_accounts a ON a.id = h.account_id "
         "WHERE h.held < 0 OR (h.closings > 0 AND h.held <> 0) ORDER BY a.id, h.holder, h.cause_id",
         lambda r: (

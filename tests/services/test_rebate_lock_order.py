@@ -47,11 +47,11 @@ async def test_a_release_batch_and_a_refund_clawing_back_points_then_credit_do_n
     async def refund_clawbacks() -> None:  # as rebate_refunds.finish: points first, then credit
         async with transaction():
             await rebate_clawbacks.lock_accounts(refunded)
-            await rebate_clawbacks.take_back(SYSTEM, form="POINTS", customer_id=refunded, rebate_id=2, owed_minor=100,
+            await rebate_clawbacks.take_back(SYSTEM, form=Form.POINTS, customer_id=refunded, rebate_id=2, owed_minor=100,
                                              minor_per_point=1, installment_ids=(2,), key="review2-claw-points")
             points_taken.set()  # POINTS_ISSUED is held until commit
             await asyncio.sleep(1.0)  # the release batch meanwhile takes REBATE_EXPENSE and waits for POINTS_ISSUED
-            await rebate_clawbacks.take_back(SYSTEM, form="REBATE_CREDIT", customer_id=refunded, rebate_id=1,
+            await rebate_clawbacks.take_back(SYSTEM, form=Form.REBATE_CREDIT, customer_id=refunded, rebate_id=1,
                                              owed_minor=100, minor_per_point=1, installment_ids=(1,),
                                              key="review2-claw-credit")
 
@@ -101,7 +101,7 @@ async def test_the_post_many_fallback_keeps_the_lock_order_across_its_entries():
             await rebate_clawbacks.lock_accounts(b)
             b_locked.set()
             await asyncio.sleep(1.0)  # the batch's fallback meanwhile holds REBATE_EXPENSE and waits for b
-            await rebate_clawbacks.take_back(SYSTEM, form="REBATE_CREDIT", customer_id=b, rebate_id=9, owed_minor=5,
+            await rebate_clawbacks.take_back(SYSTEM, form=Form.REBATE_CREDIT, customer_id=b, rebate_id=9, owed_minor=5,
                                              minor_per_point=1, installment_ids=(9,), key="review2-claw-b")
 
     async def batch() -> None:

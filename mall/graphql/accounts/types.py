@@ -13,6 +13,7 @@ from mall.graphql.accounts.loaders import (
     AddressesByUserIdLoader,
 )
 from mall.graphql.context import Info
+from mall.graphql.permissions import is_self_or_staff
 from mall.graphql.relay import Connection, Node, encode_id
 from mall.graphql.scalars import DateTime
 
@@ -89,14 +90,14 @@ class UserType(Node):
 
     @strawberry.field(description="The user's shipping addresses, default first. Null unless it is you or staff with MANAGE_USERS or MANAGE_ORDERS.")
     async def addresses(self, info: Info) -> list[AddressType] | None:
-        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_USERS, Permission.MANAGE_ORDERS):
+        if not await is_self_or_staff(info, self._pk, Permission.MANAGE_USERS, Permission.MANAGE_ORDERS):
             return None
         rows = await info.context.loader(AddressesByUserIdLoader).load(self._pk)
         return [AddressType.from_model(row) for row in rows]
 
     @strawberry.field(description="Signed-in devices, most recently used first. Null unless it is you.")
     async def sessions(self, info: Info) -> list[SessionType] | None:
-        if not await _is_self_or_staff(info, self._pk):
+        if not await is_self_or_staff(info, self._pk):
             return None
         rows = await info.context.loader(ActiveSessionsByUserIdLoader).load(self._pk)
         return [SessionType.from_model(row) for row in rows]
@@ -109,7 +110,7 @@ class UserType(Node):
     ) -> Connection[Annotated[OrderType, strawberry.lazy("mall.graphql.orders.types")]] | None:
         from mall.graphql.orders.queries import own_orders
 
-        if not await _is_self_or_staff(info, self._pk):
+        if not await is_self_or_staff(info, self._pk):
             return None
         return await own_orders(info, self._pk, first=first, after=after, last=last, before=before, statuses=statuses)
 
@@ -117,7 +118,7 @@ class UserType(Node):
     async def order(self, info: Info, number: str) -> Annotated[OrderType, strawberry.lazy("mall.graphql.orders.types")] | None:
         from mall.graphql.orders.queries import own_order
 
-        if not await _is_self_or_staff(info, self._pk):
+        if not await is_self_or_staff(info, self._pk):
             return None
         return await own_order(self._pk, number)
 
@@ -128,7 +129,7 @@ class UserType(Node):
     ) -> Connection[Annotated[AfterSaleType, strawberry.lazy("mall.graphql.orders.types")]] | None:
         from mall.graphql.after_sales.queries import own_after_sales
 
-        if not await _is_self_or_staff(info, self._pk):
+        if not await is_self_or_staff(info, self._pk):
             return None
         return await own_after_sales(info, self._pk, first=first, after=after, last=last, before=before)
 
@@ -139,7 +140,7 @@ class UserType(Node):
     ) -> Connection[Annotated[WithdrawalType, strawberry.lazy("mall.graphql.wallet.withdrawals")]] | None:
         from mall.graphql.wallet.withdrawals import own_withdrawals
 
-        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
+        if not await is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
             return None
         return await own_withdrawals(info, self._pk, first=first, after=after, last=last, before=before)
 
@@ -152,7 +153,7 @@ class UserType(Node):
     ) -> Connection[Annotated[RebateType, strawberry.lazy("mall.graphql.rebates.history")]] | None:
         from mall.graphql.rebates.history import own_rebates
 
-        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_REBATES):
+        if not await is_self_or_staff(info, self._pk, Permission.MANAGE_REBATES):
             return None
         return await own_rebates(info, self._pk, first=first, after=after, last=last, before=before, status=status)
 
@@ -163,16 +164,16 @@ class UserType(Node):
     ) -> Annotated[RebateSummary, strawberry.lazy("mall.graphql.rebates.history")] | None:
         from mall.graphql.rebates.history import rebate_summary
 
-        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_REBATES):
+        if not await is_self_or_staff(info, self._pk, Permission.MANAGE_REBATES):
             return None
-        return await rebate_summary(self._pk)
+        return await rebate_summary(info, self._pk)
 
     @strawberry.field(description="Your wallet: balances, points, vouchers and the statement. Null unless it is you "
                       "or staff with MANAGE_FINANCE.")
     async def wallet(self, info: Info) -> Annotated[Wallet, strawberry.lazy("mall.graphql.wallet.types")] | None:
         from mall.graphql.wallet.types import Wallet
 
-        if not await _is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
+        if not await is_self_or_staff(info, self._pk, Permission.MANAGE_FINANCE):
             return None
         return Wallet(_customer_id=self._pk)
 
@@ -192,15 +193,5 @@ class UserType(Node):
             created_at=user.created_at,
             _pk=user.id,
         )
-
-
-async def _is_self_or_staff(info: Info, user_id: int, *permissions: Permission) -> bool:
-    viewer = await info.context.viewer()
-    if viewer is None:
-        return False
-    if viewer.user.id == user_id:
-        return True
-    actor = await info.context.actor()
-    return any(actor.has(p) for p in permissions)
 
 

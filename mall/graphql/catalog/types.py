@@ -62,10 +62,6 @@ PRODUCT_COLUMNS = (
 )
 
 
-def _money(minor: int | None) -> Money | None:
-    return None if minor is None else Money.of(minor, get_settings().currency)
-
-
 @strawberry.type(name="Category", description="A node of the category tree.")
 class CategoryType(Node):
     name: str
@@ -141,7 +137,7 @@ class VariantType(Node):
             options=[VariantOption(name=o["name"], value=o["value"]) for o in row["options"]],
             price=Money.of(row["price_minor"], currency),
             compare_at_price=None if compare_at is None else Money.of(compare_at, currency),
-            cost_price=_money(row["cost_minor"]) if staff else None,
+            cost_price=Money.optional(row["cost_minor"], get_settings().currency) if staff else None,
             stock_on_hand=on_hand if staff else None,
             stock_reserved=reserved if staff else None,
             _pk=row["id"],

@@ -26,7 +26,7 @@ from mall.graphql.orders.loaders import (
     OrderLineByIdLoader,
     ShipmentsByOrderIdLoader,
 )
-from mall.graphql.permissions import viewer_has
+from mall.graphql.permissions import is_self_or_staff, viewer_has
 from mall.graphql.rebates.loaders import RebatesByOrderIdLoader
 from mall.graphql.rebates.types import RebatePreview
 from mall.graphql.relay import Node, encode_id
@@ -274,8 +274,7 @@ class OrderType(Node):
     ) -> list[Annotated[RebateType, strawberry.lazy("mall.graphql.rebates.history")]] | None:
         from mall.graphql.rebates.history import RebateType
 
-        viewer = await info.context.viewer()
-        if viewer is None or (viewer.user.id != self._user_id and not await viewer_has(info, Permission.MANAGE_REBATES)):
+        if not await is_self_or_staff(info, self._user_id, Permission.MANAGE_REBATES):
             return None
         rows = await info.context.loader(RebatesByOrderIdLoader).load(self._pk)
         return [RebateType.from_model(row) for row in rows]

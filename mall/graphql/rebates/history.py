@@ -17,7 +17,8 @@ from mall.graphql.context import Info
 from mall.graphql.lookahead import selects
 from mall.graphql.money import Money
 from mall.graphql.orders.loaders import OrderByIdLoader, OrderLineByIdLoader
-from mall.graphql.rebates.loaders import InstallmentsByRebateIdLoader
+from mall.graphql.permissions import is_self_or_staff
+from mall.graphql.rebates.loaders import InstallmentsByRebateIdLoader, RebateSummaryByCustomerIdLoader
 from mall.graphql.rebates.types import RebatePayoutForm, RebateRule, RebateRuleKind
 from mall.graphql.relay import Connection, Node, connection, encode_id
 from mall.graphql.scalars import DateTime, Decimal
@@ -39,10 +40,6 @@ RebateInstallmentStatus = strawberry.enum(
     description="SCHEDULED (not released yet), RELEASED, or CANCELLED (a refund took it before its release).",
 )
 RebateCap = strawberry.enum(terms.Cap, name="RebateCap", description="A limit that cut a rebate's amount.")
-
-
-def _money(minor: int | None) -> Money | None:
-    return None if minor is None else Money.of(minor, get_settings().currency)
 
 
 def _points(form: str, minor: int, minor_per_point: int) -> int | None:
@@ -84,10 +81,7 @@ class RebateComputation:
 async def _may_see_order(info: Info, customer_id: int) -> bool:
     """As ``node(id:)`` decides for an Order: its customer, or staff with MANAGE_ORDERS (rebate staff see the
     rebate, not the order's address and payments)."""
-    viewer = await info.context.viewer()
-    if viewer is None:
-        return False
-    return viewer.user.id == customer_id or (await info.context.actor()).has(Permission.MANAGE_ORDERS)
+    return await is_self_or_staff(info, customer_id, Permission.MANAGE_ORDERS)
 
 
 @strawberry.type(description="A rebate's share on one order line.")
@@ -220,8 +214,9 @@ async def own_rebates(
                             to_node=RebateType.from_model, edge_cursors=selects(info, "edges", "cursor"))
 
 
-async def rebate_summary(customer_id: int) -> RebateSummary:
-    return RebateSummary.of(await totals.customer_summary(customer_id))
+async def rebate_summary(info: Info, customer_id: int) -> RebateSummary:
+    """A customer's rebates added up, batched with every other customer on the page (two statements)."""
+    return RebateSummary.of(await info.context.loader(RebateSummaryByCustomerIdLoader).load(customer_id))
 
 
 async def visible_rebate(info: Info, pk: int) -> RebateType | None:

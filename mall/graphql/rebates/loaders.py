@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from aiodataloader import DataLoader
 
 from mall.catalog.tree import lineages
-from mall.rebates import previews, reads
+from mall.rebates import previews, reads, totals
 from mall.rebates.reads import Rebate, RebateInstallment
 
 
@@ -46,3 +46,10 @@ class CategoryLineageLoader(DataLoader[int, frozenset[int]]):
         keys = list(keys)
         found = await lineages(keys)
         return [found.get(key, frozenset()) for key in keys]
+
+
+class RebateSummaryByCustomerIdLoader(DataLoader[int, totals.Totals]):
+    async def batch_load_fn(self, keys: Iterable[int]) -> list[totals.Totals]:
+        keys = list(keys)
+        found = await totals.customer_summaries(keys)
+        return [found[key] for key in keys]

@@ -90,23 +90,22 @@ class AdminRebateRule(Node):
         currency = get_settings().currency
         found = rules.terms(row)
 
-        def money(minor: int | None) -> Money | None:
-            return None if minor is None else Money.of(minor, currency)
-
         id_type = "Category" if found["scope_kind"] is terms.ScopeKind.CATEGORIES else "Product"
         return cls(
             id=strawberry.ID(encode_id("RebateRule", row.id)), name=found["name"], description=found["description"],
             kind=RebateRuleKind(row.kind), status=statuses.RuleStatus(row.status), ratio=found["ratio"],
             tiers=[RebateTier(from_=Money.of(t.from_minor, currency), rate=t.rate) for t in found["tiers"]],
-            tier_mode=found["tier_mode"], threshold=money(found["threshold_minor"]),
-            reward=money(found["reward_minor"]), repeat=found["repeat"], payout_form=RebatePayoutForm(row.payout_form),
-            voucher_valid_days=found["voucher_valid_days"], voucher_min_spend=money(found["voucher_min_spend_minor"]),
+            tier_mode=found["tier_mode"], threshold=Money.optional(found["threshold_minor"], currency),
+            reward=Money.optional(found["reward_minor"], currency), repeat=found["repeat"],
+            payout_form=RebatePayoutForm(row.payout_form), voucher_valid_days=found["voucher_valid_days"],
+            voucher_min_spend=Money.optional(found["voucher_min_spend_minor"], currency),
             installment_count=found["installment_count"], period=found["period"],
             scope=RebateScope(kind=found["scope_kind"],
                               ids=[strawberry.ID(encode_id(id_type, pk)) for pk in found["scope_ids"]]),
             starts_at=found["starts_at"], ends_at=found["ends_at"], priority=found["priority"],
-            stackable=found["stackable"], per_customer_cap=money(found["per_customer_cap_minor"]),
-            budget=money(found["budget_minor"]), budget_remaining=money(row.budget_remaining_minor),
+            stackable=found["stackable"], per_customer_cap=Money.optional(found["per_customer_cap_minor"], currency),
+            budget=Money.optional(found["budget_minor"], currency),
+            budget_remaining=Money.optional(row.budget_remaining_minor, currency),
             margin_cap_share=found["margin_cap_share"], version=row.version, created_at=row.created_at,
             updated_at=row.updated_at,
         )
@@ -114,10 +113,7 @@ class AdminRebateRule(Node):
 
 async def visible_rebate_rule(info: Info, pk: int) -> AdminRebateRule | None:
     """``node(id:)`` for a rule: staff with MANAGE_REBATES only."""
-    viewer = await info.context.viewer()
-    if viewer is None or not (await info.context.actor()).has(Permission.MANAGE_REBATES):
-        return None
-    row = await rules.get(pk)
+    row = await rules.visible(await info.context.actor(), pk)
     return AdminRebateRule.from_model(row) if row else None
 
 

@@ -43,17 +43,15 @@ class RebateLiability:
     def of(cls, rule: RebateRule, found: totals.Totals) -> RebateLiability:
         currency = get_settings().currency
 
-        def money(minor: int | None) -> Money | None:
-            return None if minor is None else Money.of(minor, currency)
-
         return cls(
             rule=LiabilityRule(id=strawberry.ID(encode_id("RebateRule", rule.id)), name=rule.name,
-                               budget=money(rule.budget_minor)),
+                               budget=Money.optional(rule.budget_minor, currency)),
             earned=Money.of(found.earned_minor, currency), pending=Money.of(found.pending_minor, currency),
             outstanding=Money.of(found.outstanding_minor, currency),
             released=Money.of(found.released_minor, currency),
             clawed_back=Money.of(found.clawed_back_minor, currency),
-            unrecovered=Money.of(found.unrecovered_minor, currency), remaining_budget=money(rule.budget_remaining_minor),
+            unrecovered=Money.of(found.unrecovered_minor, currency),
+            remaining_budget=Money.optional(rule.budget_remaining_minor, currency),
         )
 
 

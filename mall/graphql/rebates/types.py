@@ -66,10 +66,6 @@ class RebatePreview:
     items: list[RebatePreviewItem]
 
     @classmethod
-    def empty(cls, currency: str) -> RebatePreview:
-        return cls(total=Money.of(0, currency), points=0, items=[])
-
-    @classmethod
     def of(cls, preview: previews.Preview, currency: str) -> RebatePreview:
         return cls(
             total=Money.of(preview.total_minor, currency), points=preview.points,
