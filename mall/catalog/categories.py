@@ -52,3 +52,8 @@ async def category_create(actor: Actor, *, name: str, slug: str | None, parent_i
 def child_path(parent_path: str | None, category_id: int) -> str:
     """The materialised path of a category: its ancestors' ids, then its own."""
     return f"{parent_path or '/'}{category_id}/"
+
+
+def path_ids(path: str) -> frozenset[int]:
+    """The ids in a materialised path (``child_path``): the category and every one above it."""
+    return frozenset(int(part) for part in path.strip("/").split("/") if part)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mall.catalog.categories import path_ids
 from mall.catalog.models import Category
 
 
@@ -49,5 +50,4 @@ async def lineages(category_ids: Iterable[int | None]) -> dict[int, frozenset[in
     if not ids:
         return {}
     rows = await Category.filter(id__in=ids).values_list("id", "path")
-    return {category_id: frozenset(int(part) for part in path.strip("/").split("/") if part)
-            for category_id, path in rows}
+    return {category_id: path_ids(path) for category_id, path in rows}

@@ -34,7 +34,8 @@ due_at``), then in ONE transaction per batch:
    the lock order of payments and refunds).
 
 On PostgreSQL a batch costs a fixed number of statements whatever its size
-(arrays in; lookups join ``unnest`` of the list, see ``ledger.post_many``);
+(arrays in; lookups join ``unnest`` of the list, see ``ledger.post_many``),
+plus a few per rebate whose debt it absorbed, which is rare;
 the embedded database goes row by row.
 Rebates and installments travel as plain rows (``RebateRow``,
 ``InstallmentRow``), not ORM objects: a thousand model instances per batch
@@ -305,12 +306,15 @@ async def _still_scheduled(rebate_ids: list[int]) -> set[int]:
 
 async def _free_absorbed(claimed: Claimed, now: dt.datetime) -> None:
     """A debt a release absorbed is value the shop got back, as a clawback would have: its budget returns to the
-    rule (capped at what the rebate still reserves) and the customer's total under the cap goes down."""
+    rule (capped at what the rebate still reserves) and the customer's total under the cap goes down. A few
+    statements per debtor: debts are rare (a clawback the customer could not cover)."""
+    if not claimed.absorbed_minor:
+        return
+    reserved = dict(await Rebate.filter(id__in=list(claimed.absorbed_minor)).values_list("id", "budget_reserved_minor"))
     for rebate_id, recovered in sorted(claimed.absorbed_minor.items()):
         debtor = claimed.absorbed[rebate_id]
         rule = claimed.rules[debtor.rule_id]
-        reserved = await Rebate.filter(id=rebate_id).values_list("budget_reserved_minor", flat=True)
-        freed = min(recovered, reserved[0])
+        freed = min(recovered, reserved[rebate_id])
         if freed > 0:
             await Rebate.filter(id=rebate_id).update(budget_reserved_minor=F("budget_reserved_minor") - freed)
         if await refunding.free_budget(rule, freed, now):

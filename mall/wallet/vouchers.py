@@ -132,13 +132,8 @@ async def applicable(customer_id: int, lines: Sequence[GoodsLine]) -> list[Vouch
     return [voucher for voucher in found if problem_with(voucher, lines, now) is None]
 
 
-async def listed(customer_id: int, status: VoucherStatus | None) -> list[Voucher]:
-    """The customer's vouchers (of ``status`` as it reads now), newest first, at most ``MAX_LISTED``."""
-    return (await listed_for([customer_id], status))[customer_id]
-
-
 async def listed_for(customer_ids: Iterable[int], status: VoucherStatus | None) -> dict[int, list[Voucher]]:
-    """``listed`` for each customer in two statements however many (a staff list of customers reads them
+    """Each customer's vouchers (of ``status`` as it reads now), newest first, at most ``MAX_LISTED``, in two statements however many (a staff list of customers reads them
     together): the ids, newest first per customer, then the first ``MAX_LISTED`` rows of each."""
     ids = list(customer_ids)
     now = clock.now()

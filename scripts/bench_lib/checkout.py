@@ -36,6 +36,7 @@ import httpx
 
 from bench_lib.in_mall import connected
 from bench_lib.queries import CART_LINES_ADD, HEADERS, ORDER_CREATE, ORDER_PAY, SANDBOX_PAYMENT_SIMULATE
+from bench_lib.stats import percentile
 
 STEPS = ("cartLinesAdd", "orderCreate", "orderPay", "sandboxPaymentSimulate")
 # Units a run can never use up: 20 buyers at a few hundred orders/s, 1–2 units each,
@@ -210,13 +211,6 @@ async def run_buyers(base_url: str, shop: Shop, *, seconds: float, label: str) -
         await asyncio.gather(*(loop(n, b) for n, b in enumerate(shop.buyers)))
         elapsed = time.perf_counter() - started
     return BuyersRun(elapsed, orders, failures)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    return ordered[min(len(ordered) - 1, max(0, int(-(-share * len(ordered) // 1)) - 1))]
 
 
 # --- the audit -----------------------------------------------------------------------------------

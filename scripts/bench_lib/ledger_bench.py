@@ -39,7 +39,8 @@ from bench_lib.harness import (
     step,
     verdict,
 )
-from bench_lib.ledger_writers import WritersRun, percentile
+from bench_lib.ledger_writers import WritersRun
+from bench_lib.stats import percentile
 
 WRITERS = int(os.environ.get("BENCH_LEDGER_WRITERS", "16"))
 PROCESSES = int(os.environ.get("BENCH_LEDGER_PROCESSES", "1"))

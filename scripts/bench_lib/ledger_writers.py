@@ -75,13 +75,6 @@ class WritersRun:
                    sum(r.cpu_seconds for r in runs))
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    return ordered[min(len(ordered) - 1, max(0, int(-(-share * len(ordered) // 1)) - 1))]
-
-
 def key_prefix(label: str) -> str:
     return f"{KEY_PREFIX}-{label}-"
 

@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from bench_lib.queries import SEARCH_TERMS
+from bench_lib.stats import percentile
 
 ZH_WORDS = (
     "手机 茶叶 耳机 电脑 衬衫 零食 面膜 键盘 鼠标 台灯 水杯 背包 手表 相机 音箱 雨伞 毛巾 枕头 拖鞋 围巾 "
@@ -163,14 +164,6 @@ async def generate(url: str, count: int) -> dict[str, Any]:
         await connection.close()
     return {"products": len(products), "variants": len(variants), "build_seconds": built - started,
             "load_seconds": time.perf_counter() - built, "gin_size": size}
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, int(-(-share * len(ordered) // 1)) - 1))
-    return ordered[index]
 
 
 def _nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
